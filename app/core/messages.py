@@ -37,6 +37,11 @@ TEMPLATES: dict[str, str] = {
         "This member was last seen more than {hours} h ago; the till cannot vouch for their "
         "balance offline."
     ),
+    "policy.member_age_unknown": (
+        "The till's clock reads earlier than when this member was last seen, so it cannot tell "
+        "how old their balance is and cannot vouch for it offline. Set the clock right, or try "
+        "again when the till is back online."
+    ),
     "policy.not_enough_stamps": (
         "Not enough stamps: this costs {cost} and the member has {stamps} after what is "
         "waiting to sync."
@@ -1557,6 +1562,16 @@ TEMPLATES: dict[str, str] = {
         "The till's database {path} is held by another program (locked for more than {seconds} "
         "seconds): nothing was changed; close that program (an sqlite3 shell, a backup) and try "
         "again"
+    ),
+    "storage.log_lost": (
+        "Another program deleted {log}, the log of the till's database, while the till was "
+        "open. Everything saved so far was copied into {path}, but nothing more can be saved: "
+        "close the till and open it again"
+    ),
+    "storage.log_lost_not_copied": (
+        "Another program deleted {log}, the log of the till's database, while the till was "
+        "open. What was saved since the till opened is not yet in {path}: nothing more can be "
+        "saved; keep this window open and call support"
     ),
     "storage.damaged": (
         "The till's database {path} is damaged ({problem}); it must be moved aside and a new one "

@@ -4628,6 +4628,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Data member ini terakhir diperbarui lebih dari {hours} jam lalu; mesin kasir tidak bisa menjamin saldonya saat offline.</translation>
     </message>
     <message>
+        <source>The till&apos;s clock reads earlier than when this member was last seen, so it cannot tell how old their balance is and cannot vouch for it offline. Set the clock right, or try again when the till is back online.</source>
+        <comment>policy.member_age_unknown</comment>
+        <translation>Jam mesin kasir menunjukkan waktu lebih awal daripada saat member ini terakhir dilihat, jadi mesin kasir tidak tahu seberapa lama saldonya dan tidak bisa menjaminnya saat offline. Setel jam dengan benar, atau coba lagi saat mesin kasir kembali online.</translation>
+    </message>
+    <message>
         <source>Not enough stamps: this costs {cost} and the member has {stamps} after what is waiting to sync.</source>
         <comment>policy.not_enough_stamps</comment>
         <translation>Stamp tidak cukup: ini perlu {cost} dan member punya {stamps} setelah dikurangi yang menunggu sinkron.</translation>
@@ -6761,6 +6766,16 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>The till&apos;s database {path} is held by another program (locked for more than {seconds} seconds): nothing was changed; close that program (an sqlite3 shell, a backup) and try again</source>
         <comment>storage.busy</comment>
         <translation>Database mesin kasir {path} sedang ditahan program lain (terkunci lebih dari {seconds} detik): belum ada yang diubah; tutup program itu (shell sqlite3, pencadangan) lalu coba lagi</translation>
+    </message>
+    <message>
+        <source>Another program deleted {log}, the log of the till&apos;s database, while the till was open. Everything saved so far was copied into {path}, but nothing more can be saved: close the till and open it again</source>
+        <comment>storage.log_lost</comment>
+        <translation>Program lain menghapus {log}, log basis data kasir, saat kasir terbuka. Semua yang sudah tersimpan telah disalin ke {path}, tetapi tidak ada lagi yang bisa disimpan: tutup kasir lalu buka lagi</translation>
+    </message>
+    <message>
+        <source>Another program deleted {log}, the log of the till&apos;s database, while the till was open. What was saved since the till opened is not yet in {path}: nothing more can be saved; keep this window open and call support</source>
+        <comment>storage.log_lost_not_copied</comment>
+        <translation>Program lain menghapus {log}, log basis data kasir, saat kasir terbuka. Yang disimpan sejak kasir dibuka belum ada di {path}: tidak ada lagi yang bisa disimpan; biarkan jendela ini terbuka dan hubungi dukungan</translation>
     </message>
     <message>
         <source>The till&apos;s database {path} is damaged ({problem}); it must be moved aside and a new one started</source>

@@ -25,6 +25,7 @@ class Refusal(StrEnum):
     PIN_BLOCKED = "pin_blocked"
     PIN_NEEDS_SERVER = "pin_needs_server"
     MEMBER_TOO_OLD = "member_too_old"
+    MEMBER_AGE_UNKNOWN = "member_age_unknown"
     NOT_ENOUGH_STAMPS = "not_enough_stamps"
     SHORT_OF_STAMPS = "short_of_stamps"
     STAMPS_UNKNOWN = "stamps_unknown"
@@ -62,6 +63,10 @@ _STANDING = frozenset(
 #: How long a balance the server gave stays the till's to judge a cost by, online. Longer, the
 #: member may have earned stamps since (a purchase at another till) and the server judges.
 BALANCE_FRESH_FOR = timedelta(minutes=5)
+#: A member read later than the till's clock now reads, by more than this, was read before the
+#: clock was moved back: how old that balance is, nobody can tell from the clock. (Within it, a
+#: clock's own correction: the two minutes the till lets its clock differ from the server's.)
+CLOCK_MOVED_BACK_BY = timedelta(minutes=2)
 
 
 @dataclass(frozen=True)
@@ -184,6 +189,9 @@ def apply_policy(
         return ONLINE
     if member.protected_redemption:
         return PolicyDecision.refuse(Refusal.PIN_NEEDS_SERVER)
+    if member.fetched_at - now > CLOCK_MOVED_BACK_BY:
+        # by the clock it was read in the future: a day back, a copy two days old was "fresh"
+        return PolicyDecision.refuse(Refusal.MEMBER_AGE_UNKNOWN)
     if now - member.fetched_at > limits.member_max_age:
         hours = int(limits.member_max_age.total_seconds() // 3600)
         return PolicyDecision.refuse(Refusal.MEMBER_TOO_OLD, hours=hours)
@@ -201,7 +209,9 @@ def short_of_stamps(member: MemberFacts, now: datetime, cost: int) -> PolicyDeci
     """Online, the refusal of a reward or cart costing more than the balance the server gave
     moments ago (:data:`BALANCE_FRESH_FOR`), less what waits to sync; else ``None`` and the
     server judges. Sent, it came back "Insufficient stamps", counted failed for a manager."""
-    fresh = member.live and now - member.fetched_at <= BALANCE_FRESH_FOR
+    age = now - member.fetched_at
+    # read before the clock was moved back: "moments ago" by the clock, of unknown age in fact
+    fresh = member.live and -CLOCK_MOVED_BACK_BY <= age <= BALANCE_FRESH_FOR
     if not fresh or member.projected_stamps is None or cost <= member.projected_stamps:
         return None
     return PolicyDecision.refuse(Refusal.SHORT_OF_STAMPS, cost=cost, stamps=member.projected_stamps)

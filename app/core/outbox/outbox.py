@@ -11,7 +11,7 @@ import logging
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Protocol
@@ -121,6 +121,7 @@ _HELD_STAMPS = Prepared(
             sa.and_(
                 ENTRIES.c.status == EntryStatus.SYNCED,
                 ENTRIES.c.updated_at > sa.bindparam("h_as_of", type_=ENTRIES.c.updated_at.type),
+                ENTRIES.c.updated_at <= sa.bindparam("h_until", type_=ENTRIES.c.updated_at.type),
                 ~sa.exists().where(
                     _CANCELS.c.cancels == ENTRIES.c.id,
                     _CANCELS.c.status == EntryStatus.SYNCED,
@@ -131,6 +132,19 @@ _HELD_STAMPS = Prepared(
         ),
     )
 )
+
+
+#: Later than any entry's time: no limit on what a balance's read may not know.
+_NO_LIMIT = datetime(9999, 12, 31, tzinfo=UTC)
+
+
+def confirmed_until(as_of: datetime | None, policy: OutboxPolicy) -> datetime:
+    """The latest confirmation a balance read ``as_of`` may not know. A read made since the wall
+    clock was moved back (``as_of`` not later than now) came after every entry confirmed
+    "later than now": those were confirmed before the clock moved, and the read holds them. A
+    read from before the move (later than now itself) is compared by the clock as ever."""
+    latest = clock.now() + timedelta(seconds=policy.clock_tolerance)
+    return latest if as_of is None or as_of <= latest else _NO_LIMIT
 
 
 class Admission(Protocol):
@@ -369,6 +383,8 @@ class Outbox:
             "issues_voucher": record.issues_voucher if record else False,
         }
 
+        until = confirmed_until(balance_as_of, self.policy)  # (the loop's clock, taken now)
+
         def write(connection: sqlite3.Connection) -> tuple[OutboxEntry | None, Any]:
             # The reads and the insert in one transaction on the writer thread, each a statement
             # prepared once: the ORM around them cost more than the commit (make bench).
@@ -384,7 +400,13 @@ class Outbox:
             admission = None
             if admit is not None:
                 held = _HELD_STAMPS.rows(
-                    connection, {"h_lane": lane, "h_leaving_out": None, "h_as_of": balance_as_of}
+                    connection,
+                    {
+                        "h_lane": lane,
+                        "h_leaving_out": None,
+                        "h_as_of": balance_as_of,
+                        "h_until": until,
+                    },
                 )
                 admission = admit(held[0][0])
                 if not admission.allowed:
@@ -410,7 +432,12 @@ class Outbox:
         not yet confirmed by the server), and what those confirmed after ``as_of`` spent, unless
         a confirmed cancel gave it back."""
 
-        params = {"h_lane": lane, "h_leaving_out": leaving_out, "h_as_of": as_of}
+        params = {
+            "h_lane": lane,
+            "h_leaving_out": leaving_out,
+            "h_as_of": as_of,
+            "h_until": confirmed_until(as_of, self.policy),
+        }
         found = await self.db.read_raw(lambda connection: _HELD_STAMPS.rows(connection, params))
         return int(found[0][0])
 

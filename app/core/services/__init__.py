@@ -185,6 +185,7 @@ if TYPE_CHECKING:
     from app.core.storage.problems import (
         DatabaseBusy,
         DatabaseDamaged,
+        DatabaseLogLost,
         StorageFull,
         StorageProblem,
         StorageReadOnly,
@@ -487,6 +488,7 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "DatabaseBusy",
             "DatabaseDamaged",
+            "DatabaseLogLost",
             "StorageFull",
             "StorageProblem",
             "StorageReadOnly",
@@ -566,6 +568,7 @@ __all__ = [
     "DamagedDatabase",
     "DatabaseBusy",
     "DatabaseDamaged",
+    "DatabaseLogLost",
     "DatabaseTooNew",
     "DayRecord",
     "DaySummary",

@@ -30,6 +30,7 @@ from app.core.domain import (
 from app.core.messages import Message, after_line_check, say
 from app.core.offline.connectivity import ConnectivityMonitor
 from app.core.offline.policy import (
+    CLOCK_MOVED_BACK_BY,
     MemberFacts,
     PolicyDecision,
     Refusal,
@@ -643,6 +644,11 @@ class Redeemer:
         refused a PIN here since (a member read after that says what the server holds now)."""
         blocked_at = self._pins_blocked.get(member.lane)
         seen_blocked = blocked_at is not None and member.fetched_at <= blocked_at
+        if seen_blocked and blocked_at is not None:
+            # refused "later than now": before the clock was moved back, so a read not later
+            # than now came after it and says what the server holds
+            latest = clock.now() + CLOCK_MOVED_BACK_BY
+            seen_blocked = not member.fetched_at <= latest < blocked_at
         return member.pin_is_blocked or seen_blocked
 
     def facts(self, member: Member, projected: int | None) -> MemberFacts:

@@ -69,6 +69,19 @@ class DatabaseBusy(StorageFailed):
     action works once it lets go."""
 
 
+class DatabaseLogLost(StorageFailed):
+    """Another program deleted (or replaced) the database's write-ahead log or its index while
+    the till had them open (:mod:`app.core.storage.log_watch`). Nothing more is written until
+    the till is started again; ``rescued`` says whether what it had saved was copied into the
+    database file itself, where every other program reads it."""
+
+    def __init__(self, path: Path, log: str, *, rescued: bool) -> None:
+        key = "storage.log_lost" if rescued else "storage.log_lost_not_copied"
+        said = say(key, path=str(path), log=log)
+        super().__init__(english(said), path, said)
+        self.rescued = rescued
+
+
 class DatabaseDamaged(StorageProblem):
     """The database file is damaged or is not a till's database; ``problems`` lists what the
     check found. The till starts on a new one only when someone with authority says so."""

@@ -37,9 +37,11 @@ from sqlmodel import Session
 from app.core import clock
 from app.core.storage import closed_whole
 from app.core.storage.engine import create_engine
+from app.core.storage.log_watch import LogWatch
 from app.core.storage.migrate import prepare_database
 from app.core.storage.problems import (
     DatabaseDamaged,
+    DatabaseLogLost,
     StorageFull,
     StorageProblem,
     cannot_use,
@@ -129,6 +131,9 @@ class Database:
         #: When the file's pages were last checked, if this process may vouch for them at its
         #: close (:mod:`app.core.storage.closed_whole`); ``None`` once anything read as damage.
         self._checked_at = checked_at
+        #: The log files SQLite writes through, held from the first commit to tell whether
+        #: another program deleted them (:mod:`app.core.storage.log_watch`).
+        self._log = LogWatch(path)
 
     @classmethod
     async def open(cls, path: Path, *, run_migrations: bool = True) -> Database:
@@ -169,6 +174,8 @@ class Database:
         folder could not be written is opened for writing once the folder can be."""
         if self._closed:
             raise RuntimeError("the database is closed")
+        if isinstance(self.problem, DatabaseLogLost) or await self._log_lost():
+            return self.problem
         if self._write_engine is None:
             loop = asyncio.get_running_loop()
             try:
@@ -206,11 +213,42 @@ class Database:
         the event loop, and the window with it."""
         if self._closed:
             raise RuntimeError("the database is closed")
+        if self.problem is None and await self._log_lost():
+            return self.problem
         if self.problem is None:
             free = await asyncio.to_thread(free_bytes, self.path.parent)
             if self.problem is None and free is not None and free < CHECK_BYTES:
                 self._note(disk_full(self.path))
         return self.problem
+
+    async def _log_lost(self) -> bool:
+        """Whether another program deleted the log this process writes through. If it did,
+        what it holds is copied into the database file (a checkpoint through the handles SQLite
+        still has), and every write is refused from then on: the next would again go where no
+        other program, nor this one after a crash, can read it."""
+        lost = self._log.lost()
+        if lost is None:
+            return False
+        log.error("the database's log %s was deleted by another program while the till ran", lost)
+        rescued = await asyncio.wrap_future(self._writer.submit(self._checkpoint))
+        # its close must not vouch for the file: the next start reads every page
+        self._checked_at = None
+        self._note(DatabaseLogLost(self.path, lost, rescued=rescued))
+        return True
+
+    def _checkpoint(self) -> bool:
+        """Copy the whole log into the database file (on the writer thread); whether it all
+        went (no reader held a part of it back, and the disk took it)."""
+        pooled, self._held = self._held or self.write_engine.raw_connection(), None
+        connection: sqlite3.Connection = pooled.driver_connection  # type: ignore[assignment]
+        try:
+            row = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        except sqlite3.Error as exc:
+            log.error("the log could not be copied into the database: %s", exc)
+            return False
+        finally:
+            self._held = pooled
+        return row is not None and row[0] == 0
 
     def _reopen_readers(self) -> None:
         """Readers that read the file as it is now and will be: opened read-only, they read it
@@ -252,6 +290,8 @@ class Database:
             raise RuntimeError("the database is closed")
         if self._write_engine is None:
             raise self._cannot_write()
+        if isinstance(self.problem, DatabaseLogLost):
+            raise self.problem
         try:
             result: T = await asyncio.wrap_future(self._submit(fn, raw))
         except StorageProblem as problem:
@@ -265,6 +305,7 @@ class Database:
         less than :data:`CHECK_BYTES` free. Under WAL the log keeps the room of the transactions
         it held, so on a disk with no byte free a write (the check's own row) can fit there;
         taken for room, it lifted the banner, and the next redemption was refused again."""
+        self._log.hold()  # (once: the first commit has both files open)
         if isinstance(self.problem, StorageFull):  # (a healthy disk's writes ask nothing more)
             free = free_bytes(self.path.parent)
             if free is not None and free < CHECK_BYTES:
@@ -413,6 +454,7 @@ class Database:
 
     def _shutdown(self) -> None:
         self._writer.shutdown(wait=True)
+        self._log.release()
         self._give_back()
         self._readers.shutdown(wait=True)
         if self._write_engine is not None:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from app.core.services import StorageFull, StorageProblem, StorageReadOnly, Till
+from app.core.services import DatabaseLogLost, StorageFull, StorageProblem, StorageReadOnly, Till
 from app.ui.controllers.disk_watch import DiskWatcher
 from app.ui.main_window import CashierWindowView
+from app.ui.wording import words
 
 
 def sentence_for(problem: StorageProblem | None) -> str:
@@ -18,6 +19,8 @@ def sentence_for(problem: StorageProblem | None) -> str:
     till tries the disk again by itself."""
     if problem is None:
         return ""
+    if isinstance(problem, DatabaseLogLost):  # not lifted by itself: the till must restart
+        return fact_for(problem)
     again = QCoreApplication.translate("StorageController", "The till tries again by itself.")
     return f"{fact_for(problem)} {again}"
 
@@ -27,6 +30,8 @@ def fact_for(problem: StorageProblem) -> str:
     is not tried again (nothing of it was saved), and a cashier read that as its going later."""
     folder = str(problem.path.parent)
 
+    if isinstance(problem, DatabaseLogLost) and problem.said is not None:
+        return words(problem.said)
     if isinstance(problem, StorageFull):
         return QCoreApplication.translate(
             "StorageController",

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QTabletEvent, QTouchEvent
+from PySide6.QtGui import QInputMethodEvent, QKeyEvent, QMouseEvent, QTabletEvent, QTouchEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QWidget
 
 from app.ui.widgets.numpad import numlock_off_digit
@@ -390,6 +390,11 @@ class ScannerFilter(QObject):
                 # A click or a touch ends typing as any other key does: the held keys go to
                 # their field before the press reaches a button that reads it (a note typed
                 # fast and "Cancel the redemption" clicked at once saved no note).
+                self.flush()
+            elif self._held and isinstance(event, QInputMethodEvent):
+                # An input method composing (a dead key's é, a word in another script) is the
+                # person's typing too: the keys held go first. Its text went straight to the
+                # field, before them: "Jos" and é became "Joés" ("Jo" then the preedit).
                 self.flush()
             return False
         if event.type() == QEvent.Type.KeyRelease:

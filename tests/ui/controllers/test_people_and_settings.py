@@ -713,6 +713,26 @@ def test_a_full_disk_greys_redeeming_keeps_reading_and_lets_go_by_itself(
     assert view.summary.close_button.isEnabled()
 
 
+def test_a_log_deleted_under_the_window_greys_redeeming_and_asks_for_a_restart(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    db = cashier.till.outbox.db
+    run_async(qtbot, cashier.till.check_storage())  # (a write made: the till holds its log)
+    for suffix in ("-wal", "-shm"):  # a cleaning script, an antivirus
+        db.path.with_name(db.path.name + suffix).unlink()
+    view = cashier.view
+    with qtbot.waitSignal(cashier.storage.changed, timeout=WAIT_MS) as changed:
+        cashier.storage.check()
+    assert "close the till and open it again" in changed.args[0]
+    assert "tries again by itself" not in changed.args[0]  # it would not
+    assert view.storage_banner.text() == changed.args[0]
+    assert not view.tabs.isEnabled() and not view.summary.close_button.isEnabled()
+    assert view.member_search.isEnabled() and view.redemptions.isEnabled()
+    # the next look does not lift it: a write would go where no other program reads it
+    run_async(qtbot, cashier.till.check_storage())
+    assert not view.storage_banner.isHidden() and not view.tabs.isEnabled()
+
+
 class Asked:
     """A question box up: its buttons clicked by their words."""
 

@@ -9,8 +9,8 @@ import math
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -902,3 +902,30 @@ def test_a_card_scanned_on_the_keypad_pressing_numlock_onto_the_pin_pad_spends_n
     with qtbot.assertNotEmitted(pad.submitted), qtbot.waitSignal(scanner.taken_back):
         send(pad, numlock_keypad_keys("70140000000006", 6))
     assert pad.entered_count() == 2
+
+
+def compose(widget: QWidget, preedit: str = "", commit: str = "") -> None:
+    """What an input method sends while a person composes (``preedit``, shown underlined, not
+    typed yet) and when they pick what they meant (``commit``)."""
+    event = QInputMethodEvent(preedit, [])
+    if commit:
+        event.setCommitString(commit)
+    QCoreApplication.sendEvent(widget, event)
+
+
+@pytest.mark.parametrize("gap_ms", [150, 8], ids=["typed by hand", "typed fast"])
+def test_text_an_input_method_commits_lands_after_the_keys_typed_before_it(
+    qtbot: QtBot, scanner: ScannerFilter, field: QLineEdit, clock: ScriptedClock, gap_ms: float
+):
+    edited: list[str] = []
+    field.textEdited.connect(edited.append)
+    with qtbot.assertNotEmitted(scanner.scanned):
+        keys(qtbot, field, clock, "Jos", gap_ms=gap_ms)
+        assert scanner.held_count() > 0  # the last key waits for the flush timer's pause
+        compose(field, preedit="e")  # (a dead key: é not picked yet)
+        assert field.text() == "Jos"  # what is being composed is not typed text
+        compose(field, commit="é")
+        assert field.text() == "José"
+        keys(qtbot, field, clock, " M", gap_ms=gap_ms)
+    qtbot.waitUntil(lambda: field.text() == "José M")
+    assert "Jose" not in edited and "Jos" in edited  # (the member search looks up each)

@@ -127,6 +127,26 @@ def test_a_member_cached_more_than_a_day_ago_is_refused() -> None:
     assert offline(member=fresh).allowed
 
 
+@pytest.mark.parametrize("moved_back", [timedelta(days=1), timedelta(hours=2)])
+def test_a_member_read_before_the_clock_was_moved_back_is_not_vouched_for_offline(
+    moved_back: timedelta,
+) -> None:
+    # Read at 10:00, a day before the clock was set back: by the clock it was read tomorrow,
+    # and a balance up to two days old passed for a fresh one.
+    read_then = replace(MEMBER, fetched_at=NOW + moved_back)
+    decision = offline(member=read_then)
+    assert not decision.allowed and decision.refusal is Refusal.MEMBER_AGE_UNKNOWN
+    assert "clock" in str(decision.reason)
+    # a step within what a clock is let drift is no moving back
+    assert offline(member=replace(MEMBER, fetched_at=NOW + timedelta(minutes=1))).allowed
+
+
+def test_online_a_balance_read_before_the_clock_was_moved_back_is_left_to_the_server() -> None:
+    # read before the clock went back a day: by the clock "just now", and not enough for 300
+    read_then = replace(MEMBER, fetched_at=NOW + timedelta(days=1), projected_stamps=250)
+    assert offline(member=read_then, online=True, stamps=300).allowed
+
+
 def test_the_projected_balance_must_cover_the_cost() -> None:
     member = replace(MEMBER, projected_stamps=19)
     decision = offline(member=member, stamps=20)

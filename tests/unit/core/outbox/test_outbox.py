@@ -282,6 +282,29 @@ async def test_held_stamps_count_what_was_confirmed_after_the_balance_was_read(
     await worker.stop()
 
 
+async def test_a_balance_read_after_the_clock_was_moved_back_knows_what_was_confirmed_before(
+    make_outbox: OutboxFactory, transport: FakeTransport, clock: ManualClock
+) -> None:
+    # Ayu's 10-stamp reward confirmed at 14:00, the clock then set back a day, her balance read
+    # again: it already holds the reward, but by the clock the reward was confirmed "tomorrow",
+    # after the read, and came off a second time (a balance 10 short, rewards refused on it).
+    outbox = await make_outbox(NOT_HONOURED)
+    worker = SyncWorker(outbox, transport)
+    read_before = clock.now()
+    clock.advance(1)
+    found = await enqueue_reward(outbox, stamps=10)
+    transport.script = ["lost"]
+    await worker.run_once()
+    await outbox.mark_applied(found.id, note="on the dashboard", **WHO)
+    clock.advance(1)
+    clock.set_wall(clock.now() - timedelta(days=1))
+    clock.advance(1)
+    assert await outbox.held_stamps("m1", as_of=clock.now()) == 0
+    # a balance read before the confirmation (and before the clock moved) still does not know it
+    assert await outbox.held_stamps("m1", as_of=read_before) == 10
+    await worker.stop()
+
+
 async def test_the_audit_log_is_append_only(outbox: Outbox) -> None:
     entry = await enqueue_reward(outbox)
     await outbox.cancel(entry.id, **WHO)

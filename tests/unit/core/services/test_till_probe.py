@@ -553,6 +553,29 @@ async def test_a_pin_blocked_said_with_a_403_is_blocked(counter: Counter) -> Non
 
 
 @pytest.mark.parametrize("believed", [Connectivity.ONLINE])
+async def test_a_pin_blocked_before_the_clock_was_moved_back_is_not_held_against_a_read_since(
+    counter: Counter, clock: ManualClock
+) -> None:
+    # Ayu's PIN blocked at 14:00, the clock then set back a day, her PIN reset at the shop and
+    # her account read again: not blocked, says the server; by the clock that read came before
+    # the block, and the till went on refusing her until the clock passed 14:00 the next day.
+    counter.server.on(
+        "/api/redemptions/authorize",
+        reply(403, {"detail": "PIN is blocked", "error_code": "pin_blocked"}),
+    )
+    counter.server.on(PING, PONG)
+    refused_with = ayu(fetched_at=clock.now())
+    with pytest.raises(PinBlocked):
+        await counter.till.redeemer.authorize_pin(refused_with, Secret("123456"))
+    clock.advance(60)
+    clock.set_wall(clock.now() - timedelta(days=1))
+    clock.advance(60)
+    read_since = ayu(fetched_at=clock.now())
+    assert not counter.till.redeemer.pin_blocked(read_since)
+    assert counter.till.redeemer.pin_blocked(refused_with)  # the read it was refused with is
+
+
+@pytest.mark.parametrize("believed", [Connectivity.ONLINE])
 async def test_a_member_whose_details_are_too_large_to_read_is_not_a_silent_server(
     counter: Counter,
 ) -> None:

@@ -12,6 +12,8 @@ import errno
 import importlib
 import os
 import sqlite3
+import subprocess
+import sys
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
@@ -20,7 +22,12 @@ import pytest
 from app.core.domain import EntryStatus, OperationKind
 from app.core.outbox import Outbox, OutboxPolicy
 from app.core.storage import Database, migrate
-from app.core.storage.problems import StorageFull, StorageProblem, StorageReadOnly
+from app.core.storage.problems import (
+    DatabaseLogLost,
+    StorageFull,
+    StorageProblem,
+    StorageReadOnly,
+)
 
 POLICY = OutboxPolicy(idempotency_honoured=True, lanes=2)
 #: The module (the package's ``migrate`` is its function).
@@ -254,3 +261,47 @@ async def test_a_full_disk_at_start_is_a_full_disk(
     monkeypatch.setattr("app.core.storage.engine.os.open", no_space)
     with pytest.raises(StorageFull, match="is full"):
         await Database.open(tmp_path / "till.db")
+
+
+def entries_another_process_reads(path: Path) -> int:
+    """What a second program (``stamps-pos outbox list``) finds in the database: its own
+    process, since connections in this one share SQLite's view of the files already open."""
+    script = (
+        "import sqlite3, sys\n"
+        "c = sqlite3.connect(sys.argv[1])\n"
+        "print(c.execute('SELECT count(*) FROM outbox_entries').fetchone()[0])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(path)], capture_output=True, text=True, check=True
+    )
+    return int(done.stdout)
+
+
+@pytest.mark.parametrize("deleted", [("-wal", "-shm"), ("-wal",), ("-shm",)])
+async def test_a_log_deleted_under_the_till_is_copied_into_the_file_and_writes_stop(
+    tmp_path: Path, deleted: tuple[str, ...]
+) -> None:
+    path = tmp_path / "till.db"
+    outbox = await Outbox.open(path, POLICY)
+    seen: list[StorageProblem | None] = []
+    outbox.db.add_problem_listener(seen.append)
+    try:
+        saved = [await enqueue(outbox, "INV-1"), await enqueue(outbox, "INV-2")]
+        for suffix in deleted:  # a cleaning script, an antivirus
+            path.with_name(path.name + suffix).unlink()
+
+        # the window's look at its disk finds it, and says so once
+        problem = await outbox.db.check_room()
+        assert isinstance(problem, DatabaseLogLost) and problem.rescued
+        assert "close the till and open it again" in str(problem)
+        assert [type(p) for p in seen] == [DatabaseLogLost]
+        # what was saved reached the file another program reads
+        assert entries_another_process_reads(path) == len(saved)
+        # and nothing more is taken where no other program could read it
+        with pytest.raises(DatabaseLogLost):
+            await enqueue(outbox, "INV-3")
+        assert isinstance(await outbox.db.check_writes(), DatabaseLogLost)
+        assert [e.id for e in await outbox.entries()] == saved
+    finally:
+        await outbox.close()
+    assert entries_another_process_reads(path) == len(saved)
