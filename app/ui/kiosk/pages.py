@@ -223,7 +223,7 @@ class KioskPinPage(KioskPage):
     def __init__(self) -> None:
         super().__init__("kioskPin")
         self.heading = label("kioskPinHeading", "kioskHeading")
-        self.pad = PinPad()
+        self.pad = PinPad(equal_columns=True)
         self.pad.setObjectName("kioskPinPad")
         self.pad.setMaximumWidth(PAD_WIDEST)
         # The heading stays with the pad, the two in the middle of the screen.

@@ -89,9 +89,14 @@ class PinPad(QWidget):
     submitted = Signal(str)
     cancelled = Signal()
 
-    def __init__(self, parent: QWidget | None = None, *, prompt_lines: int = 1) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, prompt_lines: int = 1, equal_columns: bool = False
+    ) -> None:
         """``prompt_lines``: how many lines the prompt keeps room for, so that what the till
-        says there (a wrong PIN, a server that did not answer) does not move the keys."""
+        says there (a wrong PIN, a server that did not answer) does not move the keys.
+        ``equal_columns``: the three columns of keys alike (the kiosk's pad, whose style gives
+        "Clear all" a smaller type to fit a third); else each as wide as its keys' words (the
+        cashier's dialog, where a third cut "Clear all" and "Cancel")."""
         super().__init__(parent)
         self._prompt_lines = prompt_lines
         self._digits = DigitBuffer(PIN_LENGTH)
@@ -136,8 +141,9 @@ class PinPad(QWidget):
         self._ok = self._button("", "pinOk", self.submit)
         keys.addWidget(self._cancel, 4, 0)
         keys.addWidget(self._ok, 4, 1, 1, 2)
-        for column in range(3):  # three columns alike: "Clear all"'s words widened its own
-            keys.setColumnStretch(column, 1)
+        if equal_columns:  # three columns alike: "Clear all"'s words widened its own
+            for column in range(3):
+                keys.setColumnStretch(column, 1)
 
         self._layout = layout = QVBoxLayout(self)
         layout.setSpacing(12)
