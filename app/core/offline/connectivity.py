@@ -106,8 +106,13 @@ class ConnectivityMonitor:
         #: within seconds, while every send timed out for minutes. Only a send answered (or
         #: nothing left to send: :meth:`forget_failed_sends`) makes the till online again.
         self._sends_failing = False
+        #: When the request that last took the till off line left (clock.monotonic): an answer
+        #: to one sent before it may have come in before the line went and been read only now.
+        self._failed_at: float | None = None
         self._listeners: list[Listener] = []
         self._wake = asyncio.Event()
+        #: Set to probe at once, not at the next turn of the back-off: a doubtful answer came.
+        self._find_out = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self.skew: timedelta | None = None
         self._clock_listeners: list[Callable[[], None]] = []
@@ -162,16 +167,29 @@ class ConnectivityMonitor:
         killed, ends at its read timeout seconds after the line is back, and turned the bar from
         Online to Degraded while the line worked. An answer proves the line whenever it left.
         A request the server turned away to be sent again (:data:`TURNED_AWAY`) is answered too:
-        a 408 read "Degraded — slow or failing" of a server that had only timed out reading it."""
+        a 408 read "Degraded — slow or failing" of a server that had only timed out reading it.
+
+        An answer to a request that left before the one that took the till off line proves
+        nothing of the line since: its bytes may have come in before the line went and been read
+        after (the worker's feed read, answered as the line dropped, turned the till online again
+        after a lookup had failed). The state stays, and a probe goes out at once to find out."""
         if outcome in (None, Outcome.APPLIED, Outcome.REFUSED) or status_code in TURNED_AWAY:
+            if self._doubtful(sent_at):
+                log.info(
+                    "connectivity: %s kept; an answer to an older request, probing", self._state
+                )
+                self._find_out.set()
+                return
             self._answered_at = clock.monotonic()
             self._set(Connectivity.ONLINE)
         elif self._stale(sent_at):
             log.info("connectivity: online; a request sent before the last answer went unanswered")
-        elif outcome is Outcome.NEVER_ARRIVED and status_code is None:
-            self._set(Connectivity.OFFLINE)
         else:
-            self._set(Connectivity.DEGRADED)
+            self._failed_at = sent_at if self._failed_at is None else max(sent_at, self._failed_at)
+            if outcome is Outcome.NEVER_ARRIVED and status_code is None:
+                self._set(Connectivity.OFFLINE)
+            else:
+                self._set(Connectivity.DEGRADED)
 
     @property
     def sends_failing(self) -> bool:
@@ -205,10 +223,20 @@ class ConnectivityMonitor:
             and sent_at < self._answered_at
         )
 
+    def _doubtful(self, sent_at: float) -> bool:
+        """Whether an answer is to a request older than the one that took the till off line."""
+        return (
+            self._state is not Connectivity.ONLINE
+            and self._failed_at is not None
+            and sent_at < self._failed_at
+        )
+
     def prove(self, state: Connectivity) -> None:
         """Record the state a check of the server's own proved (:meth:`Till.check_connectivity`)."""
         if state is Connectivity.ONLINE:
             self._answered_at = clock.monotonic()
+        else:
+            self._failed_at = clock.monotonic()
         self._set(state)
 
     def note_server_date(self, header: str | None) -> None:
@@ -271,7 +299,8 @@ class ConnectivityMonitor:
                 delay = self._interval
                 await self._keep_watch()
                 continue
-            await clock.sleep(delay)
+            await clock.wait_event(self._find_out, delay)
+            self._find_out.clear()
             if self.state is Connectivity.ONLINE:  # a real request got through meanwhile
                 continue
             try:

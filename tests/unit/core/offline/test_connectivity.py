@@ -552,3 +552,38 @@ def test_nothing_left_to_send_lets_the_pings_speak_again() -> None:
     monitor.forget_failed_sends()
     monitor.prove(Connectivity.ONLINE)
     assert monitor.state is Connectivity.ONLINE
+
+
+async def test_an_answer_to_a_request_older_than_the_failure_is_checked_not_believed(
+    manual: ManualClock,
+) -> None:
+    # Seen in CI: the worker's feed read left, was answered as the line dropped, and was read
+    # only after a lookup sent later had failed to connect; it turned the till Online again and
+    # the next redemptions were sent as online with no line. Its bytes may have come in before
+    # the line went: the state stays, and a probe goes out at once to find out.
+    probe = ScriptedProbe()
+    monitor = ConnectivityMonitor(probe, probe_interval=5, probe_cap=10)
+    monitor.start()
+    try:
+        feed_read = clock.monotonic()
+        manual.advance(1)
+        monitor.report(Outcome.NEVER_ARRIVED, sent_at=clock.monotonic())  # the lookup
+        await settle(manual)
+        assert monitor.state is Connectivity.OFFLINE
+        monitor.report(None, sent_at=feed_read)  # the older request's answer, read now
+        assert monitor.state is Connectivity.OFFLINE
+        assert not monitor.heard_within(5.0)
+        probe.answer = Connectivity.ONLINE
+        for _ in range(50):  # the probe goes without waiting out the back-off
+            await asyncio.sleep(0)
+            if monitor.state is Connectivity.ONLINE:
+                break
+        assert probe.calls == 1
+        assert monitor.state is Connectivity.ONLINE
+        # a request that left after the failure is believed at once
+        monitor.report(Outcome.NEVER_ARRIVED, sent_at=clock.monotonic())
+        manual.advance(1)
+        monitor.report(Outcome.APPLIED, sent_at=clock.monotonic())
+        assert monitor.state is Connectivity.ONLINE
+    finally:
+        await monitor.stop()
