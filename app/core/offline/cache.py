@@ -70,6 +70,13 @@ class CachedReward:
     type: int | None
     image_url: str | None
     fetched_at: datetime
+    #: the server wrote the code as a number (``"code": 1``): a cart names it back as one
+    code_is_number: bool = False
+
+    @property
+    def code_as_written(self) -> str | int | None:
+        """The code in the form the server wrote it."""
+        return int(self.code) if self.code_is_number and self.code is not None else self.code
 
 
 class AmbiguousMember(LookupError):

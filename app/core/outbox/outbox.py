@@ -58,6 +58,7 @@ __all__ = [
     "Outbox",
     "OutboxError",
     "OutboxStatus",
+    "PromoOnInvoice",
     "check_payload",
 ]
 
@@ -134,6 +135,38 @@ _HELD_STAMPS = Prepared(
 )
 
 
+#: A lane's promo redemptions that still stand (waiting, being sent, not confirmed or confirmed,
+#: and no confirmed cancel of them), oldest first: their ids and payloads.
+_STANDING_PROMOS = Prepared(
+    sa.select(ENTRIES.c.id, ENTRIES.c.payload)
+    .where(
+        ENTRIES.c.lane == sa.bindparam("p_lane"),
+        ENTRIES.c.kind == OperationKind.PROMO,
+        sa.or_(*(ENTRIES.c.status == status for status in (*HOLDING, EntryStatus.SYNCED))),
+        ~sa.exists().where(
+            _CANCELS.c.cancels == ENTRIES.c.id,
+            _CANCELS.c.kind == OperationKind.CANCEL,
+            _CANCELS.c.status == EntryStatus.SYNCED,
+        ),
+    )
+    .order_by(ENTRIES.c.seq)
+)
+
+
+def _promo_standing(
+    connection: sqlite3.Connection, lane: str, code: str, invoice: str
+) -> str | None:
+    """The id of the lane's standing redemption of promo ``code`` with ``invoice`` (the code
+    in any case, the invoice without the spaces around it), or ``None``."""
+    wanted, on = code.casefold(), invoice.strip()
+    for entry_id, payload in _STANDING_PROMOS.rows(connection, {"p_lane": lane}):
+        body = payload or {}
+        same_code = str(body.get("promo_code", "")).casefold() == wanted
+        if same_code and str(body.get("invoice_number", "")).strip() == on:
+            return str(entry_id)
+    return None
+
+
 #: Later than any entry's time: no limit on what a balance's read may not know.
 _NO_LIMIT = datetime(9999, 12, 31, tzinfo=UTC)
 
@@ -165,6 +198,15 @@ class NotAdmitted(OutboxError):
     def __init__(self, admission: Admission) -> None:
         super().__init__("not admitted to the outbox")
         self.admission = admission
+
+
+class PromoOnInvoice(OutboxError):
+    """:meth:`Outbox.enqueue` of a promo the lane already has standing on the same invoice
+    (``once_on_invoice``); ``earlier`` is that entry's id. Nothing was queued."""
+
+    def __init__(self, earlier: str) -> None:
+        super().__init__("the promo already stands on this invoice")
+        self.earlier = earlier
 
 
 @dataclass(frozen=True)
@@ -328,6 +370,7 @@ class Outbox:
         record: EntryRecord | None = None,
         admit: Callable[[int], Admission] | None = None,
         balance_as_of: datetime | None = None,
+        once_on_invoice: tuple[str, str] | None = None,
     ) -> OutboxEntry:
         """Queue a redemption; it is committed when this returns.
 
@@ -342,6 +385,12 @@ class Outbox:
         neither), whether the entry is queued and whether it is provisional;
         :class:`NotAdmitted` is raised with its answer when it says no, and nothing is queued.
         Deciding there means two redemptions for one member cannot both spend the same stamps.
+
+        ``once_on_invoice`` (a promo's code and invoice number) refuses, in the same transaction
+        and before ``admit`` is asked, a promo the lane already has standing on that invoice
+        (:meth:`promo_on_invoice`): :class:`PromoOnInvoice` is raised and nothing is queued. Two
+        enqueues of one promo a few milliseconds apart cannot both be queued. The same
+        ``entry_id`` handed in again is that entry, returned as above, not a second promo.
         """
         now = clock.now()  # the loop's time, taken before the work is queued
         if kind is OperationKind.CANCEL:
@@ -397,6 +446,10 @@ class Outbox:
                     if existing.kind != kind or existing.payload != body or existing.lane != lane:
                         raise OutboxError(f"entry {new_id} already exists with another request")
                     return existing, None
+            if once_on_invoice is not None:
+                earlier = _promo_standing(connection, lane, *once_on_invoice)
+                if earlier is not None:
+                    return None, PromoOnInvoice(earlier)
             admission = None
             if admit is not None:
                 held = _HELD_STAMPS.rows(
@@ -419,7 +472,9 @@ class Outbox:
 
         entry, admission = await self.db.write_raw(write)
         if entry is None:
-            raise NotAdmitted(admission)
+            # answered rather than raised in the transaction: a raise rolls back the writes
+            # queued with it, each then run again alone
+            raise admission if isinstance(admission, PromoOnInvoice) else NotAdmitted(admission)
         log.info("queued %s in lane %s", kind, lane, extra=logs.entry(entry.id))
         self._changed([entry.id])
         return entry
@@ -441,47 +496,15 @@ class Outbox:
         found = await self.db.read_raw(lambda connection: _HELD_STAMPS.rows(connection, params))
         return int(found[0][0])
 
-    async def promo_on_invoice(self, lane: str, code: str, invoice: str) -> OutboxEntry | None:
-        """The lane's redemption of promo ``code`` with ``invoice`` that still stands (waiting,
-        being sent, not confirmed or confirmed, and no confirmed cancel of it), or ``None``.
-        A promo goes on a sale once: the cashier who pressed Enter in the invoice field (which
-        redeemed the promo waiting for it) and then scanned the promo again doubled it."""
-        standing = [
-            str(s)
-            for s in (
-                EntryStatus.QUEUED,
-                EntryStatus.SENDING,
-                EntryStatus.UNKNOWN,
-                EntryStatus.SYNCED,
-            )
-        ]
-        wanted, on = code.casefold(), invoice.strip()
-
-        def read(session: Session) -> OutboxEntry | None:
-            cancelled = sa.select(ENTRIES.c.cancels).where(
-                ENTRIES.c.kind == OperationKind.CANCEL,
-                ENTRIES.c.status == EntryStatus.SYNCED,
-                ENTRIES.c.cancels.is_not(None),
-            )
-            query = (
-                sa.select(OutboxEntry)
-                .where(
-                    ENTRIES.c.lane == lane,
-                    ENTRIES.c.kind == OperationKind.PROMO,
-                    ENTRIES.c.status.in_(standing),
-                    ENTRIES.c.id.not_in(cancelled),
-                )
-                .order_by(ENTRIES.c.seq)
-            )
-            found: list[OutboxEntry] = list(session.execute(query).scalars())
-            for entry in found:
-                payload = entry.payload or {}
-                same_code = str(payload.get("promo_code", "")).casefold() == wanted
-                if same_code and str(payload.get("invoice_number", "")).strip() == on:
-                    return entry
-            return None
-
-        return await self.db.read(read)
+    async def promo_on_invoice(self, lane: str, code: str, invoice: str) -> str | None:
+        """The id of the lane's redemption of promo ``code`` with ``invoice`` that still stands
+        (waiting, being sent, not confirmed or confirmed, and no confirmed cancel of it), or
+        ``None``. A promo goes on a sale once: the cashier who pressed Enter in the invoice field
+        (which redeemed the promo waiting for it) and then scanned the promo again doubled it.
+        Read as a look ahead; :meth:`enqueue`'s ``once_on_invoice`` decides."""
+        return await self.db.read_raw(
+            lambda connection: _promo_standing(connection, lane, code, invoice)
+        )
 
     async def outage_left(self) -> tuple[datetime, int, int] | None:
         """The outage the till's last run left, as its entries tell it: ``None`` when no entry

@@ -374,11 +374,12 @@ class Catalogue:
                 if any(u.named(code) for u in listing.unread):
                     raise invalid("order.reward_unreadable", reward=code)
                 raise invalid("order.no_reward_code", code=code)
-            if not reward.code:  # a cart names its rewards by code, never by id
+            written = reward.code_as_written
+            if not reward.code or written is None:  # a cart names its rewards by code, not id
                 raise invalid("order.reward_without_code", name=reward.name or f"#{reward.id}")
             items.append(
                 CartItem(
-                    code=reward.code,
+                    code=written,
                     name=reward.name or code,
                     stamps_each=reward.stamps_to_redeem or 0,
                     qty=qty,
@@ -539,7 +540,7 @@ class Catalogue:
                     Reward(
                         id=r.id,
                         name=r.name,
-                        code=r.code,
+                        code=r.code_as_written,
                         stamps_to_redeem=r.stamps_to_redeem,
                         type=r.type,
                         image_url=r.image_url,
@@ -556,6 +557,7 @@ class Catalogue:
                     CachedReward(
                         id=r.id,
                         code=r.code,
+                        code_is_number=isinstance(r.code_as_written, int),
                         name=r.name or f"#{r.id}",
                         stamps_to_redeem=r.stamps_to_redeem,
                         type=r.type,

@@ -150,9 +150,10 @@ class RewardOrder:
 
 @dataclass(frozen=True)
 class CartItem:
-    """One line of a cart: a reward by its code. ``issues_voucher`` as a :class:`RewardOrder`'s."""
+    """One line of a cart: a reward by its code, in the form the server wrote it (a number
+    stays one: ``"code": 1``). ``issues_voucher`` as a :class:`RewardOrder`'s."""
 
-    code: str
+    code: str | int
     name: str
     stamps_each: int
     qty: int = 1

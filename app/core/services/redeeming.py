@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from decimal import Decimal
 from enum import Enum, auto
-from typing import cast
+from typing import NoReturn, cast
 
 import uuid6
 
@@ -37,7 +37,7 @@ from app.core.offline.policy import (
     VoucherFacts,
     apply_policy,
 )
-from app.core.outbox.outbox import EntryRecord, NotAdmitted, Outbox
+from app.core.outbox.outbox import EntryRecord, NotAdmitted, Outbox, PromoOnInvoice
 from app.core.outbox.worker import SyncWorker
 from app.core.services.codes import CodeRefused, check_invoice
 from app.core.services.config import TillConfig
@@ -300,13 +300,14 @@ class Redeemer:
         decision, so the policy is not run a second time.
 
         The policy is decided in the enqueue's own transaction, from the stamps the member's
-        waiting entries hold then: one write, and no second redemption can slip in between.
+        waiting entries hold then: one write, and no second redemption can slip in between. So
+        is a promo the member already has on the sale's invoice (:meth:`_refuse_a_promo_twice`).
 
         An invoice number the cashier cannot have meant is :class:`CodeRefused` before anything
         else (:meth:`Sale.checked`): the caller records it, as any order refused unqueued.
         """
         sale = sale.checked()
-        await self._refuse_a_promo_twice_on_a_sale(order, member, sale, request_id)
+        await self._refuse_a_promo_already_on_the_sale(order, member, sale, request_id)
         kiosk = (sale.channel or self.config.channel) is Channel.KIOSK
         online = self.monitor.online
         if not online and await self._refused_for_the_line(order, member, voucher, kiosk=kiosk):
@@ -320,18 +321,26 @@ class Redeemer:
                 )  # fmt: skip
         return await self._redeem(order, member, sale, request_id, voucher, approval, online=online)
 
-    async def _refuse_a_promo_twice_on_a_sale(
+    async def _refuse_a_promo_already_on_the_sale(
         self, order: Order, member: Member, sale: Sale, request_id: str | None
     ) -> None:
-        """Refuse (on the shift's record) a promo code this member already has on this sale's
-        invoice, standing or on its way: the server took the same code on the same receipt twice,
-        and the customer got the discount twice. The same request handed in again (its
-        ``request_id``, a PIN's) is that entry, not a second one: the outbox returns it."""
-        if not isinstance(order, PromoOrder) or not sale.invoice_number:
+        """Refuse a promo code this member already has on this sale's invoice, looked for
+        before anything else: a PIN is not asked, nor the line checked, for a promo that cannot
+        go. The enqueue decides (:meth:`_refuse_a_promo_twice`); this look only says it sooner.
+        The same request handed in again (its ``request_id``, a PIN's) is that entry, not a
+        second one: the outbox returns it."""
+        on_invoice = _once_on_invoice(order, sale)
+        if on_invoice is None:
             return
-        earlier = await self.outbox.promo_on_invoice(member.lane, order.code, sale.invoice_number)
-        if earlier is None or earlier.id == request_id:
-            return
+        earlier = await self.outbox.promo_on_invoice(member.lane, *on_invoice)
+        if earlier is not None and earlier != request_id:
+            await self._refuse_a_promo_twice(order, member, sale)
+
+    async def _refuse_a_promo_twice(self, order: Order, member: Member, sale: Sale) -> NoReturn:
+        """Refuse (on the shift's record) a promo code already on this sale's invoice, standing
+        or on its way: the server took the same code on the same receipt twice, and the customer
+        got the discount twice."""
+        assert isinstance(order, PromoOrder) and sale.invoice_number
         reason = say(
             "policy.promo_already_on_invoice", code=order.code, invoice=sale.invoice_number
         )
@@ -485,7 +494,11 @@ class Redeemer:
                 ),
                 admit=admit,
                 balance_as_of=None if admit is None else member.fetched_at,
+                once_on_invoice=_once_on_invoice(order, sale),
             )
+        except PromoOnInvoice:
+            # queued since the look in redeem(): two scans of one promo a moment apart
+            await self._refuse_a_promo_twice(order, member, sale)
         except NotAdmitted as exc:
             # ``admit`` is this till's policy: what it answered is a PolicyDecision, and a refusal
             decision = cast(PolicyDecision, exc.admission)
@@ -661,6 +674,14 @@ class Redeemer:
             projected_stamps=projected,
             live=member.live,
         )
+
+
+def _once_on_invoice(order: Order, sale: Sale) -> tuple[str, str] | None:
+    """A promo's code and the sale's invoice, which it goes on once; ``None`` for anything
+    else (no other order pays for the look)."""
+    if isinstance(order, PromoOrder) and sale.invoice_number:
+        return order.code, sale.invoice_number
+    return None
 
 
 def _feed_name(order: Order) -> str | None:

@@ -90,4 +90,6 @@ REWARDS = sa.Table(
     sa.Column("type", sa.Integer()),
     sa.Column("image_url", sa.String()),
     sa.Column("fetched_at", UTCDateTime(), nullable=False),
+    # The server wrote the code as a number (migration 0015): a cart sends it back as one.
+    sa.Column("code_is_number", sa.Boolean(), nullable=False, server_default=sa.false()),
 )

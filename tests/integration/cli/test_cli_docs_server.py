@@ -58,6 +58,18 @@ def test_redeem_code_checks_the_voucher_for_the_sale_the_cashier_gives(
     assert "transaction_value" not in docs_server.sent("/api/vouchers/validate")[-1]
 
 
+def test_redeem_multi_names_a_reward_by_its_code_in_the_form_the_server_wrote_it(
+    docs_cli: Cli, docs_server: DocsServer
+) -> None:
+    # The cart's example writes "code": 1; the command line sent "1", and a server that
+    # compares codes as it wrote them answered "Reward not found".
+    docs_server.rewards[3]["code"] = 1  # Es Teh Manis, 1 stamp
+    done = docs_cli("redeem", "multi", "--user", AYU, "--reward", "1:2", "--reward", "A006")
+    assert done.returncode == 0, done.stdout + done.stderr
+    [sent] = docs_server.sent("/api/v2/redemptions/redeem-multiple-rewards")
+    assert [line["code"] for line in sent["rewards"]] == [1, "A006"]
+
+
 def test_member_find_does_not_answer_from_the_till_s_copy_what_the_server_said_unreadably(
     docs_cli: Cli, docs_server: DocsServer
 ) -> None:

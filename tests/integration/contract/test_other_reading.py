@@ -9,6 +9,7 @@ server holds."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
@@ -20,8 +21,10 @@ import pytest
 from app.config import load_settings
 from app.core import clock
 from app.core.clock import ManualClock
+from app.core.domain import EntryStatus
 from app.core.services import (
     Explained,
+    ManagersExist,
     Receipt,
     RuntimeOptions,
     Sale,
@@ -47,6 +50,7 @@ BUDI = "budi@contoh.co.id"  # 40 stamps, PIN 123456
 WAIT = 10.0
 MANAGER, MANAGER_PIN = "Wayan", Secret("246810")
 REDEEM_REWARD = "/api/v2/redemptions/redeem-reward"
+REDEEM_CART = "/api/v2/redemptions/redeem-multiple-rewards"
 CANCEL = "/api/redemptions/cancel"
 
 
@@ -85,7 +89,8 @@ async def opened(
     token = Secret(server.token)
     options = dataclasses.replace(options or RuntimeOptions(), token_source=lambda: token)
     async with open_till(settings.till_config(kiosk=kiosk), token, options) as running:
-        await running.staff.add_first_manager(MANAGER, MANAGER_PIN)
+        with contextlib.suppress(ManagersExist):  # a till opened again keeps its manager
+            await running.staff.add_first_manager(MANAGER, MANAGER_PIN)
         yield running
 
 
@@ -379,7 +384,7 @@ async def test_a_reward_code_of_digits_written_as_a_number_is_redeemed_by_it(
     # the cart's example writes a reward's code as a number ("code": 1): such a reward was
     # left out of the catalogue as unreadable, and no cart could name it
     with DocsServer(reshape=other_reading("codes as numbers")) as server:
-        server.rewards[3]["code"] = "9009"  # Es Teh Manis, 1 stamp
+        server.rewards[3]["code"] = 9009  # Es Teh Manis, 1 stamp: held as it is written
         async with opened(server, tmp_path) as till:
             ayu = await till.find_member(AYU)
             offer = await till.offer(ayu)
@@ -390,6 +395,40 @@ async def test_a_reward_code_of_digits_written_as_a_number_is_redeemed_by_it(
             )
             assert told.verdict is Verdict.CONFIRMED, told
             assert server.member(AYU).stamps == 248  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("catalogue", ["live", "remembered"])
+async def test_a_reward_code_written_as_a_number_is_sent_back_as_one_after_a_restart(
+    tmp_path: Path, catalogue: str
+) -> None:
+    # The cart's example writes "code": 1, and the till read it so, but sent "code": "1" back:
+    # a server that compares codes as it wrote them answered "Reward not found". The cart is
+    # queued as the line goes, the till is closed and opened again, and it goes from the disk.
+    with DocsServer() as server:
+        server.rewards[3]["code"] = 1  # Es Teh Manis, 1 stamp
+        port = int(server.url.rsplit(":", 1)[1])
+        async with opened(server, tmp_path) as till:
+            ayu = await till.find_member(AYU)
+            await till.offer(ayu)  # the catalogue the till remembers
+            if catalogue == "remembered":
+                server.stop()
+                ayu = await till.find_member(AYU)
+                assert not ayu.live
+            cart = await till.catalogue.cart_order(ayu, [("1", 2, None), ("A006", 1, None)])
+            server.stop()
+            receipt = await till.redeemer.redeem(cart, ayu, Sale("Dewi"))
+        assert server.sent(REDEEM_CART) == []
+        server.start(port)
+        async with opened(server, tmp_path) as till:
+            told = receipt
+            for _ in range(20):  # each wait ends with an attempt; those that never arrived retry
+                told = await till.wait(receipt.entry_id, WAIT)
+                if told.status in (EntryStatus.SYNCED, EntryStatus.REJECTED):
+                    break
+        assert told.verdict is Verdict.CONFIRMED, told
+        sent = server.sent(REDEEM_CART)
+        assert [[line["code"] for line in body["rewards"]] for body in sent] == [[1, "A006"]]
+        assert server.member(AYU).stamps == 250 - 2 - 20  # type: ignore[union-attr]
 
 
 # --- what the server said, said to the cashier ---------------------------------------------------

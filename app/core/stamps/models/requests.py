@@ -8,6 +8,7 @@ auth style puts it.
 from __future__ import annotations
 
 import re
+from typing import Annotated
 
 from pydantic import Field, SecretStr, StrictBool, field_serializer, field_validator
 
@@ -94,8 +95,9 @@ class RewardItem(StampsRequest):
     The till always sends ``qty`` (a cart's cost depends on it) but an item without one is read.
     """
 
-    # The docs' example writes the code as a number, the catalogue as a string: both go as given.
-    code: NonBlank | PositiveId
+    # The docs' example writes the code as a number, the catalogue as a string: both go as the
+    # server wrote the reward's (a whole number, none or more: code_text reads 0 as "0").
+    code: NonBlank | Annotated[int, Field(strict=True, ge=0)]
     qty: PositiveCount | None = None
     stamps: PositiveCount | None = None
     request_id: NonBlank | None = None

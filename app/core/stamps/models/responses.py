@@ -473,7 +473,9 @@ class Reward(StampsResponse):
     (redemption_api's ``"code": 1``): a whole number is read as its digits
     (:data:`~common.CodeText`), and its id, price and type as their digits when written as text
     (``"id": "6"``, ``"stamps_to_redeem": "20"``). Either way the reward was left out of the
-    catalogue as unreadable.
+    catalogue as unreadable. A code written as a number is named back as one
+    (:attr:`code_as_written`): a cart that sent ``"1"`` for ``1`` may be refused by a server that
+    compares them as written.
     """
 
     id: WireInt
@@ -493,6 +495,25 @@ class Reward(StampsResponse):
     is_visible: StrictBool | None = None
     image_url: StrictStr | None = None
     extra_data: dict[str, Any] | None = None
+    #: the code when the server wrote it as a whole number (``"code": 1``)
+    _code_number: int | None = PrivateAttr(default=None)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _keep_a_code_written_as_a_number(
+        cls, data: Any, handler: ModelWrapValidatorHandler[Reward]
+    ) -> Reward:
+        reward = handler(data)
+        written = data.get("code") if isinstance(data, dict) else None
+        if reward.code is not None and isinstance(written, int) and not isinstance(written, bool):
+            reward._code_number = written  # read as its digits (code_text): a whole number
+        return reward
+
+    @property
+    def code_as_written(self) -> str | int | None:
+        """The code in the form the server wrote it: a number stays a number, text stays text
+        (:attr:`code` is always its text, as the cashier types and reads it)."""
+        return self._code_number if self._code_number is not None else self.code
 
 
 #: The reward type whose price the member chooses (reward_api: type 5, flexible).

@@ -349,6 +349,57 @@ async def test_a_promo_goes_once_on_a_sale_until_a_manager_cancels_it(
     assert (await till.wait(again.entry_id, WAIT)).verdict is Verdict.CONFIRMED
 
 
+async def test_the_same_promo_twice_at_once_on_a_sale_goes_once(
+    till: Till, sandbox: SandboxControl
+) -> None:
+    # Two scans of NGOPIPAGI a few milliseconds apart (a scanner's double read, Enter in the
+    # invoice field and F5 together) both read the outbox before either was queued: both were
+    # queued, and the customer had the discount twice on INV-0001.
+    member = await till.find_member(AYU)
+    promo = await till.catalogue.promo_order(member, "NGOPIPAGI")
+    shift = await till.open_shift("dewi")
+    sale = Sale("dewi", shift.id, invoice_number="INV-0001")
+    done = await asyncio.gather(
+        till.redeemer.redeem(promo, member, sale),
+        till.redeemer.redeem(promo, member, sale),
+        return_exceptions=True,
+    )
+    [queued] = [r for r in done if isinstance(r, redeeming.Receipt)]
+    [refused] = [r for r in done if isinstance(r, Refused)]
+    words = say("policy.promo_already_on_invoice", code="NGOPIPAGI", invoice="INV-0001")
+    assert refused.message == words
+    [recorded] = await till.shift_refusals(shift.id)
+    assert (recorded.kind, recorded.invoice) == (OperationKind.PROMO, "INV-0001")
+    assert recorded.status is Verdict.REFUSED
+    assert english(recorded.reason) == english(words)
+    assert [e.id for e in await till.outbox.entries()] == [queued.entry_id]
+    assert (await till.wait(queued.entry_id, WAIT)).verdict is Verdict.CONFIRMED
+    assert len(sandbox.ledger()) == 1
+
+
+async def test_a_pin_s_promo_handed_in_again_is_its_own_entry_and_another_is_refused(
+    till: Till, sandbox: SandboxControl
+) -> None:
+    # The same request handed in again (the PIN's request id) is the entry already queued, not
+    # a second promo on the sale; a new one for that invoice is refused before a PIN is asked.
+    member = await till.find_member(BUDI)
+    promo = await till.catalogue.promo_order(member, "NGOPIPAGI")
+    sale = Sale("dewi", invoice_number="INV-0001")
+    with pytest.raises(PinRequired) as required:
+        await till.redeemer.redeem(promo, member, sale)
+    request_id = await till.redeemer.authorize_pin(member, Secret("123456"))
+    approval = required.value.approval
+    first, again = await asyncio.gather(
+        till.redeemer.redeem(promo, member, sale, request_id=request_id, approval=approval),
+        till.redeemer.redeem(promo, member, sale, request_id=request_id, approval=approval),
+    )
+    assert first.entry_id == again.entry_id == request_id
+    with pytest.raises(Refused, match="already went on invoice INV-0001"):
+        await till.redeemer.redeem(promo, member, sale)
+    assert (await till.wait(first.entry_id, WAIT)).verdict is Verdict.CONFIRMED
+    assert len(sandbox.ledger()) == 1
+
+
 async def test_a_deduction_larger_than_the_voucher_is_refused_before_sending(till: Till) -> None:
     member = await till.find_member(AYU)
     with pytest.raises(InvalidOrder, match=r"Rp 150\.000"):

@@ -23,6 +23,7 @@ from app.core.outbox import (
     SyncWorker,
 )
 from app.core.outbox.claim import CANCELLED_ON_SERVER
+from app.core.outbox.outbox import PromoOnInvoice
 
 from .conftest import NOT_HONOURED, OutboxFactory, enqueue_reward, settle
 from .fakes import FakeTransport
@@ -65,6 +66,42 @@ async def test_enqueue_with_a_pin_request_id_is_idempotent(outbox: Outbox) -> No
     assert len(await outbox.entries()) == 1
     with pytest.raises(OutboxError):
         await enqueue_reward(outbox, entry_id=request_id, stamps=99)
+
+
+async def enqueue_promo(
+    outbox: Outbox, code: str = "NGOPIPAGI", invoice: str = "INV-0001", lane: str = "member:6"
+) -> object:
+    """A promo as the till queues it, going once on its invoice; the entry, or the refusal."""
+    payload = {"user": "ayu", "store": 7, "promo_code": code, "invoice_number": invoice}
+    try:
+        return await outbox.enqueue(
+            OperationKind.PROMO, payload, lane=lane, user="ayu", cashier="ayu",
+            terminal="till-1", once_on_invoice=(code, invoice),
+        )  # fmt: skip
+    except PromoOnInvoice as refused:
+        return refused
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+async def test_a_promo_enqueued_twice_at_once_on_one_invoice_is_queued_once(
+    make_outbox: OutboxFactory, processes: int
+) -> None:
+    # Read before the enqueue's transaction, both of two promos a few milliseconds apart found
+    # none on the invoice and both were queued.
+    outboxes = [await make_outbox() for _ in range(processes)]
+    done = await asyncio.gather(*(enqueue_promo(outboxes[i % processes]) for i in range(2)))
+    [queued] = [d for d in done if not isinstance(d, PromoOnInvoice)]
+    [refused] = [d for d in done if isinstance(d, PromoOnInvoice)]
+    assert refused.earlier == queued.id  # type: ignore[attr-defined]
+    # the code in another case, the invoice with spaces around it: the same promo on that sale
+    again = await enqueue_promo(outboxes[0], "ngopipagi", " INV-0001 ")
+    assert isinstance(again, PromoOnInvoice)
+    # another receipt, another member: another sale
+    other_sale = await enqueue_promo(outboxes[0], invoice="INV-0002")
+    other_member = await enqueue_promo(outboxes[0], lane="member:7")
+    assert not isinstance(other_sale, PromoOnInvoice)
+    assert not isinstance(other_member, PromoOnInvoice)
+    assert len(await outboxes[0].entries()) == 3
 
 
 async def test_cancel_of_a_never_sent_entry_voids_it(outbox: Outbox) -> None:

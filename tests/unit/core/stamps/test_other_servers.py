@@ -229,9 +229,11 @@ async def test_a_member_is_read_whatever_the_fields_the_till_never_uses_hold(
 @pytest.mark.parametrize(
     ("written", "read"),
     [
-        # the cart's example writes a reward's code as a number ("code": 1)
-        ({"code": 1}, {"code": "1"}),
-        ({"code": 2024}, {"code": "2024"}),
+        # the cart's example writes a reward's code as a number ("code": 1): read as its
+        # digits, and named back in a cart as the number it was written as
+        ({"code": 1}, {"code": "1", "code_as_written": 1}),
+        ({"code": 2024}, {"code": "2024", "code_as_written": 2024}),
+        ({"code": "007"}, {"code": "007", "code_as_written": "007"}),
         # ids, prices and types as the digits of the numbers they are
         ({"id": "6"}, {"id": 6}),
         ({"stamps_to_redeem": "20"}, {"stamps_to_redeem": 20}),

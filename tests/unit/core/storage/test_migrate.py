@@ -185,6 +185,27 @@ def test_a_column_the_queued_entries_gain_reads_as_before_and_going_back_keeps_t
     assert kept == [("queued",)]
 
 
+def test_0015_reads_a_reward_cached_before_it_as_coded_in_text_and_going_back_keeps_it(
+    database_file: DatabaseFile,
+) -> None:
+    # Nothing before 0015 kept whether the server wrote a reward's code as a number: each
+    # cached code goes back as text, as it did, until the catalogue is read online again.
+    with database_file.at("0014") as connection:  # the revision before 0015
+        connection.exec_driver_sql(
+            "INSERT INTO cached_rewards (store, id, code, name, stamps_to_redeem, type, "
+            "fetched_at) VALUES (32, 9, '1', 'Es Teh Manis', 1, 3, '2026-12-03 09:00:00')"
+        )
+    assert migrate(database_file.path) == head_revision()
+    read = database_file.read("SELECT id, code, code_is_number FROM cached_rewards")
+    assert read == [(9, "1", 0)]
+
+    with database_file.back_to("0014") as connection:  # the table without it, the reward kept
+        columns = database_file.columns(connection, "cached_rewards")
+        kept = connection.exec_driver_sql("SELECT id, code FROM cached_rewards").all()
+    assert "code_is_number" not in columns
+    assert kept == [(9, "1")]
+
+
 def test_0014_keeps_every_attempt_and_audit_line_and_lets_only_old_lines_go(
     database_file: DatabaseFile,
 ) -> None:
