@@ -1612,6 +1612,11 @@ TEMPLATES: dict[str, str] = {
     "manager.required": "A manager must sign in to manager mode first.",
     "manager.idle_ended": "Manager mode ended after {minutes} minutes idle: sign in again.",
     "manager.server_id": "A server redemption id is a whole number above zero.",
+    # a replacement voucher asked for a redemption that spent no voucher (a promo code, a reward)
+    "manager.no_voucher_to_replace": (
+        "This redemption used no voucher, so there is none to replace: cancel it without a "
+        "replacement voucher."
+    ),
     # a manager marking a redemption applied gave the server id another of this till's has
     "manager.server_id_taken": (
         "Server redemption {server_id} is already this till's redemption for {member}, made "

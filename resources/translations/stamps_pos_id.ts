@@ -766,8 +766,12 @@
         <translation>ID penukaran di server berkisar dari 1 sampai 9223372036854775807: tidak ada penukaran dengan ID ini.</translation>
     </message>
     <message>
-        <source>Cancel made: the redemption&apos;s row shows how it ends.</source>
-        <translation>Pembatalan dibuat: baris penukarannya menunjukkan hasil akhirnya.</translation>
+        <source>Cancel queued: the till sends it to the Stamps server; the redemption&apos;s row shows how it ends.</source>
+        <translation>Pembatalan masuk antrean: mesin kasir mengirimnya ke server Stamps; baris penukarannya menunjukkan hasil akhirnya.</translation>
+    </message>
+    <message>
+        <source>{outcome}: {known}</source>
+        <translation>{outcome}: {known}</translation>
     </message>
     <message>
         <source>Sent again as a new redemption, linked to the first.</source>
@@ -6806,6 +6810,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>Wrong PIN for {name}: {left} more wrong PINs lock the account for {minutes} minutes.</source>
         <comment>staff.wrong_pin</comment>
         <translation>PIN {name} salah: {left} kali lagi salah, akun terkunci selama {minutes} menit.</translation>
+    </message>
+    <message>
+        <source>This redemption used no voucher, so there is none to replace: cancel it without a replacement voucher.</source>
+        <comment>manager.no_voucher_to_replace</comment>
+        <translation>Penukaran ini tidak memakai voucher, jadi tidak ada yang perlu diganti: batalkan tanpa voucher pengganti.</translation>
     </message>
     <message>
         <source>Server redemption {server_id} is already this till&apos;s redemption for {member}, made {made} by {cashier}: check the id on the Stamps dashboard.</source>
