@@ -1090,6 +1090,11 @@ TEMPLATES: dict[str, str] = {
         "Waiting for this member's earlier redemption to go through first: the till sends a "
         "member's redemptions one at a time, in order."
     ),
+    # the earlier one was tried and not settled (unanswered, or turned away): it goes again first
+    "receipt.detail.behind.retried": (
+        "Waiting for this member's earlier redemption, which the till is sending again: it "
+        "sends a member's redemptions one at a time, in order, so this one goes after it."
+    ),
     "receipt.detail.web_page": (
         "It was sent, but a web page answered instead of the Stamps server (a network's sign-in "
         "page?): it may have gone through. The till is finding out."

@@ -6162,6 +6162,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Menunggu penukaran member ini yang sebelumnya berhasil dulu: mesin kasir mengirim penukaran seorang member satu per satu, berurutan.</translation>
     </message>
     <message>
+        <source>Waiting for this member&apos;s earlier redemption, which the till is sending again: it sends a member&apos;s redemptions one at a time, in order, so this one goes after it.</source>
+        <comment>receipt.detail.behind.retried</comment>
+        <translation>Menunggu penukaran member ini yang sebelumnya, yang sedang dikirim ulang oleh mesin kasir: penukaran seorang member dikirim satu per satu, berurutan, jadi yang ini menyusul setelahnya.</translation>
+    </message>
+    <message>
         <source>It was sent, but a web page answered instead of the Stamps server (a network&apos;s sign-in page?): it may have gone through. The till is finding out.</source>
         <comment>receipt.detail.web_page</comment>
         <translation>Sudah dikirim, tetapi yang menjawab adalah sebuah halaman web, bukan server Stamps (halaman login jaringan?): mungkin sudah berhasil. Mesin kasir sedang memastikannya.</translation>

@@ -656,6 +656,34 @@ def test_the_shift_s_row_says_sending_while_the_panel_does_and_not_confirmed_wit
     assert _result(cashier)[0] == "confirmed"
 
 
+def test_a_redemption_behind_the_members_earlier_one_says_it_waits_for_it_not_sending(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    # Seen under Xvfb with redemptions timing out: Ayu's second reward read "Working on it…
+    # Sending to Stamps…" while nothing of it could leave before her first, still on its way.
+    find_member(qtbot, cashier, AYU)
+    sandbox.faults(held=True, scope="redemptions")
+    picker = cashier.view.reward_picker
+    picker.select_reward(1)
+    picker.redeem_button.click()
+    qtbot.waitUntil(lambda: sandbox.holding() > 0, timeout=WAIT_MS)
+    make_active(qtbot, cashier.view)
+    with qtbot.waitSignal(cashier.redemption.receipt_ready, timeout=WAIT_MS):
+        qtbot.keyClick(cashier.view, Qt.Key.Key_Escape)  # the first one is left to the row
+    picker.select_reward(1)
+    picker.redeem_button.click()
+    qtbot.waitUntil(lambda: cashier.view.redemptions_model.rowCount() == 2, timeout=WAIT_MS)
+    assert _result(cashier)[0] == "working"
+    assert _result(cashier)[2] == (
+        "Waiting for this member's earlier redemption to go through first: the till sends a "
+        "member's redemptions one at a time, in order."
+    )
+    with qtbot.waitSignal(cashier.redemption.receipt_ready, timeout=WAIT_MS) as settled:
+        sandbox.faults(held=False)
+    assert settled.args[0].verdict is Verdict.CONFIRMED
+    assert _result(cashier)[0] == "confirmed"
+
+
 def test_a_disk_that_fills_as_the_cashier_redeems_refuses_it_in_words_and_loses_nothing(
     qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl, monkeypatch: pytest.MonkeyPatch
 ) -> None:
