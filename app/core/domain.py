@@ -54,6 +54,13 @@ class OperationKind(StrEnum):
     PROMO = "promo"
     CANCEL = "cancel"
 
+    @property
+    def spends_a_voucher(self) -> bool:
+        """Whether a redemption of this kind spends one of the member's vouchers: the only kind
+        whose cancel can give a replacement voucher (``create_replacement_voucher`` replaces the
+        voucher used, redemption_api §6). A reward, a cart or a promo code spends none."""
+        return self in (OperationKind.VOUCHER, OperationKind.DEDUCT, OperationKind.CODE)
+
 
 class Outcome(StrEnum):
     """What one attempt proves about the server (architecture §3).

@@ -1090,6 +1090,11 @@ TEMPLATES: dict[str, str] = {
         "Waiting for this member's earlier redemption to go through first: the till sends a "
         "member's redemptions one at a time, in order."
     ),
+    # the earlier one was tried and not settled (unanswered, or turned away): it goes again first
+    "receipt.detail.behind.retried": (
+        "Waiting for this member's earlier redemption, which the till is sending again: it "
+        "sends a member's redemptions one at a time, in order, so this one goes after it."
+    ),
     "receipt.detail.web_page": (
         "It was sent, but a web page answered instead of the Stamps server (a network's sign-in "
         "page?): it may have gone through. The till is finding out."
@@ -1612,6 +1617,11 @@ TEMPLATES: dict[str, str] = {
     "manager.required": "A manager must sign in to manager mode first.",
     "manager.idle_ended": "Manager mode ended after {minutes} minutes idle: sign in again.",
     "manager.server_id": "A server redemption id is a whole number above zero.",
+    # a replacement voucher asked for a redemption that spent no voucher (a promo code, a reward)
+    "manager.no_voucher_to_replace": (
+        "This redemption used no voucher, so there is none to replace: cancel it without a "
+        "replacement voucher."
+    ),
     # a manager marking a redemption applied gave the server id another of this till's has
     "manager.server_id_taken": (
         "Server redemption {server_id} is already this till's redemption for {member}, made "

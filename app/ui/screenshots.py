@@ -926,7 +926,8 @@ def state_details(window: CashierWindowView) -> QPixmap | None:
 
 def state_cancel(window: CashierWindowView) -> QPixmap | None:
     _manager(window)
-    dialog = DecisionDialog("cancel", "Croissant Mentega", window)
+    # a voucher's redemption: the one kind with a voucher to replace, so the tick box is there
+    dialog = DecisionDialog("cancel", "Voucher ULTAH-AYU-6", window, replaceable=True)
     dialog.replacement.setChecked(True)
     dialog.note_box.setPlainText("Pelanggan berubah pikiran <b>")
     dialog.show_note_error(words(say("field.markup", characters="< >")))

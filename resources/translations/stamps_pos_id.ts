@@ -766,8 +766,12 @@
         <translation>ID penukaran di server berkisar dari 1 sampai 9223372036854775807: tidak ada penukaran dengan ID ini.</translation>
     </message>
     <message>
-        <source>Cancel made: the redemption&apos;s row shows how it ends.</source>
-        <translation>Pembatalan dibuat: baris penukarannya menunjukkan hasil akhirnya.</translation>
+        <source>Cancel queued: the till sends it to the Stamps server; the redemption&apos;s row shows how it ends.</source>
+        <translation>Pembatalan masuk antrean: mesin kasir mengirimnya ke server Stamps; baris penukarannya menunjukkan hasil akhirnya.</translation>
+    </message>
+    <message>
+        <source>{outcome}: {known}</source>
+        <translation>{outcome}: {known}</translation>
     </message>
     <message>
         <source>Sent again as a new redemption, linked to the first.</source>
@@ -6158,6 +6162,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Menunggu penukaran member ini yang sebelumnya berhasil dulu: mesin kasir mengirim penukaran seorang member satu per satu, berurutan.</translation>
     </message>
     <message>
+        <source>Waiting for this member&apos;s earlier redemption, which the till is sending again: it sends a member&apos;s redemptions one at a time, in order, so this one goes after it.</source>
+        <comment>receipt.detail.behind.retried</comment>
+        <translation>Menunggu penukaran member ini yang sebelumnya, yang sedang dikirim ulang oleh mesin kasir: penukaran seorang member dikirim satu per satu, berurutan, jadi yang ini menyusul setelahnya.</translation>
+    </message>
+    <message>
         <source>It was sent, but a web page answered instead of the Stamps server (a network&apos;s sign-in page?): it may have gone through. The till is finding out.</source>
         <comment>receipt.detail.web_page</comment>
         <translation>Sudah dikirim, tetapi yang menjawab adalah sebuah halaman web, bukan server Stamps (halaman login jaringan?): mungkin sudah berhasil. Mesin kasir sedang memastikannya.</translation>
@@ -6806,6 +6815,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>Wrong PIN for {name}: {left} more wrong PINs lock the account for {minutes} minutes.</source>
         <comment>staff.wrong_pin</comment>
         <translation>PIN {name} salah: {left} kali lagi salah, akun terkunci selama {minutes} menit.</translation>
+    </message>
+    <message>
+        <source>This redemption used no voucher, so there is none to replace: cancel it without a replacement voucher.</source>
+        <comment>manager.no_voucher_to_replace</comment>
+        <translation>Penukaran ini tidak memakai voucher, jadi tidak ada yang perlu diganti: batalkan tanpa voucher pengganti.</translation>
     </message>
     <message>
         <source>Server redemption {server_id} is already this till&apos;s redemption for {member}, made {made} by {cashier}: check the id on the Stamps dashboard.</source>

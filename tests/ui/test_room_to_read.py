@@ -204,7 +204,9 @@ def status_note(name: str) -> str:
             "DecisionsController", "Sent again as a new redemption, linked to the first."
         ),
         "cancel-made": lambda: said(
-            "DecisionsController", "Cancel made: the redemption's row shows how it ends."
+            "DecisionsController",
+            "Cancel queued: the till sends it to the Stamps server; the redemption's row "
+            "shows how it ends.",
         ),
         "first-manager": lambda: said(
             "FirstManagerController",

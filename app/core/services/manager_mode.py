@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from app.core import clock
 from app.core.credentials import Secret
-from app.core.domain import Channel
+from app.core.domain import Channel, OperationKind
 from app.core.messages import say
 from app.core.outbox.claim import needs_dashboard
 from app.core.outbox.decisions import authorised_by_pin
@@ -246,6 +246,13 @@ class ManagerMode:
         the server, else a cancel entry, sent once the redemption is confirmed."""
         manager = self.require()
         clean = _note(note, required=False)
+        if replacement_voucher:
+            found = await self.till.outbox.get(entry_id)
+            kind = OperationKind(found.kind) if found is not None else None
+            if kind is not None and kind is not OperationKind.CANCEL and not kind.spends_a_voucher:
+                # The server's replacement replaces the voucher a redemption spent: a promo code
+                # or a reward spent none, and "replaced" would promise the member a voucher.
+                raise DecisionRefused(say("manager.no_voucher_to_replace"))
         try:
             entry = await self.till.outbox.cancel(
                 entry_id,

@@ -200,13 +200,15 @@ def receipt_for(
     paused: bool = False,
     paused_over_http: bool = False,
     behind: bool = False,
+    behind_a_retry: bool = False,
     handed_over: bool = False,
     sent_again: bool = False,
     accepted_as: AcceptedAs | None = None,
 ) -> Receipt:
     """The receipt of an entry as it stands (``paused``: the queue waits for credentials;
     ``paused_over_http``: because the server refuses plain http, not the token; ``behind``:
-    never sent, it waits for an earlier entry of its member's lane; ``handed_over``: what it
+    never sent, it waits for an earlier entry of its member's lane; ``behind_a_retry``: that
+    earlier entry was tried already and is being sent again; ``handed_over``: what it
     gives went over the counter already, as a manager's "Send again" of a redemption the till
     had accepted offline, which the entry itself does not record; ``accepted_as``: why that
     redemption was accepted, as recorded on it). Why the entry itself was accepted is its
@@ -220,7 +222,9 @@ def receipt_for(
         entry, verdict, ambiguous_attempt, paused, handed_over, _Acceptance(why, sent_again)
     )
     if behind and details is not None and details.id == "receipt.detail.sending":
-        details = say("receipt.detail.behind")
+        details = say(
+            "receipt.detail.behind.retried" if behind_a_retry else "receipt.detail.behind"
+        )
     if paused_over_http and details is not None and details.id == "receipt.detail.paused":
         details = say("receipt.detail.paused.https")
         if what_to_do.id == "receipt.waiting.paused.todo":

@@ -288,11 +288,22 @@ class Till:
                     # Nothing goes until a manager sets the credentials right: say so now (the
                     # kiosk's policy refuses it now), not after a wait for no answer.
                     return await self.settle_unsent(entry_id)
-                if await self._behind_a_retry(entry_id):
-                    # Nothing of this member's leaves before their earlier one, which went
-                    # unanswered and waits for its next try: the wait would run out with the
-                    # same words ("waiting for this member's earlier redemption"), seen on a
-                    # hanging line as 14 s of "Sending to Stamps…". The receipt keeps following.
+                ahead = await self._ahead_of(entry_id)
+                if ahead is not None and ahead.last_outcome is not None:
+                    # Nothing of this member's leaves before their earlier one, which an attempt
+                    # has already failed to settle and which waits for its next try or is on
+                    # it: the wait would run out with the same words ("waiting for this
+                    # member's earlier redemption"), seen under the demo's faults as 14 s of
+                    # "Sending to Stamps…" behind one the server kept turning away (408), and
+                    # behind one going unanswered. The receipt keeps following.
+                    if (
+                        ahead.last_outcome == Outcome.NEVER_ARRIVED
+                        and self.monitor.state is Connectivity.OFFLINE
+                    ):
+                        # The network went down under the earlier one: judged now as a
+                        # redemption queued offline is, which this one would have been a
+                        # moment later.
+                        return await self.settle_unsent(entry_id)
                     return receipt
                 remaining = deadline - clock.monotonic()
                 if remaining <= 0:
@@ -406,7 +417,8 @@ class Till:
             entry = found
         attempts = await self.outbox.attempts(entry.id)
         ambiguous = any(a.outcome == Outcome.AMBIGUOUS and a.ended_at is not None for a in attempts)
-        paused = over_http = behind = False
+        paused = over_http = False
+        behind: OutboxEntry | None = None
         # A paused queue holds what it refused and what it never sent (nothing goes until the
         # credentials are set right); an attempt that may have arrived keeps its own words.
         if entry.status in IN_FLIGHT and (
@@ -423,7 +435,9 @@ class Till:
             ambiguous_attempt=ambiguous,
             paused=paused,
             paused_over_http=over_http,
-            behind=behind,
+            behind=behind is not None,
+            # an attempt at the earlier one ended without settling it: it goes again
+            behind_a_retry=behind is not None and behind.last_outcome is not None,
             handed_over=accepted is not None,
             sent_again=accepted_to_send_again(entry, attempts),
             # not recorded on the redemption sent again: said offline, as before
@@ -473,25 +487,19 @@ class Till:
             cashier=receipt.cashier,
         )
 
-    async def _waits_behind(self, entry: OutboxEntry) -> bool:
-        """Whether an earlier entry of the member's lane, still to be answered, holds this one
-        back (DESIGN §3: a lane's entries go one at a time, in order)."""
+    async def _waits_behind(self, entry: OutboxEntry) -> OutboxEntry | None:
+        """The earlier entry of the member's lane, still to be answered, that holds this one
+        back (DESIGN §3: a lane's entries go one at a time, in order); ``None`` when none does."""
         ahead = await self.outbox.entries(IN_FLIGHT, lane=entry.lane, limit=1)
-        return bool(ahead) and ahead[0].seq < entry.seq
+        return ahead[0] if ahead and ahead[0].seq < entry.seq else None
 
-    async def _behind_a_retry(self, entry_id: str) -> bool:
-        """Whether entry ``entry_id``, never sent, waits behind an earlier entry of its lane that
-        is not confirmed itself: its last attempt may have arrived and went unanswered, and it
-        waits for its next try or is on it (on a hanging line, for a whole read timeout). One
-        whose attempt never arrived keeps the wait: this entry's own attempt may be judged by
-        the offline policy in it."""
+    async def _ahead_of(self, entry_id: str) -> OutboxEntry | None:
+        """The earlier entry of its lane that entry ``entry_id``, queued and never sent, waits
+        behind (``None`` when it does not wait so)."""
         entry = await self.outbox.get(entry_id)
         if entry is None or entry.status != EntryStatus.QUEUED or entry.attempts:
-            return False
-        ahead = await self.outbox.entries(IN_FLIGHT, lane=entry.lane, limit=1)
-        return (
-            bool(ahead) and ahead[0].seq < entry.seq and ahead[0].last_outcome == Outcome.AMBIGUOUS
-        )
+            return None
+        return await self._waits_behind(entry)
 
     async def receipts(
         self, status: EntryStatus | None = None, *, newest: int | None = None

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
+from app.core.services import Receipt
 from app.ui.controllers.redemption import RedemptionController
 from app.ui.controllers.session import CashierSession
 from app.ui.controllers.tasks import spawn
@@ -42,6 +43,28 @@ class OrderController(QObject):
             work.close()  # never started: nothing to run, no "never awaited" warning
             return
         spawn(work)
+
+    def after_the_order(self, tab: QWidget, receipt: Receipt | None) -> None:
+        """Where the keyboard goes once an order made from ``tab`` has ended (``receipt``:
+        ``None`` when nothing was queued): to the member search, as :meth:`ready_for_the_next_
+        customer` says, for one taken and for one turned away before it was queued (refused,
+        not redeemed, its PIN pad closed). Left where it is while the till asks for something
+        of the order to be put right first (the field to put right has it, or the cashier puts
+        it there), and once its customer has left (the next one's cashier may be typing).
+
+        Turned away, it stayed on the empty cart, where Qt had passed it as "Redeem now" greyed
+        for the wait: a name typed there went nowhere."""
+        if self.redemption.left_behind:
+            return
+        if receipt is not None:
+            self.ready_for_the_next_customer(tab)
+            return
+        shown = self.view.result_panel.result()
+        if shown is not None and shown.kind == "asks_first":
+            return
+        focus = self.view.focusWidget()
+        if focus is None or tab.isAncestorOf(focus):
+            self.view.focus_member_search()
 
     def ready_for_the_next_customer(self, tab: QWidget) -> None:
         """The redemption made from ``tab`` is taken: the cursor to the member search, unless

@@ -65,6 +65,8 @@ _DIGITS = re.compile(r"[0-9]+", re.ASCII)
 SERVER_ID_REFUSALS = frozenset({"manager.server_id", "manager.server_id_taken"})
 #: Answers that may still change: a retry's dialog follows them, as the cashier's panel does.
 _OPEN = (Verdict.NOT_CONFIRMED, Verdict.ACCEPTED_OFFLINE)
+#: A cancel still to be answered: the status bar says only that it was queued.
+_IN_FLIGHT = (EntryStatus.QUEUED, EntryStatus.SENDING)
 
 
 def _reason(exc: StaffRefused | Refused | MemberNotFound) -> str:
@@ -231,6 +233,7 @@ class DecisionsController(QObject):
             self._parent(),
             may_be_applied=found.row.status is EntryStatus.UNKNOWN,
             pin_of=(found.contact.name or found.row.member) if found.needs_pin else "",
+            replaceable=found.row.kind.spends_a_voucher,
         )
         dialog.decided.connect(
             lambda note, replacement, server_id: spawn(
@@ -573,14 +576,38 @@ class DecisionsController(QObject):
 
     def _done(self, decision: str, receipt: Receipt) -> None:
         notes = {
-            "cancel": self.tr("Cancel made: the redemption's row shows how it ends."),
             "retry": self.tr("Sent again as a new redemption, linked to the first."),
             "mark_applied": self.tr("Marked applied."),
             "dismiss": self.tr("Dismissed."),
         }
-        self.view.status.show_note(notes[decision], 10_000)
+        said = self._cancel_note(receipt) if decision == "cancel" else notes[decision]
+        self.view.status.show_note(said, 10_000)
         self.decided.emit(receipt)
         self.refresh()
+        if decision == "cancel" and receipt.status in _IN_FLIGHT:
+            spawn(self._answer_cancel(receipt), name="cancel's answer")
+
+    def _cancel_note(self, receipt: Receipt) -> str:
+        """What the status bar says of a cancel: only that it was queued while no attempt at it
+        has ended, else its receipt's words (refused with the server's reason, confirmed, not
+        confirmed). "Cancel made" stood there after a cancel the server had refused."""
+        if receipt.status in _IN_FLIGHT and receipt.attempts == 0:
+            return self.tr(
+                "Cancel queued: the till sends it to the Stamps server; the redemption's row "
+                "shows how it ends."
+            )
+        known = receipt.details if receipt.details is not None else receipt.what_to_do
+        return self.tr("{outcome}: {known}").format(
+            outcome=words(receipt.headline), known=words(known)
+        )
+
+    async def _answer_cancel(self, queued: Receipt) -> None:
+        """Wait for a cancel's first answer as a retry's is waited for (the till's usual wait),
+        and say it in the status bar; the redemption's row goes on following it after."""
+        answer = await self.till.answer(queued)
+        if answer.status in _IN_FLIGHT and answer.attempts == 0:
+            return  # nothing more is known: "queued" stands
+        self.view.status.show_note(self._cancel_note(answer), 10_000)
 
     # -- the decisions (each needs a manager in manager mode: till.manager says so) ----------
 

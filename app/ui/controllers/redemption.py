@@ -343,6 +343,12 @@ class RedemptionController(QObject):
                 self.show(None)
             return None
 
+        # Read before anything of it is shown: whether it is sent now or waits its turn.
+        working = (
+            await self._working_words(receipt.entry_id)
+            if receipt.verdict is not Verdict.ACCEPTED_OFFLINE
+            else ""
+        )
         self._followed[receipt.entry_id] = _Followed(
             member=member.name,
             what=headline,
@@ -358,7 +364,7 @@ class RedemptionController(QObject):
         self.on_screen_what = headline
         self.on_screen_invoice = sale.invoice_number
         if waits:  # accepted offline is answered at once
-            self._put(ResultData("working", headline, self.tr("Sending to Stamps…")))
+            self._put(ResultData("working", headline, working))
         # The result goes on the panel (and the row) as the wait ends and the redemption stops
         # being busy, in one step: nothing shown as done while a next order would still be turned
         # away, nor as not confirmed while the panel still says it is being sent.
@@ -373,6 +379,19 @@ class RedemptionController(QObject):
         elif done.verdict is Verdict.REFUSED:
             self.session.read_again(done.lane)
         return done
+
+    async def _working_words(self, entry_id: str) -> str:
+        """What the panel says while the wait for entry ``entry_id`` runs: that it waits behind
+        the member's earlier redemption, when it does (nothing of it is being sent: it read
+        "Sending to Stamps…" for the whole wait), else that it is being sent."""
+        try:
+            now = await self.till.receipt(entry_id)
+        except (KeyError, StorageProblem):
+            now = None  # read again by the wait, which says what became of it
+        said = now.details if now is not None else None
+        if said is not None and said.id.startswith("receipt.detail.behind"):
+            return words(said)
+        return self.tr("Sending to Stamps…")
 
     def _refuse(
         self, headline: str, reason: Message, verdict: Verdict, todo: Message, *, asks: bool = False

@@ -169,8 +169,8 @@ class RewardsController(OrderController):
         def made_of() -> object:
             return picker.selected(), picker.qty_spin.value(), picker.stamps_spin.value()
 
-        if await self.redemption.redeem(OperationKind.REWARD, what, build, made_of) is not None:
-            self.ready_for_the_next_customer(self.view.reward_picker)
+        receipt = await self.redemption.redeem(OperationKind.REWARD, what, build, made_of)
+        self.after_the_order(self.view.reward_picker, receipt)
 
     def _redeem_cart(self, lines: list[CartLine]) -> None:
         self.order(self.redeem_cart(list(lines)))
@@ -191,9 +191,9 @@ class RewardsController(OrderController):
             build,
             self.view.reward_picker.cart.lines,
         )
+        # Before the cart empties: its greyed "Redeem cart" would pass the keyboard on first.
+        self.after_the_order(self.view.reward_picker, receipt)
         if receipt is not None:
-            # Before the cart empties: its greyed "Redeem cart" would pass the keyboard on first.
-            self.ready_for_the_next_customer(self.view.reward_picker)
             self.view.reward_picker.cart.clear()
 
     def _name(self, reward_id: Hashable) -> str:

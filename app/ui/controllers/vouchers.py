@@ -195,8 +195,8 @@ class VouchersController(OrderController):
             return await catalogue.voucher_order(member, number, whole=whole)
 
         what = say("what.voucher", name=self._name(voucher_id))
-        if await self.redemption.redeem(OperationKind.VOUCHER, what, build) is not None:
-            self.ready_for_the_next_customer(self.view.voucher_panel)
+        receipt = await self.redemption.redeem(OperationKind.VOUCHER, what, build)
+        self.after_the_order(self.view.voucher_panel, receipt)
 
     async def deduct(self, voucher_id: Hashable, value: int) -> None:
         """Take ``value`` rupiah from one of the member's balance vouchers."""
@@ -207,8 +207,8 @@ class VouchersController(OrderController):
             return await catalogue.deduct_order(member, number, value)
 
         what = say("what.deduct", value=format_rupiah(value), name=self._name(voucher_id))
-        if await self.redemption.redeem(OperationKind.DEDUCT, what, build) is not None:
-            self.ready_for_the_next_customer(self.view.voucher_panel)
+        receipt = await self.redemption.redeem(OperationKind.DEDUCT, what, build)
+        self.after_the_order(self.view.voucher_panel, receipt)
 
     def _code_typed(self, code: str) -> None:
         self.order(self._typed_code(code))

@@ -184,7 +184,8 @@ class DecisionDialog(_Dialog):
     """One decision on one entry: ``decision`` is ``cancel``, ``retry``, ``mark_applied`` or
     ``dismiss`` (``may_be_applied``: nothing proved the server did not apply the entry, which a
     dismiss and a retry say;
-    ``pin_of``: the member whose PIN a retry asks for, named before the pad opens).
+    ``pin_of``: the member whose PIN a retry asks for, named before the pad opens;
+    ``replaceable``: a cancel's redemption spent a voucher, so "replacement voucher" is offered).
     ``decided(note, replacement_voucher, server_id)`` when confirmed (``server_id``, typed only
     for a mark applied, may be blank); the controller then calls :meth:`show_note_error`,
     :meth:`show_server_id_error` or :meth:`show_refusal`, or ``accept()``; for a retry it sent,
@@ -201,6 +202,7 @@ class DecisionDialog(_Dialog):
         *,
         may_be_applied: bool = False,
         pin_of: str = "",
+        replaceable: bool = False,
     ) -> None:
         titles = {
             "cancel": self.tr("Cancel this redemption"),
@@ -264,7 +266,9 @@ class DecisionDialog(_Dialog):
         self.sent = False
         self.replacement = QCheckBox(self.tr("Give the member a replacement voucher"))
         self.replacement.setObjectName("decisionReplacement")
-        self.replacement.setVisible(decision == "cancel")
+        # Only a redemption that spent a voucher has one to replace (a promo code on an invoice,
+        # a reward: none), so the tick box is offered for those alone.
+        self.replacement.setVisible(decision == "cancel" and replaceable)
         # The id the dashboard shows for it: the one answer the till never got, typed in.
         self.server_id_edit = line_edit(max_length=SERVER_ID_INPUT_MAX)
         self.server_id = FormField(

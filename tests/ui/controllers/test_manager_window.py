@@ -31,7 +31,17 @@ from app.core.clock import ManualClock, installed
 from app.core.credentials import Secret
 from app.core.domain import EntryStatus
 from app.core.messages import say
-from app.core.services import AuditFilter, ManagerRequired, Member, OperationKind, Role, Sale
+from app.core.services import (
+    AuditFilter,
+    ManagerRequired,
+    Member,
+    OperationKind,
+    Receipt,
+    Role,
+    Sale,
+    StaffRefused,
+    Till,
+)
 from app.core.services.receipts import Verdict
 from app.sandbox import DEMO_TOKEN
 from app.settings_file import SettingsFile
@@ -547,7 +557,7 @@ def test_a_cancel_from_the_shift_list_asks_a_manager_and_the_row_follows_it_to_t
     qtbot.waitUntil(lambda: isinstance(cashier.decisions.dialog, DecisionDialog), timeout=WAIT_MS)
     dialog = cashier.decisions.dialog
     assert isinstance(dialog, DecisionDialog)
-    dialog.replacement.setChecked(True)
+    assert dialog.replacement.isHidden()  # a reward spent no voucher: none to replace
     qtbot.keyClicks(dialog.note_box, "customer changed her mind")
     with qtbot.waitSignal(cashier.decisions.decided, timeout=WAIT_MS):
         dialog.confirm.click()
@@ -562,6 +572,45 @@ def test_a_cancel_from_the_shift_list_asks_a_manager_and_the_row_follows_it_to_t
     # The manager's note is kept with the decision, and the details say it.
     lines = run_async(qtbot, cashier.till.audit.lines(AuditFilter(entry_id=entry_id)))
     assert "customer changed her mind" in repr(lines[-1])
+
+
+@pytest.mark.parametrize(
+    ("order", "offered"),
+    [("promo", False), ("reward", False), ("voucher", True)],
+)
+def test_a_replacement_voucher_is_offered_only_for_a_redemption_that_spent_a_voucher(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl, order: str, offered: bool
+) -> None:
+    # The cancel of NGOPIPAGI on an invoice offered "Give the member a replacement voucher":
+    # a promo code spends no voucher, and the server's replacement replaces the voucher used.
+    add_manager(qtbot, cashier)
+    till = cashier.till
+    member = run_async(qtbot, till.find_member(AYU))
+    queued = run_async(qtbot, _redeemed(till, member, order, cashier.session.sale("INV-7")))
+    assert run_async(qtbot, till.wait(queued.entry_id)).verdict is Verdict.CONFIRMED
+    enter(qtbot, cashier)
+    cashier.decisions.ask("cancel", queued.entry_id)
+    qtbot.waitUntil(lambda: isinstance(cashier.decisions.dialog, DecisionDialog), timeout=WAIT_MS)
+    dialog = cashier.decisions.dialog
+    assert isinstance(dialog, DecisionDialog)
+    assert dialog.replacement.isVisibleTo(dialog) is offered
+    if not offered:  # nor does the till send one asked for another way (the command line)
+        with pytest.raises(StaffRefused, match="used no voucher"):
+            run_async(qtbot, cashier.decisions.cancel(queued.entry_id, replacement_voucher=True))
+
+
+async def _redeemed(till: Till, member: Member, order: str, sale: Sale) -> Receipt:
+    """Ayu's ``order`` (a promo code, a reward or her birthday voucher) queued."""
+    catalogue = till.catalogue
+    if order == "voucher":
+        voucher_order, facts = await catalogue.voucher_order(member, 20)
+        return await till.redeemer.redeem(voucher_order, member, sale, voucher=facts)
+    made = (
+        await catalogue.promo_order(member, "NGOPIPAGI")
+        if order == "promo"
+        else await catalogue.reward_order(member, 1)
+    )
+    return await till.redeemer.redeem(made, member, sale)
 
 
 def test_a_cancel_of_the_redemption_on_screen_ends_its_hand_over_and_gives_back_the_stamps(
@@ -710,6 +759,39 @@ def test_a_refused_cancel_by_server_id_names_the_id_the_manager_typed(
     assert refused.status is EntryStatus.REJECTED
     [row] = run_async(qtbot, cashier.till.history.rows())
     assert what_text(row) == "Cancel of server redemption 9999"
+
+
+def test_the_status_bar_says_a_cancel_was_queued_then_that_the_server_refused_it(
+    qtbot: QtBot, cashier: CashierWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Seen under Xvfb: "Cancel made: the redemption's row shows how it ends." stood in the
+    # status bar after the server had refused the cancel.
+    add_manager(qtbot, cashier)
+    enter(qtbot, cashier)
+    cashier.view.manager.history.by_server_id.click()
+    qtbot.waitUntil(
+        lambda: isinstance(cashier.decisions.dialog, CancelByServerIdDialog), timeout=WAIT_MS
+    )
+    dialog = cashier.decisions.dialog
+    assert isinstance(dialog, CancelByServerIdDialog)
+    dialog.server_id_edit.setText("9999")  # no redemption of the server's
+    dialog.member_edit.setText(AYU)
+    status = cashier.view.status
+    notes: list[str] = []
+    shown = status.show_note
+    monkeypatch.setattr(
+        status, "show_note", lambda text, ms=6000: (notes.append(text), shown(text, ms))
+    )
+    with qtbot.waitSignal(cashier.decisions.decided, timeout=WAIT_MS):
+        dialog.submit()
+    qtbot.waitUntil(lambda: notes[-1].startswith("Cancel refused"), timeout=WAIT_MS)
+    # Queued first (unless the answer was in already), never "made"; then what the server said.
+    assert notes[0].startswith(("Cancel queued: the till sends it", "Cancel refused"))
+    assert (
+        notes[-1]
+        == status.note_text()
+        == ("Cancel refused: The Stamps server refused it: Redemption 9999 not found")
+    )
 
 
 def _spent_elsewhere_once_read(

@@ -467,6 +467,31 @@ def test_the_pin_blocked_leaves_the_keyboard_in_the_member_search(
     assert not picker.cart.hasFocus()
 
 
+def test_redeem_now_turned_away_leaves_the_keyboard_in_the_member_search(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    # Under Xvfb: "Redeem now" greyed for the wait and Qt passed the keyboard to the empty
+    # cart; ended before anything was queued (Budi's PIN pad closed, a refusal of the till's),
+    # it stayed there, where the next customer's name typed went nowhere. A redemption taken
+    # already put it in the member search.
+    make_active(qtbot, cashier.view)
+    find_member(qtbot, cashier, BUDI)
+    picker = cashier.view.reward_picker
+    picker.select_reward(1)
+    picker.redeem_button.setFocus()
+    qtbot.waitUntil(picker.redeem_button.hasFocus, timeout=WAIT_MS)
+    qtbot.keyClick(picker.redeem_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: cashier.redemption.pin_dialog is not None, timeout=WAIT_MS)
+    dialog = cashier.redemption.pin_dialog
+    assert dialog is not None
+    dialog.reject()
+    qtbot.waitUntil(lambda: not cashier.redemption.busy, timeout=WAIT_MS)
+    search = cashier.view.member_search.field
+    qtbot.waitUntil(search.hasFocus, timeout=WAIT_MS)
+    assert not picker.cart.list.hasFocus()
+    assert sandbox.ledger() == []
+
+
 def test_a_member_whose_pin_is_blocked_sees_every_reward_greyed_with_what_to_do(
     qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
 ) -> None:
@@ -653,6 +678,34 @@ def test_the_shift_s_row_says_sending_while_the_panel_does_and_not_confirmed_wit
     assert _status(cashier) == ("NOT CONFIRMED", "#f59e0b")
     sandbox.faults(held=False)
     qtbot.waitUntil(lambda: _status(cashier)[0] == "Confirmed", timeout=WAIT_MS)
+    assert _result(cashier)[0] == "confirmed"
+
+
+def test_a_redemption_behind_the_members_earlier_one_says_it_waits_for_it_not_sending(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    # Seen under Xvfb with redemptions timing out: Ayu's second reward read "Working on it…
+    # Sending to Stamps…" while nothing of it could leave before her first, still on its way.
+    find_member(qtbot, cashier, AYU)
+    sandbox.faults(held=True, scope="redemptions")
+    picker = cashier.view.reward_picker
+    picker.select_reward(1)
+    picker.redeem_button.click()
+    qtbot.waitUntil(lambda: sandbox.holding() > 0, timeout=WAIT_MS)
+    make_active(qtbot, cashier.view)
+    with qtbot.waitSignal(cashier.redemption.receipt_ready, timeout=WAIT_MS):
+        qtbot.keyClick(cashier.view, Qt.Key.Key_Escape)  # the first one is left to the row
+    picker.select_reward(1)
+    picker.redeem_button.click()
+    qtbot.waitUntil(lambda: cashier.view.redemptions_model.rowCount() == 2, timeout=WAIT_MS)
+    assert _result(cashier)[0] == "working"
+    assert _result(cashier)[2] == (
+        "Waiting for this member's earlier redemption to go through first: the till sends a "
+        "member's redemptions one at a time, in order."
+    )
+    with qtbot.waitSignal(cashier.redemption.receipt_ready, timeout=WAIT_MS) as settled:
+        sandbox.faults(held=False)
+    assert settled.args[0].verdict is Verdict.CONFIRMED
     assert _result(cashier)[0] == "confirmed"
 
 

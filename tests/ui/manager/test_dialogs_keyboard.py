@@ -58,7 +58,7 @@ CASES: dict[str, tuple[Callable[[], QDialog], list[str]]] = {
         ["detailsAttempts", "detailsTrail", "details_cancel", "detailsClose"],
     ),
     "cancel": (
-        lambda: DecisionDialog("cancel", "Kopi Susu"),
+        lambda: DecisionDialog("cancel", "Voucher ULTAH-AYU-6", replaceable=True),
         ["decisionConfirm", "decisionBack", "decisionReplacement", "decisionNoteInput"],
     ),
     "dismiss": (
@@ -139,7 +139,7 @@ def test_escape_goes_back_without_acting(qtbot: QtBot, case: str) -> None:
 
 
 def test_enter_on_the_replacement_tick_box_does_not_cancel(qtbot: QtBot) -> None:
-    dialog = opened(qtbot, DecisionDialog("cancel", "Kopi Susu"))
+    dialog = opened(qtbot, DecisionDialog("cancel", "Voucher ULTAH-AYU-6", replaceable=True))
     decided: list[object] = []
     dialog.decided.connect(lambda *args: decided.append(args))
     dialog.replacement.setFocus()

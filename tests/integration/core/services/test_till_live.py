@@ -213,29 +213,46 @@ async def test_the_type_ahead_tells_the_status_bar_what_its_requests_proved(
         assert till.monitor.state is Connectivity.ONLINE
 
 
+@pytest.mark.parametrize(
+    ("faults", "first_told"),
+    [
+        # the server holds every redemption: the first goes unanswered
+        ({"timeout_rate": 1.0}, Verdict.NOT_CONFIRMED),
+        # the server turns every redemption away (408): the first is accepted, sent again
+        ({"error_rate": 1.0, "error_statuses": [408]}, Verdict.ACCEPTED_OFFLINE),
+    ],
+    ids=["unanswered", "turned_away"],
+)
 async def test_a_redemption_behind_one_not_confirmed_is_told_so_without_the_wait(
-    till_settings: Settings, sandbox: SandboxControl
+    till_settings: Settings,
+    sandbox: SandboxControl,
+    faults: dict[str, object],
+    first_told: Verdict,
 ) -> None:
     # Seen under Xvfb on a hanging line: Ayu's first redemption went unanswered ("NOT
     # CONFIRMED") and waited for its retry; her next one read "Working on it… Sending to
     # Stamps…" for the cashier's whole wait (14 s), though the till sends nothing of hers before
-    # the first, and the shift's list already said NOT CONFIRMED beside it. The connect timeout
-    # is long here so that a wait run to its end outlasts the test's bound.
-    sandbox.faults(timeout_rate=1.0, scope="redemptions")  # the server holds every redemption
+    # the first, and the shift's list already said NOT CONFIRMED beside it. The same behind one
+    # the server kept turning away (408), whose attempts never arrived. The connect timeout is
+    # long here so that a wait run to its end outlasts the test's bound.
+    sandbox.faults(**faults, scope="redemptions")
     hanging = till_settings.model_copy(update={"connect_timeout": 40.0, "read_timeout": 0.5})
     async with open_till(hanging.till_config(), Secret(DEMO_TOKEN)) as till:
         member = await till.find_member(AYU)
         first = await till.redeemer.redeem(
             await till.catalogue.reward_order(member, 1), member, Sale("dewi", invoice_number="A")
         )
-        assert (await till.answer(first)).verdict is Verdict.NOT_CONFIRMED
+        assert (await till.answer(first)).verdict is first_told
         second = await till.redeemer.redeem(
             await till.catalogue.reward_order(member, 1), member, Sale("dewi", invoice_number="B")
         )
         async with asyncio.timeout(10):  # a quarter of the cashier's wait (40 + 0.5 + 1 s)
             told = await till.answer(second)
     assert told.verdict is Verdict.NOT_CONFIRMED and told.attempts == 0
-    assert told.details == say("receipt.detail.behind")
+    assert str(told.details) == (
+        "Waiting for this member's earlier redemption, which the till is sending again: it "
+        "sends a member's redemptions one at a time, in order, so this one goes after it."
+    )
 
 
 async def test_a_member_unseen_while_the_server_fails_is_not_called_unreachable(
@@ -652,9 +669,9 @@ async def test_a_redemption_behind_the_members_unconfirmed_one_says_it_waits_for
     second = await till.redeemer.redeem(order, member, Sale("dewi"))
     waiting = await till.receipt(second.entry_id)
     assert waiting.verdict is Verdict.NOT_CONFIRMED and waiting.attempts == 0
-    assert str(waiting.details) == (
-        "Waiting for this member's earlier redemption to go through first: the till sends a "
-        "member's redemptions one at a time, in order."
+    assert str(waiting.details) == (  # the first failed once: the till is sending it again
+        "Waiting for this member's earlier redemption, which the till is sending again: it "
+        "sends a member's redemptions one at a time, in order, so this one goes after it."
     )
     sandbox.faults(error_rate=0.0)
     till.worker.wake()
