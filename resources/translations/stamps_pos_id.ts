@@ -4389,6 +4389,14 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>The till&apos;s database cannot be used ({reason}): nothing can be saved, so nothing can be redeemed.</source>
         <translation>Database mesin kasir tidak bisa dipakai ({reason}): tidak ada yang bisa disimpan, jadi tidak ada yang bisa ditukar.</translation>
     </message>
+    <message>
+        <source>Nothing saved is lost, but the till cannot save a shift or a redemption until it is started again: close the till, open it again and sign in. An open shift carries on.</source>
+        <translation>Tidak ada yang tersimpan yang hilang, tetapi kasir tidak dapat menyimpan shift atau penukaran sampai dijalankan ulang: tutup kasir, buka lagi, lalu masuk. Shift yang masih terbuka berlanjut.</translation>
+    </message>
+    <message>
+        <source>Do not close the till: what it saved since it was opened is not yet safe in its database file. Keep this window open and call support.</source>
+        <translation>Jangan tutup kasir: yang disimpannya sejak dibuka belum aman di berkas basis datanya. Biarkan jendela ini terbuka dan hubungi dukungan.</translation>
+    </message>
 </context>
 <context>
     <name>SyncStatusBar</name>

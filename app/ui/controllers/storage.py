@@ -51,6 +51,26 @@ def fact_for(problem: StorageProblem) -> str:
     ).format(reason=problem.sentence)
 
 
+def at_sign_in(problem: StorageProblem) -> str:
+    """Why the disk refused a sign-in (the shift is written), said to whoever stands at the
+    sign-in page. A deleted log is not lifted by itself, and its banner beside the page already
+    says what happened: the page says what to do now, and that nothing is lost (after an idle
+    lock the cashier met the banner's sentence again, and nothing about her shift)."""
+    if isinstance(problem, DatabaseLogLost) and problem.rescued:
+        return QCoreApplication.translate(
+            "StorageController",
+            "Nothing saved is lost, but the till cannot save a shift or a redemption until it is "
+            "started again: close the till, open it again and sign in. An open shift carries on.",
+        )
+    if isinstance(problem, DatabaseLogLost):
+        return QCoreApplication.translate(
+            "StorageController",
+            "Do not close the till: what it saved since it was opened is not yet safe in its "
+            "database file. Keep this window open and call support.",
+        )
+    return fact_for(problem)
+
+
 class StorageController(QObject):
     """Keeps the storage banner true. ``changed(str)`` with the sentence shown (``""``: none).
     The disk is asked by the till's one watch (:class:`DiskWatcher`), which the kiosk shares."""

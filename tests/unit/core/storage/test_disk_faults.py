@@ -16,6 +16,7 @@ import subprocess
 import sys
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -28,6 +29,7 @@ from app.core.storage.problems import (
     StorageProblem,
     StorageReadOnly,
 )
+from app.core.storage.shift_log import ShiftLog
 
 POLICY = OutboxPolicy(idempotency_honoured=True, lanes=2)
 #: The module (the package's ``migrate`` is its function).
@@ -304,4 +306,60 @@ async def test_a_log_deleted_under_the_till_is_copied_into_the_file_and_writes_s
         assert [e.id for e in await outbox.entries()] == saved
     finally:
         await outbox.close()
+    assert entries_another_process_reads(path) == len(saved)
+
+
+async def open_shift(outbox: Outbox) -> int:
+    shift = await ShiftLog(outbox.db).open("ayu", "till-1")
+    assert shift.id is not None
+    return shift.id
+
+
+async def entry(outbox: Outbox) -> str:
+    return await enqueue(outbox, "INV-9")
+
+
+def deleted(log: Path) -> None:
+    log.unlink()
+
+
+def replaced(log: Path) -> None:
+    other = log.with_name("cleaned")
+    other.write_bytes(b"")
+    os.replace(other, log)
+
+
+@pytest.mark.parametrize("write", [entry, open_shift])
+@pytest.mark.parametrize("cleaned", [deleted, replaced])
+async def test_a_write_into_a_deleted_log_is_refused_before_the_look_and_a_restart_has_all(
+    tmp_path: Path, cleaned: Callable[[Path], None], write: Callable[[Outbox], Any]
+) -> None:
+    path = tmp_path / "till.db"
+    outbox = await Outbox.open(path, POLICY)
+    seen: list[StorageProblem | None] = []
+    outbox.db.add_problem_listener(seen.append)
+    try:
+        shift = await open_shift(outbox)
+        saved = [await enqueue(outbox, "INV-1")]
+        cleaned(path.with_name(path.name + "-wal"))  # and no look at the disk since
+        # the redemption (or the shift) itself finds it: refused, not kept in a nameless file
+        with pytest.raises(DatabaseLogLost) as refused:
+            await write(outbox)
+        assert refused.value.rescued
+        assert "close the till and open it again" in str(refused.value)
+        assert [type(p) for p in seen] == [DatabaseLogLost]
+        assert outbox.db.problem is refused.value
+        assert entries_another_process_reads(path) == len(saved)
+        assert [e.id for e in await outbox.entries()] == saved
+    finally:
+        await outbox.close()
+    # started again, the till has everything it said it saved, its shift open, and saves again
+    again = await Outbox.open(path, POLICY)
+    try:
+        assert [e.id for e in await again.entries()] == saved
+        assert await open_shift(again) == shift
+        saved.append(await enqueue(again, "INV-2"))
+        assert again.db.problem is None
+    finally:
+        await again.close()
     assert entries_another_process_reads(path) == len(saved)
