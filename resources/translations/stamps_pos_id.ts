@@ -6786,6 +6786,16 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Program lain menghapus {log}, log basis data kasir, saat kasir terbuka. Yang disimpan sejak kasir dibuka belum ada di {path}: tidak ada lagi yang bisa disimpan; biarkan jendela ini terbuka dan hubungi dukungan</translation>
     </message>
     <message>
+        <source>Another program deleted or moved {path}, the till&apos;s database, while the till was open. Everything saved so far was copied into a new {path}, but nothing more can be saved: close the till and open it again</source>
+        <comment>storage.file_lost</comment>
+        <translation>Program lain menghapus atau memindahkan {path}, basis data kasir, saat kasir terbuka. Semua yang sudah tersimpan telah disalin ke {path} yang baru, tetapi tidak ada lagi yang bisa disimpan: tutup kasir lalu buka lagi</translation>
+    </message>
+    <message>
+        <source>Another program deleted or moved {path}, the till&apos;s database, while the till was open. What the till saved is held only by this window: nothing more can be saved; keep this window open and call support</source>
+        <comment>storage.file_lost_not_copied</comment>
+        <translation>Program lain menghapus atau memindahkan {path}, basis data kasir, saat kasir terbuka. Yang disimpan kasir hanya ada di jendela ini: tidak ada lagi yang bisa disimpan; biarkan jendela ini terbuka dan hubungi dukungan</translation>
+    </message>
+    <message>
         <source>The till&apos;s database {path} is damaged ({problem}); it must be moved aside and a new one started</source>
         <comment>storage.damaged</comment>
         <translation>Database mesin kasir {path} rusak ({problem}); database itu harus disisihkan dan database baru dimulai</translation>

@@ -26,6 +26,10 @@ class LogWatch:
     """The write-ahead log and index of the database at ``db_path``, as this process holds them."""
 
     def __init__(self, db_path: Path) -> None:
+        self._database = db_path
+        #: (device, inode) of the database file from the first commit: SQLite holds it open,
+        #: so no other file is given its inode meanwhile.
+        self._database_id: tuple[int, int] | None = None
         self._paths = [db_path.with_name(db_path.name + suffix) for suffix in LOG_FILES]
         self._held: list[int] = []
         #: (device, inode) of each file held. A descriptor held keeps its inode from being
@@ -47,15 +51,24 @@ class LogWatch:
             for descriptor in held:
                 os.close(descriptor)
             return
+        try:  # not held: closing a descriptor of ours would drop SQLite's locks on it
+            database = os.stat(self._database)
+        except OSError:
+            database = None
         self._held = held
         self._ids = ids
         self._links = LinkCount(held[0])
+        self._database_id = None if database is None else (database.st_dev, database.st_ino)
 
     def lost(self) -> str | None:
         """The name of a held file that is no longer the one in the folder (deleted, or another
-        put in its place), else ``None``. One ``stat`` a file: the window's look at its disk,
-        every 5 s."""
-        for path, held in zip(self._paths, self._ids, strict=False):
+        put in its place), else ``None``; the database file's own name if it was deleted or
+        moved. One ``stat`` a file: the window's look at its disk, every 5 s."""
+        for path, held in zip(
+            [self._database, *self._paths], [self._database_id, *self._ids], strict=False
+        ):
+            if held is None:
+                continue
             try:
                 there = os.stat(path)
             except (FileNotFoundError, NotADirectoryError):
@@ -81,6 +94,7 @@ class LogWatch:
         """Close the descriptors, once SQLite has closed its own: closing a descriptor drops
         every lock this process holds on that file, SQLite's on the index with it."""
         held, self._held, self._ids, self._links = self._held, [], [], None
+        self._database_id = None
         for descriptor in held:
             with contextlib.suppress(OSError):
                 os.close(descriptor)

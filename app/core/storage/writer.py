@@ -36,7 +36,7 @@ from sqlmodel import Session
 
 from app.core import clock
 from app.core.storage import closed_whole
-from app.core.storage.engine import create_engine
+from app.core.storage.engine import create_engine, prepare_private_file
 from app.core.storage.log_watch import LogWatch
 from app.core.storage.migrate import prepare_database
 from app.core.storage.problems import (
@@ -248,8 +248,10 @@ class Database:
         this one after a crash, can read it."""
         if self._log_lost_problem is not None:
             return self._log_lost_problem
-        log.error("the database's log %s was deleted by another program while the till ran", lost)
+        log.error("the database's file %s was deleted or moved while the till ran", lost)
         rescued = self._checkpoint()
+        if lost == str(self.path):  # the file itself: copied back under its name
+            rescued = rescued and self._copy_back()
         # its close must not vouch for the file: the next start reads every page
         self._checked_at = None
         self._log_lost_problem = DatabaseLogLost(self.path, lost, rescued=rescued)
@@ -276,6 +278,29 @@ class Database:
         finally:
             self._held = pooled
         return row is not None and row[0] == 0
+
+    def _copy_back(self) -> bool:
+        """The database file was deleted or moved: a copy of it as this process still reads it
+        put back under its name (on the writer thread, after a checkpoint emptied the log),
+        where the next start finds it; whether it went. Without it, the next start made a new,
+        empty database there, and SQLite deleted the log beside it: every entry the till held
+        was gone, the ones not yet sent among them. Not over another file that took the name."""
+        if self.path.exists():
+            log.error(
+                "%s is another file now: what the till saved is not copied over it", self.path
+            )
+            return False
+        pooled, self._held = self._held or self.write_engine.raw_connection(), None
+        connection: sqlite3.Connection = pooled.driver_connection  # type: ignore[assignment]
+        try:
+            prepare_private_file(self.path)  # (0600 before SQLite writes it, its folder too)
+            connection.execute("VACUUM INTO ?", (str(self.path),))
+        except (OSError, sqlite3.Error) as exc:
+            log.error("the database could not be copied back to %s: %s", self.path, exc)
+            return False
+        finally:
+            self._held = pooled
+        return True
 
     def _reopen_readers(self) -> None:
         """Readers that read the file as it is now and will be: opened read-only, they read it

@@ -363,3 +363,57 @@ async def test_a_write_into_a_deleted_log_is_refused_before_the_look_and_a_resta
     finally:
         await again.close()
     assert entries_another_process_reads(path) == len(saved)
+
+
+def moved(database: Path) -> None:
+    database.rename(database.with_name("quarantined.db"))
+
+
+@pytest.mark.parametrize("cleaned", [deleted, moved])
+async def test_a_database_file_deleted_under_the_till_is_put_back_and_a_restart_has_all(
+    tmp_path: Path, cleaned: Callable[[Path], None]
+) -> None:
+    path = tmp_path / "till.db"
+    outbox = await Outbox.open(path, POLICY)
+    try:
+        shift = await open_shift(outbox)
+        saved = [await enqueue(outbox, "INV-1"), await enqueue(outbox, "INV-2")]
+        cleaned(path)
+        # the window's look finds it: what the till holds is put back under the file's name
+        problem = await outbox.db.check_room()
+        assert isinstance(problem, DatabaseLogLost) and problem.rescued
+        assert str(problem).startswith(f"Another program deleted or moved {path}, the till's")
+        assert "copied into a new" in str(problem)
+        assert entries_another_process_reads(path) == len(saved)
+        assert path.stat().st_mode & 0o777 == 0o600
+        with pytest.raises(DatabaseLogLost):
+            await enqueue(outbox, "INV-3")
+        assert [e.id for e in await outbox.entries()] == saved
+    finally:
+        await outbox.close()
+    # the next start (not a new, empty database) has every entry and the shift, and saves again
+    again = await Outbox.open(path, POLICY)
+    try:
+        assert [e.id for e in await again.entries()] == saved
+        assert await open_shift(again) == shift
+        saved.append(await enqueue(again, "INV-4"))
+    finally:
+        await again.close()
+    assert entries_another_process_reads(path) == len(saved)
+
+
+async def test_a_database_file_another_took_the_name_of_is_not_copied_over(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "till.db"
+    outbox = await Outbox.open(path, POLICY)
+    try:
+        await enqueue(outbox, "INV-1")
+        path.unlink()
+        path.write_bytes(b"someone else's")  # a file another program put there
+        problem = await outbox.db.check_room()
+        assert isinstance(problem, DatabaseLogLost) and not problem.rescued
+        assert str(problem).endswith("keep this window open and call support")
+        assert path.read_bytes() == b"someone else's"
+    finally:
+        await outbox.close()
