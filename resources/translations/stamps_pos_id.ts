@@ -4386,6 +4386,10 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Folder data mesin kasir ({folder}) tidak bisa ditulisi: tidak ada yang bisa disimpan, jadi tidak ada yang bisa ditukar sampai bisa ditulisi lagi.</translation>
     </message>
     <message>
+        <source>{problem}. Nothing can be saved, so nothing can be redeemed.</source>
+        <translation>{problem}. Tidak ada yang bisa disimpan, jadi tidak ada yang bisa ditukar.</translation>
+    </message>
+    <message>
         <source>The till&apos;s database cannot be used ({reason}): nothing can be saved, so nothing can be redeemed.</source>
         <translation>Database mesin kasir tidak bisa dipakai ({reason}): tidak ada yang bisa disimpan, jadi tidak ada yang bisa ditukar.</translation>
     </message>

@@ -44,6 +44,13 @@ def fact_for(problem: StorageProblem) -> str:
             "The till's data folder ({folder}) cannot be written: nothing can be saved, so "
             "nothing can be redeemed, until it can.",
         ).format(folder=folder)
+    if problem.said is not None:
+        # its own sentence already says the database cannot be used, and why: wrapped in this
+        # one, the banner said it twice ("The till's database cannot be used (The till's
+        # database … cannot be used: the disk reports an I/O error)"), the inner in English
+        return QCoreApplication.translate(
+            "StorageController", "{problem}. Nothing can be saved, so nothing can be redeemed."
+        ).format(problem=words(problem.said))
     return QCoreApplication.translate(
         "StorageController",
         "The till's database cannot be used ({reason}): nothing can be saved, so nothing can "
