@@ -40,8 +40,10 @@ from app.core.storage.engine import create_engine, prepare_private_file
 from app.core.storage.log_watch import LogWatch
 from app.core.storage.migrate import prepare_database
 from app.core.storage.problems import (
+    DatabaseBusy,
     DatabaseDamaged,
     DatabaseLogLost,
+    StorageFailed,
     StorageFull,
     StorageProblem,
     cannot_use,
@@ -145,6 +147,10 @@ class Database:
         self._log = LogWatch(path)
         #: Once they were found deleted: what every write is refused with from then on.
         self._log_lost_problem: DatabaseLogLost | None = None
+        #: Commits that changed a row (the writer thread counts), and their count when the last
+        #: problem was noted: a commit that changed nothing wrote nothing to the disk.
+        self._commits_that_wrote = 0
+        self._wrote_before_problem = 0
 
     @classmethod
     async def open(cls, path: Path, *, run_migrations: bool = True) -> Database:
@@ -316,6 +322,8 @@ class Database:
         return self.problem or folder_read_only(self.path)
 
     def _note(self, problem: StorageProblem | None) -> None:
+        if problem is not None:
+            self._wrote_before_problem = self._commits_that_wrote
         unchanged = type(problem) is type(self.problem)
         self.problem = problem
         if unchanged:  # still full (or still fine): said once
@@ -361,6 +369,15 @@ class Database:
             free = free_bytes(self.path.parent)
             if free is not None and free < CHECK_BYTES:
                 return
+        if (
+            isinstance(self.problem, StorageFailed)
+            and not isinstance(self.problem, DatabaseBusy)  # (its lock taken is the answer)
+            and self._commits_that_wrote == self._wrote_before_problem
+        ):
+            # A transaction that changed nothing (a claim that found no entry) commits without
+            # touching the disk: on an ext4 disk remounted read-only after an error, it lifted
+            # the banner, and the next redemption was refused again.
+            return
         self._note(None)
 
     def _submit(self, fn: Callable[[Any], T], raw: bool) -> Future[T]:
@@ -466,15 +483,18 @@ class Database:
         results: list[Any] = []
         self._give_back()  # the Session takes the pool's one connection
         with Session(self.write_engine, expire_on_commit=False) as session, session.begin():
+            connection: sqlite3.Connection = session.connection().connection.driver_connection  # type: ignore[assignment]
+            changes = connection.total_changes
             for write in group:
                 if write.raw:
-                    connection = session.connection().connection.driver_connection
                     results.append(write.fn(connection))
                 else:
                     results.append(write.fn(session))
                     session.flush()
                 session.expunge_all()
             self._log_still_there()
+        if connection.total_changes != changes:
+            self._commits_that_wrote += 1
         return results
 
     def _run_raw(self, fns: list[Callable[[sqlite3.Connection], Any]]) -> list[Any]:
@@ -487,9 +507,12 @@ class Database:
             connection: sqlite3.Connection = pooled.driver_connection  # type: ignore[assignment]
             connection.execute("BEGIN IMMEDIATE")
             try:
+                changes = connection.total_changes
                 results = [fn(connection) for fn in fns]
                 self._log_still_there()
                 connection.execute("COMMIT")
+                if connection.total_changes != changes:
+                    self._commits_that_wrote += 1
             except BaseException:
                 if connection.in_transaction:
                     connection.execute("ROLLBACK")

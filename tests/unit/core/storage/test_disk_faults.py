@@ -19,12 +19,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 
 from app.core.domain import EntryStatus, OperationKind
 from app.core.outbox import Outbox, OutboxPolicy
 from app.core.storage import Database, migrate
 from app.core.storage.problems import (
     DatabaseLogLost,
+    StorageFailed,
     StorageFull,
     StorageProblem,
     StorageReadOnly,
@@ -417,3 +419,28 @@ async def test_a_database_file_another_took_the_name_of_is_not_copied_over(
         assert path.read_bytes() == b"someone else's"
     finally:
         await outbox.close()
+
+
+def disk_io_error(_session: object) -> None:
+    """What SQLite raises on a disk that turned read-only after an error (ext4's
+    ``errors=remount-ro``): an I/O error, not SQLITE_READONLY."""
+    error = sqlite3.OperationalError("disk I/O error")
+    error.sqlite_errorcode = 778  # SQLITE_IOERR_WRITE
+    raise error
+
+
+async def test_a_write_that_changes_nothing_does_not_lift_a_disk_refusing_writes(
+    outbox: Outbox,
+) -> None:
+    seen: list[StorageProblem | None] = []
+    outbox.db.add_problem_listener(seen.append)
+    with pytest.raises(StorageFailed, match="I/O error"):
+        await outbox.db.write(disk_io_error)
+    # the worker's claim finding no entry: committed, without a byte written to the disk
+    await outbox.db.write(lambda s: s.execute(sa.select(sa.literal(1))).all())
+    assert isinstance(outbox.db.problem, StorageFailed)
+    assert [type(p) for p in seen] == [StorageFailed]  # the banner stays up
+    # a write that reached the disk is the disk taking writes again
+    await enqueue(outbox)
+    assert outbox.db.problem is None
+    assert seen[-1] is None
