@@ -1578,6 +1578,16 @@ TEMPLATES: dict[str, str] = {
         "open. What was saved since the till opened is not yet in {path}: nothing more can be "
         "saved; keep this window open and call support"
     ),
+    "storage.file_lost": (
+        "Another program deleted or moved {path}, the till's database, while the till was "
+        "open. Everything saved so far was copied into a new {path}, but nothing more can be "
+        "saved: close the till and open it again"
+    ),
+    "storage.file_lost_not_copied": (
+        "Another program deleted or moved {path}, the till's database, while the till was "
+        "open. What the till saved is held only by this window: nothing more can be saved; "
+        "keep this window open and call support"
+    ),
     "storage.damaged": (
         "The till's database {path} is damaged ({problem}); it must be moved aside and a new one "
         "started"

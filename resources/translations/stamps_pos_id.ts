@@ -4390,8 +4390,20 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Folder data mesin kasir ({folder}) tidak bisa ditulisi: tidak ada yang bisa disimpan, jadi tidak ada yang bisa ditukar sampai bisa ditulisi lagi.</translation>
     </message>
     <message>
+        <source>{problem}. Nothing can be saved, so nothing can be redeemed.</source>
+        <translation>{problem}. Tidak ada yang bisa disimpan, jadi tidak ada yang bisa ditukar.</translation>
+    </message>
+    <message>
         <source>The till&apos;s database cannot be used ({reason}): nothing can be saved, so nothing can be redeemed.</source>
         <translation>Database mesin kasir tidak bisa dipakai ({reason}): tidak ada yang bisa disimpan, jadi tidak ada yang bisa ditukar.</translation>
+    </message>
+    <message>
+        <source>Nothing saved is lost, but the till cannot save a shift or a redemption until it is started again: close the till, open it again and sign in. An open shift carries on.</source>
+        <translation>Tidak ada yang tersimpan yang hilang, tetapi kasir tidak dapat menyimpan shift atau penukaran sampai dijalankan ulang: tutup kasir, buka lagi, lalu masuk. Shift yang masih terbuka berlanjut.</translation>
+    </message>
+    <message>
+        <source>Do not close the till: what it saved since it was opened is not yet safe in its database file. Keep this window open and call support.</source>
+        <translation>Jangan tutup kasir: yang disimpannya sejak dibuka belum aman di berkas basis datanya. Biarkan jendela ini terbuka dan hubungi dukungan.</translation>
     </message>
 </context>
 <context>
@@ -6785,6 +6797,16 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>Another program deleted {log}, the log of the till&apos;s database, while the till was open. What was saved since the till opened is not yet in {path}: nothing more can be saved; keep this window open and call support</source>
         <comment>storage.log_lost_not_copied</comment>
         <translation>Program lain menghapus {log}, log basis data kasir, saat kasir terbuka. Yang disimpan sejak kasir dibuka belum ada di {path}: tidak ada lagi yang bisa disimpan; biarkan jendela ini terbuka dan hubungi dukungan</translation>
+    </message>
+    <message>
+        <source>Another program deleted or moved {path}, the till&apos;s database, while the till was open. Everything saved so far was copied into a new {path}, but nothing more can be saved: close the till and open it again</source>
+        <comment>storage.file_lost</comment>
+        <translation>Program lain menghapus atau memindahkan {path}, basis data kasir, saat kasir terbuka. Semua yang sudah tersimpan telah disalin ke {path} yang baru, tetapi tidak ada lagi yang bisa disimpan: tutup kasir lalu buka lagi</translation>
+    </message>
+    <message>
+        <source>Another program deleted or moved {path}, the till&apos;s database, while the till was open. What the till saved is held only by this window: nothing more can be saved; keep this window open and call support</source>
+        <comment>storage.file_lost_not_copied</comment>
+        <translation>Program lain menghapus atau memindahkan {path}, basis data kasir, saat kasir terbuka. Yang disimpan kasir hanya ada di jendela ini: tidak ada lagi yang bisa disimpan; biarkan jendela ini terbuka dan hubungi dukungan</translation>
     </message>
     <message>
         <source>The till&apos;s database {path} is damaged ({problem}); it must be moved aside and a new one started</source>

@@ -6,7 +6,8 @@ that no longer have a name. Every redemption committed since the last checkpoint
 file nobody else can open: ``stamps-pos outbox list`` or ``sync --once`` in another process
 reads the database without them and creates a new log beside it, and a crash of the window
 loses them. SQLite does not notice, so the till holds a descriptor of its own on each file from
-its first write and compares it with what the folder holds now.
+its first write and compares it with what the folder holds now: before every commit (the writer
+asks, :mod:`app.core.storage.writer`) and in the window's look at its disk.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from __future__ import annotations
 import contextlib
 import os
 from pathlib import Path
+
+from app.core.storage.link_count import LinkCount
 
 #: The files beside the database that must stay the ones SQLite opened.
 LOG_FILES = ("-wal", "-shm")
@@ -23,8 +26,17 @@ class LogWatch:
     """The write-ahead log and index of the database at ``db_path``, as this process holds them."""
 
     def __init__(self, db_path: Path) -> None:
+        self._database = db_path
+        #: (device, inode) of the database file from the first commit: SQLite holds it open,
+        #: so no other file is given its inode meanwhile.
+        self._database_id: tuple[int, int] | None = None
         self._paths = [db_path.with_name(db_path.name + suffix) for suffix in LOG_FILES]
         self._held: list[int] = []
+        #: (device, inode) of each file held. A descriptor held keeps its inode from being
+        #: given to another file, so the name still leading there is the file still linked.
+        self._ids: list[tuple[int, int]] = []
+        #: How many names the log held has (asked before every commit).
+        self._links: LinkCount | None = None
 
     def hold(self) -> None:
         """Hold the files as they are now (after a commit, when SQLite has both open); once."""
@@ -34,28 +46,55 @@ class LogWatch:
         try:
             for path in self._paths:
                 held.append(os.open(path, os.O_RDONLY))
+            ids = [(mine.st_dev, mine.st_ino) for mine in map(os.fstat, held)]
         except OSError:  # not in WAL mode yet, or already gone: tried again after the next write
             for descriptor in held:
                 os.close(descriptor)
             return
+        try:  # not held: closing a descriptor of ours would drop SQLite's locks on it
+            database = os.stat(self._database)
+        except OSError:
+            database = None
         self._held = held
+        self._ids = ids
+        self._links = LinkCount(held[0])
+        self._database_id = None if database is None else (database.st_dev, database.st_ino)
 
     def lost(self) -> str | None:
         """The name of a held file that is no longer the one in the folder (deleted, or another
-        put in its place), else ``None``."""
-        for path, descriptor in zip(self._paths, self._held, strict=False):
-            mine = os.fstat(descriptor)
+        put in its place), else ``None``; the database file's own name if it was deleted or
+        moved. One ``stat`` a file: the window's look at its disk, every 5 s."""
+        for path, held in zip(
+            [self._database, *self._paths], [self._database_id, *self._ids], strict=False
+        ):
+            if held is None:
+                continue
             try:
                 there = os.stat(path)
-            except FileNotFoundError:
+            except (FileNotFoundError, NotADirectoryError):
                 return str(path)
-            if mine.st_nlink == 0 or (there.st_dev, there.st_ino) != (mine.st_dev, mine.st_ino):
+            except OSError:  # the folder cannot be read now: SQLite's own writes say why
+                return None
+            if (there.st_dev, there.st_ino) != held:
                 return str(path)
         return None
 
+    def log_unlinked(self) -> str | None:
+        """The log's name if the log held has no name left (deleted, or another file renamed
+        over it), else ``None``: asked before every commit, so its link count alone
+        (:mod:`app.core.storage.link_count`). The log alone: a commit in a log still linked
+        survives a crash even without its index (SQLite rebuilds the index from the log), and a
+        log moved away under another name is the look's to find (:meth:`lost`)."""
+        links = self._links
+        if links is not None and links.count() == 0:
+            return str(self._paths[0])
+        return None
+
     def release(self) -> None:
-        """Close the descriptors (the database is closing)."""
-        held, self._held = self._held, []
+        """Close the descriptors, once SQLite has closed its own: closing a descriptor drops
+        every lock this process holds on that file, SQLite's on the index with it."""
+        held, self._held, self._ids, self._links = self._held, [], [], None
+        self._database_id = None
         for descriptor in held:
             with contextlib.suppress(OSError):
                 os.close(descriptor)

@@ -70,14 +70,19 @@ class DatabaseBusy(StorageFailed):
 
 
 class DatabaseLogLost(StorageFailed):
-    """Another program deleted (or replaced) the database's write-ahead log or its index while
-    the till had them open (:mod:`app.core.storage.log_watch`). Nothing more is written until
-    the till is started again; ``rescued`` says whether what it had saved was copied into the
-    database file itself, where every other program reads it."""
+    """Another program deleted (or replaced) the database's write-ahead log or its index, or
+    deleted or moved the database file itself (``log`` is then ``path``), while the till had
+    them open (:mod:`app.core.storage.log_watch`). Nothing more is written until the till is
+    started again; ``rescued`` says whether what it had saved was copied into a database file
+    at ``path``, where every other program, and the till's next start, reads it."""
 
     def __init__(self, path: Path, log: str, *, rescued: bool) -> None:
-        key = "storage.log_lost" if rescued else "storage.log_lost_not_copied"
-        said = say(key, path=str(path), log=log)
+        if log == str(path):
+            key = "storage.file_lost" if rescued else "storage.file_lost_not_copied"
+            said = say(key, path=str(path))
+        else:
+            key = "storage.log_lost" if rescued else "storage.log_lost_not_copied"
+            said = say(key, path=str(path), log=log)
         super().__init__(english(said), path, said)
         self.rescued = rescued
 

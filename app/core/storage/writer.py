@@ -36,12 +36,14 @@ from sqlmodel import Session
 
 from app.core import clock
 from app.core.storage import closed_whole
-from app.core.storage.engine import create_engine
+from app.core.storage.engine import create_engine, prepare_private_file
 from app.core.storage.log_watch import LogWatch
 from app.core.storage.migrate import prepare_database
 from app.core.storage.problems import (
+    DatabaseBusy,
     DatabaseDamaged,
     DatabaseLogLost,
+    StorageFailed,
     StorageFull,
     StorageProblem,
     cannot_use,
@@ -64,6 +66,15 @@ GROUP_LIMIT = 32
 CHECK_BYTES = 64 * 1024
 
 ProblemListener = Callable[[StorageProblem | None], None]
+
+
+class _LogGone(Exception):
+    """Raised on the writer thread, inside a transaction, when the log it would commit into is
+    no longer the file in the folder: the transaction is rolled back, nothing committed."""
+
+    def __init__(self, log: str) -> None:
+        super().__init__(log)
+        self.log = log
 
 
 @dataclass(frozen=True)
@@ -134,6 +145,12 @@ class Database:
         #: The log files SQLite writes through, held from the first commit to tell whether
         #: another program deleted them (:mod:`app.core.storage.log_watch`).
         self._log = LogWatch(path)
+        #: Once they were found deleted: what every write is refused with from then on.
+        self._log_lost_problem: DatabaseLogLost | None = None
+        #: Commits that changed a row (the writer thread counts), and their count when the last
+        #: problem was noted: a commit that changed nothing wrote nothing to the disk.
+        self._commits_that_wrote = 0
+        self._wrote_before_problem = 0
 
     @classmethod
     async def open(cls, path: Path, *, run_migrations: bool = True) -> Database:
@@ -222,19 +239,37 @@ class Database:
         return self.problem
 
     async def _log_lost(self) -> bool:
-        """Whether another program deleted the log this process writes through. If it did,
-        what it holds is copied into the database file (a checkpoint through the handles SQLite
-        still has), and every write is refused from then on: the next would again go where no
-        other program, nor this one after a crash, can read it."""
+        """Whether another program deleted the log this process writes through, found between
+        writes (the window's look at its disk); :meth:`_lose_log` says what follows."""
         lost = self._log.lost()
         if lost is None:
             return False
-        log.error("the database's log %s was deleted by another program while the till ran", lost)
-        rescued = await asyncio.wrap_future(self._writer.submit(self._checkpoint))
+        self._note(await asyncio.wrap_future(self._writer.submit(self._lose_log, lost)))
+        return True
+
+    def _lose_log(self, lost: str) -> DatabaseLogLost:
+        """The log ``lost`` was deleted (on the writer thread, once): what it holds is copied
+        into the database file (a checkpoint through the handles SQLite still has), and every
+        write is refused from then on: the next would again go where no other program, nor
+        this one after a crash, can read it."""
+        if self._log_lost_problem is not None:
+            return self._log_lost_problem
+        log.error("the database's file %s was deleted or moved while the till ran", lost)
+        rescued = self._checkpoint()
+        if lost == str(self.path):  # the file itself: copied back under its name
+            rescued = rescued and self._copy_back()
         # its close must not vouch for the file: the next start reads every page
         self._checked_at = None
-        self._note(DatabaseLogLost(self.path, lost, rescued=rescued))
-        return True
+        self._log_lost_problem = DatabaseLogLost(self.path, lost, rescued=rescued)
+        return self._log_lost_problem
+
+    def _log_still_there(self) -> None:
+        """Before a commit (on the writer thread, inside its transaction): the log it goes into
+        must still have a name, or the commit would be acknowledged into a file that a crash
+        loses. The window's look at its disk comes every 5 s; this costs one ``fstat``."""
+        lost = self._log.log_unlinked()
+        if lost is not None:
+            raise _LogGone(lost)
 
     def _checkpoint(self) -> bool:
         """Copy the whole log into the database file (on the writer thread); whether it all
@@ -250,6 +285,29 @@ class Database:
             self._held = pooled
         return row is not None and row[0] == 0
 
+    def _copy_back(self) -> bool:
+        """The database file was deleted or moved: a copy of it as this process still reads it
+        put back under its name (on the writer thread, after a checkpoint emptied the log),
+        where the next start finds it; whether it went. Without it, the next start made a new,
+        empty database there, and SQLite deleted the log beside it: every entry the till held
+        was gone, the ones not yet sent among them. Not over another file that took the name."""
+        if self.path.exists():
+            log.error(
+                "%s is another file now: what the till saved is not copied over it", self.path
+            )
+            return False
+        pooled, self._held = self._held or self.write_engine.raw_connection(), None
+        connection: sqlite3.Connection = pooled.driver_connection  # type: ignore[assignment]
+        try:
+            prepare_private_file(self.path)  # (0600 before SQLite writes it, its folder too)
+            connection.execute("VACUUM INTO ?", (str(self.path),))
+        except (OSError, sqlite3.Error) as exc:
+            log.error("the database could not be copied back to %s: %s", self.path, exc)
+            return False
+        finally:
+            self._held = pooled
+        return True
+
     def _reopen_readers(self) -> None:
         """Readers that read the file as it is now and will be: opened read-only, they read it
         as it stood (``immutable``) and missed every write made after the disk came back."""
@@ -264,6 +322,8 @@ class Database:
         return self.problem or folder_read_only(self.path)
 
     def _note(self, problem: StorageProblem | None) -> None:
+        if problem is not None:
+            self._wrote_before_problem = self._commits_that_wrote
         unchanged = type(problem) is type(self.problem)
         self.problem = problem
         if unchanged:  # still full (or still fine): said once
@@ -305,11 +365,19 @@ class Database:
         less than :data:`CHECK_BYTES` free. Under WAL the log keeps the room of the transactions
         it held, so on a disk with no byte free a write (the check's own row) can fit there;
         taken for room, it lifted the banner, and the next redemption was refused again."""
-        self._log.hold()  # (once: the first commit has both files open)
         if isinstance(self.problem, StorageFull):  # (a healthy disk's writes ask nothing more)
             free = free_bytes(self.path.parent)
             if free is not None and free < CHECK_BYTES:
                 return
+        if (
+            isinstance(self.problem, StorageFailed)
+            and not isinstance(self.problem, DatabaseBusy)  # (its lock taken is the answer)
+            and self._commits_that_wrote == self._wrote_before_problem
+        ):
+            # A transaction that changed nothing (a claim that found no entry) commits without
+            # touching the disk: on an ext4 disk remounted read-only after an error, it lifted
+            # the banner, and the next redemption was refused again.
+            return
         self._note(None)
 
     def _submit(self, fn: Callable[[Any], T], raw: bool) -> Future[T]:
@@ -395,19 +463,11 @@ class Database:
         memory: only what it reads from the database."""
         try:
             if all(write.raw for write in group):
-                return self._run_raw([write.fn for write in group])
-            results: list[Any] = []
-            self._give_back()  # the Session takes the pool's one connection
-            with Session(self.write_engine, expire_on_commit=False) as session, session.begin():
-                for write in group:
-                    if write.raw:
-                        connection = session.connection().connection.driver_connection
-                        results.append(write.fn(connection))
-                    else:
-                        results.append(write.fn(session))
-                        session.flush()
-                    session.expunge_all()
-            return results
+                results = self._run_raw([write.fn for write in group])
+            else:
+                results = self._run_in_session(group)
+        except _LogGone as gone:  # rolled back: nothing went into the nameless log
+            raise self._lose_log(gone.log) from None
         except (sa.exc.DBAPIError, sqlite3.Error) as exc:
             problem = self._refusal(exc)
             if problem is None:
@@ -415,6 +475,27 @@ class Database:
             raise problem from exc
         except OSError as exc:  # the engine's own file preparation, on reconnecting
             raise (self._refusal(exc) or cannot_use(self.path, str(exc))) from exc
+        self._log.hold()  # (once: the first commit has both files open)
+        return results
+
+    def _run_in_session(self, group: list[_Write]) -> list[Any]:
+        """The writes of ``group`` in one Session's transaction, committed."""
+        results: list[Any] = []
+        self._give_back()  # the Session takes the pool's one connection
+        with Session(self.write_engine, expire_on_commit=False) as session, session.begin():
+            connection: sqlite3.Connection = session.connection().connection.driver_connection  # type: ignore[assignment]
+            changes = connection.total_changes
+            for write in group:
+                if write.raw:
+                    results.append(write.fn(connection))
+                else:
+                    results.append(write.fn(session))
+                    session.flush()
+                session.expunge_all()
+            self._log_still_there()
+        if connection.total_changes != changes:
+            self._commits_that_wrote += 1
+        return results
 
     def _run_raw(self, fns: list[Callable[[sqlite3.Connection], Any]]) -> list[Any]:
         """Writes on the connection itself, in one transaction: no Session to build around
@@ -426,8 +507,12 @@ class Database:
             connection: sqlite3.Connection = pooled.driver_connection  # type: ignore[assignment]
             connection.execute("BEGIN IMMEDIATE")
             try:
+                changes = connection.total_changes
                 results = [fn(connection) for fn in fns]
+                self._log_still_there()
                 connection.execute("COMMIT")
+                if connection.total_changes != changes:
+                    self._commits_that_wrote += 1
             except BaseException:
                 if connection.in_transaction:
                     connection.execute("ROLLBACK")
@@ -454,12 +539,12 @@ class Database:
 
     def _shutdown(self) -> None:
         self._writer.shutdown(wait=True)
-        self._log.release()
         self._give_back()
         self._readers.shutdown(wait=True)
         if self._write_engine is not None:
             self._write_engine.dispose()
         self._read_engine.dispose()
+        self._log.release()  # (after SQLite's own handles: closing one drops its locks)
         if self._checked_at is not None and self._write_engine is not None:
             closed_whole.note(self.path, self._checked_at)
 

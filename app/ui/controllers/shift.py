@@ -32,7 +32,7 @@ from app.core.services import (
 from app.ui.controllers.csv_path import NOT_WRITTEN_MS, ask_save_path, export_folder, not_written
 from app.ui.controllers.redemption import RedemptionController
 from app.ui.controllers.session import CashierSession
-from app.ui.controllers.storage import fact_for
+from app.ui.controllers.storage import at_sign_in
 from app.ui.controllers.tasks import spawn
 from app.ui.dates import full_moment_text, time_text
 from app.ui.main_window import CashierWindowView
@@ -263,7 +263,7 @@ class ShiftController(QObject):
             shift = await self.session.sign_in(account.name)
         except StorageProblem as problem:
             # The shift is written: on a full disk the page stayed as it was, without a word.
-            reason = fact_for(problem)
+            reason = at_sign_in(problem)
             self.view.sign_in.show_error(reason)
             self.sign_in_refused.emit(reason)
             return

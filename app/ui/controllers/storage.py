@@ -44,11 +44,38 @@ def fact_for(problem: StorageProblem) -> str:
             "The till's data folder ({folder}) cannot be written: nothing can be saved, so "
             "nothing can be redeemed, until it can.",
         ).format(folder=folder)
+    if problem.said is not None:
+        # its own sentence already says the database cannot be used, and why: wrapped in this
+        # one, the banner said it twice ("The till's database cannot be used (The till's
+        # database … cannot be used: the disk reports an I/O error)"), the inner in English
+        return QCoreApplication.translate(
+            "StorageController", "{problem}. Nothing can be saved, so nothing can be redeemed."
+        ).format(problem=words(problem.said))
     return QCoreApplication.translate(
         "StorageController",
         "The till's database cannot be used ({reason}): nothing can be saved, so nothing can "
         "be redeemed.",
     ).format(reason=problem.sentence)
+
+
+def at_sign_in(problem: StorageProblem) -> str:
+    """Why the disk refused a sign-in (the shift is written), said to whoever stands at the
+    sign-in page. A deleted log is not lifted by itself, and its banner beside the page already
+    says what happened: the page says what to do now, and that nothing is lost (after an idle
+    lock the cashier met the banner's sentence again, and nothing about her shift)."""
+    if isinstance(problem, DatabaseLogLost) and problem.rescued:
+        return QCoreApplication.translate(
+            "StorageController",
+            "Nothing saved is lost, but the till cannot save a shift or a redemption until it is "
+            "started again: close the till, open it again and sign in. An open shift carries on.",
+        )
+    if isinstance(problem, DatabaseLogLost):
+        return QCoreApplication.translate(
+            "StorageController",
+            "Do not close the till: what it saved since it was opened is not yet safe in its "
+            "database file. Keep this window open and call support.",
+        )
+    return fact_for(problem)
 
 
 class StorageController(QObject):

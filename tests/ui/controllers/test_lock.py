@@ -283,6 +283,50 @@ def test_f12_locks_the_till_at_once_and_the_shift_carries_on(
         cashier.view.lock_action.trigger()
 
 
+@pytest.mark.parametrize(
+    ("rescued", "told"),
+    [
+        (
+            True,
+            "Nothing saved is lost, but the till cannot save a shift or a redemption until it "
+            "is started again: close the till, open it again and sign in. An open shift "
+            "carries on.",
+        ),
+        (
+            False,
+            "Do not close the till: what it saved since it was opened is not yet safe in its "
+            "database file. Keep this window open and call support.",
+        ),
+    ],
+    ids=["copied", "not copied"],
+)
+def test_a_log_deleted_while_the_till_is_locked_tells_the_cashier_what_to_do(
+    qtbot: QtBot,
+    cashier: CashierWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    rescued: bool,
+    told: str,
+) -> None:
+    db = cashier.till.outbox.db
+    find_member(qtbot, cashier, AYU)
+    cashier.view.reward_picker.select_reward(1)
+    receipt = redeem(qtbot, cashier, cashier.view.reward_picker.redeem_button.click)
+    if not rescued:  # the copy into the file failed (a disk that refused it)
+        monkeypatch.setattr(db, "_checkpoint", lambda: False)
+    lock_after_idle_time(qtbot, cashier)
+    db.path.with_name(db.path.name + "-wal").unlink()  # a cleaning script, before the next look
+    view = cashier.view
+    # Dewi comes back: signing in writes, and the till finds the log gone as it does
+    with qtbot.waitSignal(cashier.shift.sign_in_refused, timeout=WAIT_MS) as refused:
+        view.sign_in.submit()
+    assert refused.args == [told]
+    assert view.sign_in.error.text() == told
+    assert view.pages.currentWidget() is view.sign_in
+    # the banner says what happened; nothing she redeemed is gone from the till
+    assert "Another program deleted" in view.storage_banner.text()
+    assert receipt.entry_id in [e.id for e in run_async(qtbot, cashier.till.outbox.entries())]
+
+
 def test_f12_does_not_lock_while_a_members_pin_is_checked(
     qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
 ) -> None:

@@ -16,18 +16,22 @@ import subprocess
 import sys
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+import sqlalchemy as sa
 
 from app.core.domain import EntryStatus, OperationKind
 from app.core.outbox import Outbox, OutboxPolicy
 from app.core.storage import Database, migrate
 from app.core.storage.problems import (
     DatabaseLogLost,
+    StorageFailed,
     StorageFull,
     StorageProblem,
     StorageReadOnly,
 )
+from app.core.storage.shift_log import ShiftLog
 
 POLICY = OutboxPolicy(idempotency_honoured=True, lanes=2)
 #: The module (the package's ``migrate`` is its function).
@@ -305,3 +309,138 @@ async def test_a_log_deleted_under_the_till_is_copied_into_the_file_and_writes_s
     finally:
         await outbox.close()
     assert entries_another_process_reads(path) == len(saved)
+
+
+async def open_shift(outbox: Outbox) -> int:
+    shift = await ShiftLog(outbox.db).open("ayu", "till-1")
+    assert shift.id is not None
+    return shift.id
+
+
+async def entry(outbox: Outbox) -> str:
+    return await enqueue(outbox, "INV-9")
+
+
+def deleted(log: Path) -> None:
+    log.unlink()
+
+
+def replaced(log: Path) -> None:
+    other = log.with_name("cleaned")
+    other.write_bytes(b"")
+    os.replace(other, log)
+
+
+@pytest.mark.parametrize("write", [entry, open_shift])
+@pytest.mark.parametrize("cleaned", [deleted, replaced])
+async def test_a_write_into_a_deleted_log_is_refused_before_the_look_and_a_restart_has_all(
+    tmp_path: Path, cleaned: Callable[[Path], None], write: Callable[[Outbox], Any]
+) -> None:
+    path = tmp_path / "till.db"
+    outbox = await Outbox.open(path, POLICY)
+    seen: list[StorageProblem | None] = []
+    outbox.db.add_problem_listener(seen.append)
+    try:
+        shift = await open_shift(outbox)
+        saved = [await enqueue(outbox, "INV-1")]
+        cleaned(path.with_name(path.name + "-wal"))  # and no look at the disk since
+        # the redemption (or the shift) itself finds it: refused, not kept in a nameless file
+        with pytest.raises(DatabaseLogLost) as refused:
+            await write(outbox)
+        assert refused.value.rescued
+        assert "close the till and open it again" in str(refused.value)
+        assert [type(p) for p in seen] == [DatabaseLogLost]
+        assert outbox.db.problem is refused.value
+        assert entries_another_process_reads(path) == len(saved)
+        assert [e.id for e in await outbox.entries()] == saved
+    finally:
+        await outbox.close()
+    # started again, the till has everything it said it saved, its shift open, and saves again
+    again = await Outbox.open(path, POLICY)
+    try:
+        assert [e.id for e in await again.entries()] == saved
+        assert await open_shift(again) == shift
+        saved.append(await enqueue(again, "INV-2"))
+        assert again.db.problem is None
+    finally:
+        await again.close()
+    assert entries_another_process_reads(path) == len(saved)
+
+
+def moved(database: Path) -> None:
+    database.rename(database.with_name("quarantined.db"))
+
+
+@pytest.mark.parametrize("cleaned", [deleted, moved])
+async def test_a_database_file_deleted_under_the_till_is_put_back_and_a_restart_has_all(
+    tmp_path: Path, cleaned: Callable[[Path], None]
+) -> None:
+    path = tmp_path / "till.db"
+    outbox = await Outbox.open(path, POLICY)
+    try:
+        shift = await open_shift(outbox)
+        saved = [await enqueue(outbox, "INV-1"), await enqueue(outbox, "INV-2")]
+        cleaned(path)
+        # the window's look finds it: what the till holds is put back under the file's name
+        problem = await outbox.db.check_room()
+        assert isinstance(problem, DatabaseLogLost) and problem.rescued
+        assert str(problem).startswith(f"Another program deleted or moved {path}, the till's")
+        assert "copied into a new" in str(problem)
+        assert entries_another_process_reads(path) == len(saved)
+        assert path.stat().st_mode & 0o777 == 0o600
+        with pytest.raises(DatabaseLogLost):
+            await enqueue(outbox, "INV-3")
+        assert [e.id for e in await outbox.entries()] == saved
+    finally:
+        await outbox.close()
+    # the next start (not a new, empty database) has every entry and the shift, and saves again
+    again = await Outbox.open(path, POLICY)
+    try:
+        assert [e.id for e in await again.entries()] == saved
+        assert await open_shift(again) == shift
+        saved.append(await enqueue(again, "INV-4"))
+    finally:
+        await again.close()
+    assert entries_another_process_reads(path) == len(saved)
+
+
+async def test_a_database_file_another_took_the_name_of_is_not_copied_over(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "till.db"
+    outbox = await Outbox.open(path, POLICY)
+    try:
+        await enqueue(outbox, "INV-1")
+        path.unlink()
+        path.write_bytes(b"someone else's")  # a file another program put there
+        problem = await outbox.db.check_room()
+        assert isinstance(problem, DatabaseLogLost) and not problem.rescued
+        assert str(problem).endswith("keep this window open and call support")
+        assert path.read_bytes() == b"someone else's"
+    finally:
+        await outbox.close()
+
+
+def disk_io_error(_session: object) -> None:
+    """What SQLite raises on a disk that turned read-only after an error (ext4's
+    ``errors=remount-ro``): an I/O error, not SQLITE_READONLY."""
+    error = sqlite3.OperationalError("disk I/O error")
+    error.sqlite_errorcode = 778  # SQLITE_IOERR_WRITE
+    raise error
+
+
+async def test_a_write_that_changes_nothing_does_not_lift_a_disk_refusing_writes(
+    outbox: Outbox,
+) -> None:
+    seen: list[StorageProblem | None] = []
+    outbox.db.add_problem_listener(seen.append)
+    with pytest.raises(StorageFailed, match="I/O error"):
+        await outbox.db.write(disk_io_error)
+    # the worker's claim finding no entry: committed, without a byte written to the disk
+    await outbox.db.write(lambda s: s.execute(sa.select(sa.literal(1))).all())
+    assert isinstance(outbox.db.problem, StorageFailed)
+    assert [type(p) for p in seen] == [StorageFailed]  # the banner stays up
+    # a write that reached the disk is the disk taking writes again
+    await enqueue(outbox)
+    assert outbox.db.problem is None
+    assert seen[-1] is None
