@@ -343,12 +343,17 @@ class RedemptionController(QObject):
                 self.show(None)
             return None
 
-        # Read before anything of it is shown: whether it is sent now or waits its turn.
-        working = (
-            await self._working_words(receipt.entry_id)
-            if receipt.verdict is not Verdict.ACCEPTED_OFFLINE
-            else ""
-        )
+        working = ""
+        if receipt.verdict is not Verdict.ACCEPTED_OFFLINE:
+            # Esc from here on leaves the wait, which starts after the read below: the worker
+            # may send it meanwhile, and an Esc pressed then did nothing.
+            self._backed_out = asyncio.Event()
+            try:
+                # Read before anything of it is shown: whether it is sent now or waits its turn.
+                working = await self._working_words(receipt.entry_id)
+            except BaseException:
+                self._backed_out = None
+                raise
         self._followed[receipt.entry_id] = _Followed(
             member=member.name,
             what=headline,
@@ -358,6 +363,7 @@ class RedemptionController(QObject):
         self._sending = receipt.entry_id if waits else None
         self._upsert_row(receipt.entry_id, receipt.verdict, receipt.provisional, receipt.answered)
         if self._gone:  # queued as they left: the shift's list follows it, the panel is not theirs
+            self._backed_out = None
             return receipt
         self.queued.emit()
         self.on_screen = receipt.entry_id
@@ -442,7 +448,8 @@ class RedemptionController(QObject):
 
     async def _wait_unless_backed_out(self, queued: Receipt) -> Receipt:
         entry_id = queued.entry_id
-        self._backed_out = asyncio.Event()
+        if self._backed_out is None:
+            self._backed_out = asyncio.Event()
         # the worker may have tried it already: what it knows is what the receipt says
         waiting = asyncio.ensure_future(self.till.answer(queued))
         backing = asyncio.ensure_future(self._backed_out.wait())

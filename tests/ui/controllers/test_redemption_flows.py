@@ -649,6 +649,39 @@ def test_esc_backs_out_of_a_slow_server_and_the_entry_stays_followed(
     assert cashier.view.member_card.name_text() == "Ayu Pratiwi"
 
 
+def test_esc_pressed_as_the_redemption_is_queued_leaves_the_wait_that_follows(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Seen in CI on a loaded machine: the worker had the request at the server before the window
+    # began its wait (it first reads whether the redemption waits its turn); Esc pressed then did
+    # nothing, and the panel read "Working on it…" until the server's read timeout.
+    find_member(qtbot, cashier, AYU)
+    sandbox.faults(held=True, scope="redemptions")
+    controller = cashier.redemption
+    reading, go_on = asyncio.Event(), asyncio.Event()
+    working_words = controller._working_words
+
+    async def read_slowly(entry_id: str) -> str:
+        reading.set()
+        await go_on.wait()
+        return await working_words(entry_id)
+
+    monkeypatch.setattr(controller, "_working_words", read_slowly)
+    picker = cashier.view.reward_picker
+    picker.select_reward(1)
+    picker.redeem_button.click()
+    qtbot.waitUntil(reading.is_set, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: sandbox.holding() > 0, timeout=WAIT_MS)
+    make_active(qtbot, cashier.view)
+    qtbot.keyClick(cashier.view, Qt.Key.Key_Escape)
+    with qtbot.waitSignal(controller.receipt_ready, timeout=WAIT_MS) as blocker:
+        go_on.set()
+    assert blocker.args[0].verdict is Verdict.NOT_CONFIRMED
+    assert _result(cashier)[0] == "not_confirmed" and not controller.busy
+    sandbox.faults(held=False)
+    qtbot.waitUntil(lambda: _status(cashier)[0] == "Confirmed", timeout=WAIT_MS)
+
+
 def _status(window: CashierWindow) -> tuple[str, str]:
     """The newest row's status as the cashier reads it: its words and its colour."""
     model = window.view.redemptions_model
@@ -668,7 +701,8 @@ def test_the_shift_s_row_says_sending_while_the_panel_does_and_not_confirmed_wit
     picker.select_reward(1)
     picker.redeem_button.click()
     qtbot.waitUntil(lambda: sandbox.holding() > 0, timeout=WAIT_MS)
-    assert _result(cashier)[0] == "working"
+    # the server may hold it before the panel has read whether it waits its turn
+    qtbot.waitUntil(lambda: _result(cashier)[0] == "working", timeout=WAIT_MS)
     assert _status(cashier) == ("Sending…", "#46525e")  # the panel's "Working on it…" look
     # Esc stops waiting on screen: the panel says not confirmed, and so does the row, at once.
     make_active(qtbot, cashier.view)
@@ -692,6 +726,7 @@ def test_a_redemption_behind_the_members_earlier_one_says_it_waits_for_it_not_se
     picker.select_reward(1)
     picker.redeem_button.click()
     qtbot.waitUntil(lambda: sandbox.holding() > 0, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: _result(cashier)[0] == "working", timeout=WAIT_MS)
     make_active(qtbot, cashier.view)
     with qtbot.waitSignal(cashier.redemption.receipt_ready, timeout=WAIT_MS):
         qtbot.keyClick(cashier.view, Qt.Key.Key_Escape)  # the first one is left to the row
