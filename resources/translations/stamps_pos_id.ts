@@ -1523,6 +1523,10 @@
         <translation>Selesai</translation>
     </message>
     <message>
+        <source>No reward can be redeemed at this kiosk. Please ask at the counter.</source>
+        <translation>Tidak ada hadiah yang bisa ditukar di kios ini. Silakan tanya di kasir.</translation>
+    </message>
+    <message>
         <source>Hi, {name}!</source>
         <translation>Halo, {name}!</translation>
     </message>

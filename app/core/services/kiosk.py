@@ -82,6 +82,10 @@ class KioskOffer:
     #: Whether the server listed rewards the till could not read (left out: the member may
     #: afford one the screen does not show, so "collect more stamps" would not be true).
     some_unread: bool = False
+    #: Whether a fixed-price reward the server listed costs more than the balance, so that more
+    #: stamps would get the member one. Without one (the store lists no reward, or only flexible
+    #: ones the kiosk cannot offer) "collect more stamps" would not be true.
+    short_of_stamps: bool = False
 
 
 def first_name(name: str) -> str:
@@ -310,7 +314,13 @@ class Kiosk:
             if not reward.flexible and reward.redeemable is not False and reward.stamps <= stamps
         )
         return KioskOffer(
-            first_name(member.name), stamps, affordable, some_unread=offer.rewards_unread > 0
+            first_name(member.name),
+            stamps,
+            affordable,
+            some_unread=offer.rewards_unread > 0,
+            short_of_stamps=any(
+                not reward.flexible and reward.stamps > stamps for reward in offer.rewards
+            ),
         )
 
     async def redeem(self, member: Member, reward_id: int, request_id: str | None) -> Receipt:

@@ -21,6 +21,7 @@ from app.core.services import (
     KioskPaused,
     Member,
     Offer,
+    OfferedReward,
     StorageFull,
     Verdict,
     failure_words,
@@ -225,6 +226,41 @@ def test_rewards_the_till_could_not_read_send_the_customer_to_the_counter(
     assert not view.rewards.empty.isVisibleTo(view.rewards)
     view.rewards.done_button.click()
     assert not view.rewards.unread.isVisibleTo(view.rewards)  # the next customer starts clean
+
+
+#: What the store lists for Ayu (250 stamps), and what the page says with no tile to show.
+NO_TILE = {
+    "nothing-listed": ((), "No reward can be redeemed at this kiosk. Please ask at the counter."),
+    "only-flexible": (
+        (OfferedReward(1, "A1", "Tambah saldo", 10, flexible=True),),
+        "No reward can be redeemed at this kiosk. Please ask at the counter.",
+    ),
+    "too-dear": (
+        (OfferedReward(1, "A1", "Tumbler", 400, flexible=False, redeemable=False),),
+        "You cannot redeem a reward here yet. Collect more stamps!",
+    ),
+}
+
+
+@pytest.mark.parametrize("listed", list(NO_TILE))
+def test_collect_more_stamps_is_said_only_when_more_stamps_would_get_a_reward(
+    qtbot: QtBot, kiosk: KioskWindow, monkeypatch: pytest.MonkeyPatch, listed: str
+) -> None:
+    # A store that lists no reward (seen under Xvfb against a server that is not the sandbox)
+    # told a member with stamps to collect more: no number of stamps gets one here.
+    read = kiosk.till.offer
+    rewards, said = NO_TILE[listed]
+
+    async def listing(member: Member) -> Offer:
+        return replace(await read(member), rewards=rewards)
+
+    monkeypatch.setattr(kiosk.till, "offer", listing)
+    view = kiosk.view
+    kiosk.flow.scanned(AYU_CARD)
+    _wait_page(qtbot, kiosk, "kioskRewards")
+    assert view.rewards.tiles() == []
+    assert view.rewards.empty.isVisibleTo(view.rewards)
+    assert view.rewards.empty.text() == said
 
 
 def test_a_blocked_member_is_sent_to_the_counter(
