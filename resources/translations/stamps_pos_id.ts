@@ -1531,6 +1531,10 @@
         <translation>Halo, {name}!</translation>
     </message>
     <message>
+        <source>Hi!</source>
+        <translation>Halo!</translation>
+    </message>
+    <message>
         <source>You have {count} stamp</source>
         <translation>Stamp Anda: {count}</translation>
     </message>

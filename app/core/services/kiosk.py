@@ -73,8 +73,9 @@ class KioskPinRejected(KioskRefused):
 
 @dataclass(frozen=True)
 class KioskOffer:
-    """What the kiosk shows an identified member: their first name, their balance and the
-    rewards they can afford now (fixed-price ones: the kiosk has no stamps field)."""
+    """What the kiosk shows an identified member: their first name (``""`` when the server gave
+    none), their balance and the rewards they can afford now (fixed-price ones: the kiosk has no
+    stamps field)."""
 
     first_name: str
     stamps: int
@@ -92,6 +93,14 @@ def first_name(name: str) -> str:
     """The first word of a member's name: all the kiosk ever shows of who they are."""
     words = name.split()
     return words[0] if words else ""
+
+
+def greeting_name(member: Member) -> str:
+    """The first word of the member's name, or ``""`` when the server gave no name: the till
+    then names them by their email, phone or Member ID (a partial registration has no name,
+    customer_api §17), none of which a kiosk may show to whoever stands behind them."""
+    stand_ins = {member.email, member.phone, member.server_id, *member.member_ids}
+    return "" if member.name in stand_ins else first_name(member.name)
 
 
 def reference_of(entry_id: str) -> str:
@@ -314,7 +323,7 @@ class Kiosk:
             if not reward.flexible and reward.redeemable is not False and reward.stamps <= stamps
         )
         return KioskOffer(
-            first_name(member.name),
+            greeting_name(member),
             stamps,
             affordable,
             some_unread=offer.rewards_unread > 0,

@@ -112,7 +112,11 @@ class KioskRewardsPage(KioskPage):
         """Show the member's first name, their stamps and the first page of their tiles;
         ``some_unread`` when the server listed rewards the till could not read;
         ``short_of_stamps`` when more stamps would get the member a reward not shown."""
-        self.hello.setText(self.tr("Hi, {name}!").format(name=wrappable(first_name)))
+        self.hello.setText(
+            self.tr("Hi, {name}!").format(name=wrappable(first_name))
+            if first_name
+            else self.tr("Hi!")  # the server gave no name: nothing else of theirs is shown
+        )
         self.balance.setText(
             (
                 self.tr("You have {count} stamp")

@@ -40,7 +40,7 @@ from app.ui.wording import words
 from ...support.languages import speaking
 from ...support.network import Network
 from ...support.sandbox import SandboxControl
-from .conftest import AYU, AYU_CARD, BUDI, BUDI_CARD, WAIT_MS, run_async, visible_words
+from .conftest import AYU, AYU_CARD, AYU_ID, BUDI, BUDI_CARD, WAIT_MS, run_async, visible_words
 
 pytestmark = pytest.mark.integration
 
@@ -226,6 +226,24 @@ def test_rewards_the_till_could_not_read_send_the_customer_to_the_counter(
     assert not view.rewards.empty.isVisibleTo(view.rewards)
     view.rewards.done_button.click()
     assert not view.rewards.unread.isVisibleTo(view.rewards)  # the next customer starts clean
+
+
+@pytest.mark.parametrize(
+    "left_out", [{"name": ""}, {"name": "", "email": None}], ids=["no-name", "no-name-nor-email"]
+)
+def test_a_member_the_server_gave_no_name_is_not_greeted_by_their_email_or_phone(
+    qtbot: QtBot, kiosk: KioskWindow, sandbox: SandboxControl, left_out: dict[str, object]
+) -> None:
+    # A partial registration has no name (customer_api §17): the till names such a member by
+    # their email or phone, and the kiosk greeted them with it in its largest type ("Hi,
+    # OTHER0001!" under Xvfb against a server that gave no name), for anyone behind to read.
+    sandbox.change_member(AYU_ID, **left_out)
+    kiosk.flow.scanned(AYU_CARD)
+    _wait_page(qtbot, kiosk, "kioskRewards")
+    assert kiosk.view.rewards.hello.text() == "Hi!"
+    shown = visible_words(kiosk.view)
+    assert AYU not in shown and "6281210000006" not in shown
+    assert kiosk.view.rewards.balance.text() == "You have 250 stamps"
 
 
 #: What the store lists for Ayu (250 stamps), and what the page says with no tile to show.
