@@ -844,11 +844,16 @@ def _facts(voucher: OfferedVoucher) -> VoucherFacts:
     )
 
 
+def unnamed_reward(reward_id: int) -> str:
+    """What a reward the server gave no name is called: its id, as the cashier can look it up."""
+    return f"#{reward_id}"
+
+
 def _offered_reward(reward: Reward) -> OfferedReward:
     return OfferedReward(
         id=reward.id,
         code=reward.code,
-        name=reward.name or f"#{reward.id}",
+        name=reward.name or unnamed_reward(reward.id),
         stamps=reward.stamps_to_redeem or 0,
         flexible=reward.type == FLEXIBLE,
         redeemable=reward.redeemable,

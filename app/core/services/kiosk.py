@@ -24,7 +24,7 @@ from app.core.domain import Channel, EntryStatus, OperationKind
 from app.core.messages import Explained, Message, say
 from app.core.offline.connectivity import Connectivity
 from app.core.offline.policy import Refusal
-from app.core.services.catalogue import CatalogueUnavailable, OfferedReward
+from app.core.services.catalogue import CatalogueUnavailable, OfferedReward, unnamed_reward
 from app.core.services.members import LookupRefused, Member, MemberNotFound
 from app.core.services.orders import InvalidOrder
 from app.core.services.receipts import Receipt, Verdict
@@ -317,16 +317,26 @@ class Kiosk:
             # The server gave no balance: "You have 0 stamps" would be false, and no reward can be
             # judged affordable. The counter can still redeem their vouchers and codes.
             raise KioskRefused(say("kiosk.ask_counter"))
+        # A reward the server gave no name is "#9000" to a customer, who cannot tell what they
+        # would redeem: left out, as one the till could not read (the counter has its code).
+        nameless = [
+            reward
+            for reward in offer.rewards
+            if not reward.flexible and reward.name == unnamed_reward(reward.id)
+        ]
         affordable = tuple(
             reward
             for reward in offer.rewards
-            if not reward.flexible and reward.redeemable is not False and reward.stamps <= stamps
+            if not reward.flexible
+            and reward.redeemable is not False
+            and reward.stamps <= stamps
+            and reward not in nameless
         )
         return KioskOffer(
             greeting_name(member),
             stamps,
             affordable,
-            some_unread=offer.rewards_unread > 0,
+            some_unread=offer.rewards_unread > 0 or bool(nameless),
             short_of_stamps=any(
                 not reward.flexible and reward.stamps > stamps for reward in offer.rewards
             ),

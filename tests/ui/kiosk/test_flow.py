@@ -246,6 +246,27 @@ def test_a_member_the_server_gave_no_name_is_not_greeted_by_their_email_or_phone
     assert kiosk.view.rewards.balance.text() == "You have 250 stamps"
 
 
+def test_a_reward_the_server_gave_no_name_is_left_to_the_counter(
+    qtbot: QtBot, kiosk: KioskWindow, sandbox: SandboxControl
+) -> None:
+    # Its tile said "#9000" and its question "Redeem #9000 for 10 stamps?" (seen under Xvfb
+    # against a server that left reward names out): a customer cannot tell what that is.
+    view = kiosk.view
+    kiosk.flow.scanned(AYU_CARD)
+    _wait_page(qtbot, kiosk, "kioskRewards")
+    assert "kioskTile1" in [tile.objectName() for tile in view.rewards.tiles()]
+    view.rewards.done_button.click()
+    _wait_page(qtbot, kiosk, "kioskWelcome")
+
+    sandbox.change_reward(1, name="")
+    kiosk.flow.scanned(AYU_CARD)
+    _wait_page(qtbot, kiosk, "kioskRewards")
+    assert "kioskTile1" not in [tile.objectName() for tile in view.rewards.tiles()]
+    assert "#1" not in visible_words(view)
+    assert view.rewards.unread.isVisibleTo(view.rewards)
+    assert view.rewards.unread.text() == "Some rewards could not be shown. Ask at the counter."
+
+
 #: What the store lists for Ayu (250 stamps), and what the page says with no tile to show.
 NO_TILE = {
     "nothing-listed": ((), "No reward can be redeemed at this kiosk. Please ask at the counter."),
