@@ -25,7 +25,12 @@ from app.core.messages import Explained, Message, say
 from app.core.offline.connectivity import Connectivity
 from app.core.offline.policy import Refusal
 from app.core.services.catalogue import CatalogueUnavailable, OfferedReward, unnamed_reward
-from app.core.services.members import LookupRefused, Member, MemberNotFound
+from app.core.services.members import (
+    LookupRefused,
+    Member,
+    MemberNotFound,
+    member_identifier,
+)
 from app.core.services.orders import InvalidOrder
 from app.core.services.receipts import Receipt, Verdict
 from app.core.services.refusals import (
@@ -93,6 +98,13 @@ def first_name(name: str) -> str:
     """The first word of a member's name: all the kiosk ever shows of who they are."""
     words = name.split()
     return words[0] if words else ""
+
+
+def names_their_card(member: Member, scanned: str) -> bool:
+    """Whether ``scanned`` is the member's card number or one of their Member IDs (what a card
+    or a member QR holds), not another of the identifiers the server finds them by."""
+    held = {held.casefold() for held in (member.card_number, *member.member_ids) if held}
+    return member_identifier(scanned).casefold() in held
 
 
 def greeting_name(member: Member) -> str:
@@ -257,7 +269,11 @@ class Kiosk:
         # The lookup's copy into the cache is the first write a disk filled since may refuse:
         # nothing could be queued for them, so nothing of theirs is shown.
         self._require_online()
-        if typed and not member.protected_redemption:
+        # A scan proves the card only when it is the card: the server also finds a member by
+        # their phone or primary key, which anyone may print as a barcode or send from a
+        # keyboard as fast as a scanner; taken as a card, a neighbour's phone number showed their
+        # rewards, to redeem, with no PIN asked (seen under Xvfb).
+        if (typed or not names_their_card(member, text)) and not member.protected_redemption:
             raise KioskRefused(say("kiosk.scan_card"))
         if member.is_blocked or not member.redemption_allowed or member.pin_is_blocked:
             raise KioskRefused(say("kiosk.ask_counter"))

@@ -302,6 +302,37 @@ def test_collect_more_stamps_is_said_only_when_more_stamps_would_get_a_reward(
     assert view.rewards.empty.text() == said
 
 
+@pytest.mark.parametrize(
+    "code", ["+6281210000006", "081210000006", "6"], ids=["phone", "local-phone", "primary-key"]
+)
+def test_a_scan_that_is_not_a_card_identifies_only_a_member_with_a_pin(
+    qtbot: QtBot, kiosk: KioskWindow, code: str
+) -> None:
+    # The server finds a member by their phone or primary key too: sent as a scanner sends it
+    # (a barcode anyone may print, or a keyboard as fast), a neighbour's phone number showed
+    # their rewards, to redeem, with no PIN asked; typed on the keypad it is refused.
+    kiosk.flow.scanned(code)
+    qtbot.waitUntil(lambda: _page(kiosk) in ("kioskNotice", "kioskRewards"), timeout=WAIT_MS)
+    assert kiosk.view.notice.text.text() == (
+        "For your security, please scan your member card, or ask at the counter."
+    )
+    assert "Ayu" not in visible_words(kiosk.view)
+    assert kiosk.flow.member is None
+
+    kiosk.view.notice.ok.click()
+    kiosk.flow.scanned("+6281310000123")  # Budi's phone: his PIN is the proof, as typed
+    _wait_page(qtbot, kiosk, "kioskPin")
+
+
+@pytest.mark.parametrize("code", [AYU_CARD, "KR24000006", "kr24000006"])
+def test_a_card_or_member_id_scanned_still_identifies_a_member_without_a_pin(
+    qtbot: QtBot, kiosk: KioskWindow, code: str
+) -> None:
+    kiosk.flow.scanned(code)
+    _wait_page(qtbot, kiosk, "kioskRewards")
+    assert kiosk.view.rewards.hello.text() == "Hi, Ayu!"
+
+
 def test_a_blocked_member_is_sent_to_the_counter(
     qtbot: QtBot, kiosk: KioskWindow, sandbox: SandboxControl
 ) -> None:
