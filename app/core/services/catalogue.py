@@ -345,7 +345,7 @@ class Catalogue:
                 raise invalid("order.reward_unreadable", reward=reward_id)
             raise invalid("order.reward_not_offered", reward=reward_id)
         flexible = reward.type == FLEXIBLE
-        name = reward.name or f"#{reward.id}"
+        name = reward_name(reward)
         if not flexible and stamps is not None:
             raise invalid("order.only_flexible_takes_stamps", name=name)
         return RewardOrder(
@@ -375,7 +375,7 @@ class Catalogue:
                     raise invalid("order.reward_unreadable", reward=code)
                 raise invalid("order.no_reward_code", code=code)
             if not reward.code:  # a cart names its rewards by code, never by id
-                raise invalid("order.reward_without_code", name=reward.name or f"#{reward.id}")
+                raise invalid("order.reward_without_code", name=reward_name(reward))
             items.append(
                 CartItem(
                     code=reward.code,
@@ -556,7 +556,7 @@ class Catalogue:
                     CachedReward(
                         id=r.id,
                         code=r.code,
-                        name=r.name or f"#{r.id}",
+                        name=reward_name(r),
                         stamps_to_redeem=r.stamps_to_redeem,
                         type=r.type,
                         image_url=r.image_url,
@@ -849,11 +849,17 @@ def unnamed_reward(reward_id: int) -> str:
     return f"#{reward_id}"
 
 
+def reward_name(reward: Reward) -> str:
+    """The reward's name as the server gave it, without the spaces around it (they doubled the
+    space in the kiosk's "Redeem Es Kopi  for 20 stamps?"); a name of spaces alone is no name."""
+    return (reward.name or "").strip() or unnamed_reward(reward.id)
+
+
 def _offered_reward(reward: Reward) -> OfferedReward:
     return OfferedReward(
         id=reward.id,
         code=reward.code,
-        name=reward.name or unnamed_reward(reward.id),
+        name=reward_name(reward),
         stamps=reward.stamps_to_redeem or 0,
         flexible=reward.type == FLEXIBLE,
         redeemable=reward.redeemable,

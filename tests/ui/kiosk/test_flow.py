@@ -246,8 +246,9 @@ def test_a_member_the_server_gave_no_name_is_not_greeted_by_their_email_or_phone
     assert kiosk.view.rewards.balance.text() == "You have 250 stamps"
 
 
+@pytest.mark.parametrize("name", ["", "   "], ids=["empty", "spaces"])
 def test_a_reward_the_server_gave_no_name_is_left_to_the_counter(
-    qtbot: QtBot, kiosk: KioskWindow, sandbox: SandboxControl
+    qtbot: QtBot, kiosk: KioskWindow, sandbox: SandboxControl, name: str
 ) -> None:
     # Its tile said "#9000" and its question "Redeem #9000 for 10 stamps?" (seen under Xvfb
     # against a server that left reward names out): a customer cannot tell what that is.
@@ -258,13 +259,27 @@ def test_a_reward_the_server_gave_no_name_is_left_to_the_counter(
     view.rewards.done_button.click()
     _wait_page(qtbot, kiosk, "kioskWelcome")
 
-    sandbox.change_reward(1, name="")
+    sandbox.change_reward(1, name=name)
     kiosk.flow.scanned(AYU_CARD)
     _wait_page(qtbot, kiosk, "kioskRewards")
     assert "kioskTile1" not in [tile.objectName() for tile in view.rewards.tiles()]
     assert "#1" not in visible_words(view)
     assert view.rewards.unread.isVisibleTo(view.rewards)
     assert view.rewards.unread.text() == "Some rewards could not be shown. Ask at the counter."
+
+
+def test_the_spaces_around_a_reward_s_name_are_not_shown(
+    qtbot: QtBot, kiosk: KioskWindow, sandbox: SandboxControl
+) -> None:
+    # "Redeem Reward number 0  for 10 stamps?": the server's trailing space doubled the one the
+    # question puts after the name (seen under Xvfb against a server that is not the sandbox).
+    sandbox.change_reward(1, name="  Es Kopi Susu  ")
+    kiosk.flow.scanned(AYU_CARD)
+    _wait_page(qtbot, kiosk, "kioskRewards")
+    tile = next(t for t in kiosk.view.rewards.tiles() if t.objectName() == "kioskTile1")
+    tile.click()
+    _wait_page(qtbot, kiosk, "kioskConfirm")
+    assert kiosk.view.confirm.question.text() == "Redeem Es Kopi Susu for 20 stamps?"
 
 
 #: What the store lists for Ayu (250 stamps), and what the page says with no tile to show.
