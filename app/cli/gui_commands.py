@@ -209,9 +209,13 @@ def _second_kiosk(args: argparse.Namespace, folder: Path) -> int:
     waited for a tap on Close), only a line on stderr and in the log; the running kiosk is
     asked to come to the front for whoever started this one (docs/kiosk.md, "Starting")."""
     from app.core.services import english, say
+    from app.ui.cashier import held_elsewhere
+    from app.ui.kiosk.boot import KIOSK_LOCK
     from app.ui.kiosk.front import knock
 
-    fronted = knock(folder)
+    # Started in the running kiosk's first second, this one finds no socket yet: it knocks
+    # again while that kiosk holds the folder's lock.
+    fronted = knock(folder, still_running=lambda: held_elsewhere(folder, KIOSK_LOCK))
     said = english(
         say("start.second_kiosk_fronted" if fronted else "start.second_kiosk", folder=str(folder))
     )

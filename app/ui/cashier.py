@@ -151,6 +151,17 @@ def single_instance(data_dir: Path, name: str = LOCK_NAME) -> Iterator[None]:
         lock.unlock()
 
 
+def held_elsewhere(data_dir: Path, name: str = LOCK_NAME) -> bool:
+    """Whether another live process holds the lock ``name`` in ``data_dir`` now, as
+    :func:`single_instance` would find it (one left by a crashed process is not held)."""
+    lock = QLockFile(str(data_dir / name))
+    lock.setStaleLockTime(0)
+    if lock.tryLock(0):
+        lock.unlock()
+        return False
+    return lock.error() is QLockFile.LockError.LockFailedError
+
+
 @contextlib.contextmanager
 def no_collection_meanwhile() -> Iterator[None]:
     """No garbage collection starts during the block (it resumes after, as it was).

@@ -1527,8 +1527,16 @@
         <translation>Selesai</translation>
     </message>
     <message>
+        <source>No reward can be redeemed at this kiosk. Please ask at the counter.</source>
+        <translation>Tidak ada hadiah yang bisa ditukar di kios ini. Silakan tanya di kasir.</translation>
+    </message>
+    <message>
         <source>Hi, {name}!</source>
         <translation>Halo, {name}!</translation>
+    </message>
+    <message>
+        <source>Hi!</source>
+        <translation>Halo!</translation>
     </message>
     <message>
         <source>You have {count} stamp</source>

@@ -206,27 +206,43 @@ def test_a_second_window_on_the_same_data_folder_still_stops_with_exit_2(tmp_pat
     assert "already open" in page["text"]
 
 
-def start_stopped(
+def started(
     tmp_path: Path, settings: str | None, *args: str, **env: str
-) -> tuple[subprocess.CompletedProcess[str], list[dict[str, object]], Path]:
-    """``stamps-pos --config FILE ARGS`` in its own process (``settings`` written to FILE, or
-    no file), its cannot-start page read and closed by tests/support/cannot_start.py; the
-    process, the pages it showed, and the settings file."""
+) -> tuple[subprocess.Popen[str], Path]:
+    """``stamps-pos --config FILE ARGS`` started in its own process (``settings`` written to
+    FILE, or no file), its cannot-start page to be read and closed by
+    tests/support/cannot_start.py; the process and the settings file."""
     config = tmp_path / "settings.toml"
     if settings is not None:
         config.write_text(settings, encoding="utf-8")
     clean = {k: v for k, v in os.environ.items() if not k.startswith("STAMPS_POS_")}
     clean.update(QT_QPA_PLATFORM="offscreen", **env)
     reader = ROOT / "tests" / "support" / "cannot_start.py"
-    done = subprocess.run(
+    process = subprocess.Popen(
         [sys.executable, str(reader), "--config", str(config), *args],
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
         env=clean,
-        timeout=120,
-        check=False,
     )
-    pages = json.loads(done.stdout.strip().splitlines()[-1])["pages"]
+    return process, config
+
+
+def finished(
+    process: subprocess.Popen[str],
+) -> tuple[subprocess.CompletedProcess[str], list[dict[str, object]]]:
+    """What a process :func:`started` said and the pages it showed, once it has ended."""
+    stdout, stderr = process.communicate(timeout=120)
+    done = subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
+    return done, json.loads(stdout.strip().splitlines()[-1])["pages"]
+
+
+def start_stopped(
+    tmp_path: Path, settings: str | None, *args: str, **env: str
+) -> tuple[subprocess.CompletedProcess[str], list[dict[str, object]], Path]:
+    """:func:`started`, run to its end: the process, the pages it showed, the settings file."""
+    process, config = started(tmp_path, settings, *args, **env)
+    done, pages = finished(process)
     return done, pages, config
 
 
@@ -446,3 +462,37 @@ def test_a_second_kiosk_leaves_the_screen_to_the_running_one_and_exits_2(
     assert ("brought to the front" in line) is listening
     assert line.removeprefix("stamps-pos gui: ") in log_file(tmp_path / "data").read_text()
     assert not running.isVisible() or listening
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen: no stacking
+def test_a_kiosk_started_again_before_the_first_one_listens_still_brings_it_to_the_front(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    # The running kiosk opens its socket after its first frame: one started again in that first
+    # second found no socket, and exited leaving the first wherever a window manager had put it.
+    from PySide6.QtWidgets import QWidget
+
+    from app.core.logs import log_file
+    from app.ui.kiosk.boot import listen_for_a_second_kiosk
+
+    running = QWidget()  # the starting kiosk's window, its lock taken, its socket not open yet
+    qtbot.addWidget(running)
+    log = log_file(tmp_path / "data")
+    with contextlib.ExitStack() as stack:
+        settings, env = reason_set_up("second", tmp_path, stack, kiosk=True)
+        second, _ = started(tmp_path, settings, "gui", "--kiosk", **env)
+        # The second has found no socket (or, as before, given up and ended) before one opens.
+        qtbot.waitUntil(
+            lambda: (
+                second.poll() is not None
+                or (log.exists() and "does not answer yet" in log.read_text())
+            ),
+            timeout=60_000,
+        )
+        stack.callback(listen_for_a_second_kiosk(tmp_path / "data", running).close)
+        done, pages = finished(second)
+        assert done.returncode == 2, done.stderr
+        assert pages == []  # nothing over the starting kiosk
+        [line] = [line for line in done.stderr.splitlines() if line.startswith("stamps-pos gui: ")]
+        assert "brought to the front" in line, line
+        qtbot.waitUntil(running.isFullScreen)  # it heard the knock

@@ -64,6 +64,14 @@ class SandboxControl:
             getattr(member, name)  # a fact the sandbox's member has: a typo fails here
             setattr(member, name, value)
 
+    def change_reward(self, reward_id: int, **facts: Any) -> None:
+        """Change what the server holds of reward ``reward_id`` (``name=""``...), as
+        :meth:`change_member` does a member's."""
+        reward = self.server.sandbox.state.world.rewards[reward_id]
+        for name, value in facts.items():
+            getattr(reward, name)
+            setattr(reward, name, value)
+
     def pin_checks(self, member_id: int) -> int:
         """The PIN checks the server has made for member ``member_id`` since the last right PIN
         (the wrong ones, each an attempt the member lost) and the request ids it authorised.

@@ -242,6 +242,20 @@ def test_a_kiosk_may_share_the_cashiers_data_folder_but_not_with_another_kiosk(
         pass
 
 
+def test_a_second_kiosk_sees_the_first_one_s_lock_held_only_while_it_is(tmp_path: Path) -> None:
+    # A second kiosk knocks again while the first starts, and only while that one holds the
+    # folder's lock: looking must not take it, nor see the cashier's lock as the kiosk's.
+    from app.ui.cashier import held_elsewhere, single_instance
+    from app.ui.kiosk.boot import KIOSK_LOCK
+
+    with single_instance(tmp_path, KIOSK_LOCK):
+        assert held_elsewhere(tmp_path, KIOSK_LOCK)
+    with single_instance(tmp_path):
+        assert not held_elsewhere(tmp_path, KIOSK_LOCK)
+    with single_instance(tmp_path, KIOSK_LOCK):  # looking did not keep it
+        pass
+
+
 def test_a_data_folder_that_cannot_be_made_is_said_as_such_not_raised_as_a_traceback(
     tmp_path: Path,
 ) -> None:

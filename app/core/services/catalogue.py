@@ -345,7 +345,7 @@ class Catalogue:
                 raise invalid("order.reward_unreadable", reward=reward_id)
             raise invalid("order.reward_not_offered", reward=reward_id)
         flexible = reward.type == FLEXIBLE
-        name = reward.name or f"#{reward.id}"
+        name = reward_name(reward)
         if not flexible and stamps is not None:
             raise invalid("order.only_flexible_takes_stamps", name=name)
         return RewardOrder(
@@ -375,8 +375,8 @@ class Catalogue:
                     raise invalid("order.reward_unreadable", reward=code)
                 raise invalid("order.no_reward_code", code=code)
             written = reward.code_as_written
-            if not reward.code or written is None:  # a cart names its rewards by code, not id
-                raise invalid("order.reward_without_code", name=reward.name or f"#{reward.id}")
+            if not reward.code or written is None:  # a cart names its rewards by code, never by id
+                raise invalid("order.reward_without_code", name=reward_name(reward))
             items.append(
                 CartItem(
                     code=written,
@@ -558,7 +558,7 @@ class Catalogue:
                         id=r.id,
                         code=r.code,
                         code_is_number=isinstance(r.code_as_written, int),
-                        name=r.name or f"#{r.id}",
+                        name=reward_name(r),
                         stamps_to_redeem=r.stamps_to_redeem,
                         type=r.type,
                         image_url=r.image_url,
@@ -846,11 +846,22 @@ def _facts(voucher: OfferedVoucher) -> VoucherFacts:
     )
 
 
+def unnamed_reward(reward_id: int) -> str:
+    """What a reward the server gave no name is called: its id, as the cashier can look it up."""
+    return f"#{reward_id}"
+
+
+def reward_name(reward: Reward) -> str:
+    """The reward's name as the server gave it, without the spaces around it (they doubled the
+    space in the kiosk's "Redeem Es Kopi  for 20 stamps?"); a name of spaces alone is no name."""
+    return (reward.name or "").strip() or unnamed_reward(reward.id)
+
+
 def _offered_reward(reward: Reward) -> OfferedReward:
     return OfferedReward(
         id=reward.id,
         code=reward.code,
-        name=reward.name or f"#{reward.id}",
+        name=reward_name(reward),
         stamps=reward.stamps_to_redeem or 0,
         flexible=reward.type == FLEXIBLE,
         redeemable=reward.redeemable,

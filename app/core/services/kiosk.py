@@ -24,8 +24,13 @@ from app.core.domain import Channel, EntryStatus, OperationKind
 from app.core.messages import Explained, Message, say
 from app.core.offline.connectivity import Connectivity
 from app.core.offline.policy import Refusal
-from app.core.services.catalogue import CatalogueUnavailable, OfferedReward
-from app.core.services.members import LookupRefused, Member, MemberNotFound
+from app.core.services.catalogue import CatalogueUnavailable, OfferedReward, unnamed_reward
+from app.core.services.members import (
+    LookupRefused,
+    Member,
+    MemberNotFound,
+    member_identifier,
+)
 from app.core.services.orders import InvalidOrder
 from app.core.services.receipts import Receipt, Verdict
 from app.core.services.refusals import (
@@ -73,8 +78,9 @@ class KioskPinRejected(KioskRefused):
 
 @dataclass(frozen=True)
 class KioskOffer:
-    """What the kiosk shows an identified member: their first name, their balance and the
-    rewards they can afford now (fixed-price ones: the kiosk has no stamps field)."""
+    """What the kiosk shows an identified member: their first name (``""`` when the server gave
+    none), their balance and the rewards they can afford now (fixed-price ones: the kiosk has no
+    stamps field)."""
 
     first_name: str
     stamps: int
@@ -82,12 +88,31 @@ class KioskOffer:
     #: Whether the server listed rewards the till could not read (left out: the member may
     #: afford one the screen does not show, so "collect more stamps" would not be true).
     some_unread: bool = False
+    #: Whether a fixed-price reward the server listed costs more than the balance, so that more
+    #: stamps would get the member one. Without one (the store lists no reward, or only flexible
+    #: ones the kiosk cannot offer) "collect more stamps" would not be true.
+    short_of_stamps: bool = False
 
 
 def first_name(name: str) -> str:
     """The first word of a member's name: all the kiosk ever shows of who they are."""
     words = name.split()
     return words[0] if words else ""
+
+
+def names_their_card(member: Member, scanned: str) -> bool:
+    """Whether ``scanned`` is the member's card number or one of their Member IDs (what a card
+    or a member QR holds), not another of the identifiers the server finds them by."""
+    held = {held.casefold() for held in (member.card_number, *member.member_ids) if held}
+    return member_identifier(scanned).casefold() in held
+
+
+def greeting_name(member: Member) -> str:
+    """The first word of the member's name, or ``""`` when the server gave no name: the till
+    then names them by their email, phone or Member ID (a partial registration has no name,
+    customer_api §17), none of which a kiosk may show to whoever stands behind them."""
+    stand_ins = {member.email, member.phone, member.server_id, *member.member_ids}
+    return "" if member.name in stand_ins else first_name(member.name)
 
 
 def reference_of(entry_id: str) -> str:
@@ -244,7 +269,11 @@ class Kiosk:
         # The lookup's copy into the cache is the first write a disk filled since may refuse:
         # nothing could be queued for them, so nothing of theirs is shown.
         self._require_online()
-        if typed and not member.protected_redemption:
+        # A scan proves the card only when it is the card: the server also finds a member by
+        # their phone or primary key, which anyone may print as a barcode or send from a
+        # keyboard as fast as a scanner; taken as a card, a neighbour's phone number showed their
+        # rewards, to redeem, with no PIN asked (seen under Xvfb).
+        if (typed or not names_their_card(member, text)) and not member.protected_redemption:
             raise KioskRefused(say("kiosk.scan_card"))
         if member.is_blocked or not member.redemption_allowed or member.pin_is_blocked:
             raise KioskRefused(say("kiosk.ask_counter"))
@@ -304,13 +333,29 @@ class Kiosk:
             # The server gave no balance: "You have 0 stamps" would be false, and no reward can be
             # judged affordable. The counter can still redeem their vouchers and codes.
             raise KioskRefused(say("kiosk.ask_counter"))
+        # A reward the server gave no name is "#9000" to a customer, who cannot tell what they
+        # would redeem: left out, as one the till could not read (the counter has its code).
+        nameless = [
+            reward
+            for reward in offer.rewards
+            if not reward.flexible and reward.name == unnamed_reward(reward.id)
+        ]
         affordable = tuple(
             reward
             for reward in offer.rewards
-            if not reward.flexible and reward.redeemable is not False and reward.stamps <= stamps
+            if not reward.flexible
+            and reward.redeemable is not False
+            and reward.stamps <= stamps
+            and reward not in nameless
         )
         return KioskOffer(
-            first_name(member.name), stamps, affordable, some_unread=offer.rewards_unread > 0
+            greeting_name(member),
+            stamps,
+            affordable,
+            some_unread=offer.rewards_unread > 0 or bool(nameless),
+            short_of_stamps=any(
+                not reward.flexible and reward.stamps > stamps for reward in offer.rewards
+            ),
         )
 
     async def redeem(self, member: Member, reward_id: int, request_id: str | None) -> Receipt:

@@ -194,7 +194,11 @@ class KioskFlow(QObject):
         self.offer = offer
         tiles = [TileData(r.id, r.name, r.stamps) for r in offer.rewards]
         self.view.rewards.show_member(
-            offer.first_name, offer.stamps, tiles, some_unread=offer.some_unread
+            offer.first_name,
+            offer.stamps,
+            tiles,
+            some_unread=offer.some_unread,
+            short_of_stamps=offer.short_of_stamps,
         )
         self._show(self.view.rewards)
 

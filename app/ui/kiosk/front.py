@@ -5,13 +5,20 @@ second must not cover the first with a page a customer meets (docs/kiosk.md, "St
 exits; before it does, it knocks on a local socket the running kiosk listens on, named after
 the data folder, and the running kiosk raises its window: whoever started the second one sees
 the kiosk they wanted.
+
+The running kiosk opens its socket after its first frame, so a second one started in the first
+one's first second finds none yet: it knocks again, a little later, for as long as the first
+holds the folder's lock and at most :data:`KNOCK_FOR_MS`.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
+from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QDeadlineTimer, QThread
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QWidget
 
@@ -19,6 +26,13 @@ from PySide6.QtWidgets import QWidget
 KNOCK = b"front\n"
 #: How long a second kiosk waits for the running one to answer at all (it is on this machine).
 WAIT_MS = 1000
+#: How long a second kiosk keeps knocking while the running one starts (its lock held, its
+#: socket not open yet): its first frame, then its event loop, on a slow kiosk's cold disk.
+KNOCK_FOR_MS = 10_000
+#: The pause between two knocks on a socket that is not there yet.
+KNOCK_AGAIN_MS = 50
+
+log = logging.getLogger(__name__)
 
 
 def door_name(data_dir: Path) -> str:
@@ -60,10 +74,25 @@ def bring_to_front(window: QWidget) -> None:
     window.activateWindow()
 
 
-def knock(data_dir: Path) -> bool:
-    """Ask the kiosk running on ``data_dir`` to come to the front; ``True`` when it heard."""
+def knock(data_dir: Path, *, still_running: Callable[[], bool]) -> bool:
+    """Ask the kiosk running on ``data_dir`` to come to the front; ``True`` when it heard.
+    Knocks again while ``still_running()`` (its lock is held) and its socket is not open yet,
+    for at most :data:`KNOCK_FOR_MS`."""
+    name = door_name(data_dir)
+    deadline = QDeadlineTimer(KNOCK_FOR_MS)
+    if _knock_once(name):
+        return True
+    log.info("the running kiosk on %s does not answer yet; knocking again", data_dir)
+    while not deadline.hasExpired() and still_running():
+        QThread.msleep(KNOCK_AGAIN_MS)
+        if _knock_once(name):
+            return True
+    return False
+
+
+def _knock_once(name: str) -> bool:
     socket = QLocalSocket()
-    socket.connectToServer(door_name(data_dir))
+    socket.connectToServer(name)
     if not socket.waitForConnected(WAIT_MS):
         return False
     socket.write(KNOCK)

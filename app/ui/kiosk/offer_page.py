@@ -79,24 +79,44 @@ class KioskRewardsPage(KioskPage):
         self.column.addWidget(self.done_button)
         self._tiles: list[TileData] = []
         self._some_unread = False
+        self._short_of_stamps = False
         self._page = 0
         self._columns = 2
         self._tile_size = TILE_SIZE["roomy"]
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.empty.setText(self.tr("You cannot redeem a reward here yet. Collect more stamps!"))
+        self._say_why_empty()
         self.unread.setText(self.tr("Some rewards could not be shown. Ask at the counter."))
         self.previous.setText(self.tr("Previous"))
         self.more.setText(self.tr("More rewards"))
         self.done_button.setText(self.tr("Done"))
 
+    def _say_why_empty(self) -> None:
+        # A store that lists no reward the kiosk can offer: more stamps would not get one.
+        self.empty.setText(
+            self.tr("You cannot redeem a reward here yet. Collect more stamps!")
+            if self._short_of_stamps
+            else self.tr("No reward can be redeemed at this kiosk. Please ask at the counter.")
+        )
+
     def show_member(
-        self, first_name: str, stamps: int, tiles: list[TileData], *, some_unread: bool = False
+        self,
+        first_name: str,
+        stamps: int,
+        tiles: list[TileData],
+        *,
+        some_unread: bool = False,
+        short_of_stamps: bool = False,
     ) -> None:
         """Show the member's first name, their stamps and the first page of their tiles;
-        ``some_unread`` when the server listed rewards the till could not read."""
-        self.hello.setText(self.tr("Hi, {name}!").format(name=wrappable(first_name)))
+        ``some_unread`` when the server listed rewards the till could not read;
+        ``short_of_stamps`` when more stamps would get the member a reward not shown."""
+        self.hello.setText(
+            self.tr("Hi, {name}!").format(name=wrappable(first_name))
+            if first_name
+            else self.tr("Hi!")  # the server gave no name: nothing else of theirs is shown
+        )
         self.balance.setText(
             (
                 self.tr("You have {count} stamp")
@@ -106,6 +126,8 @@ class KioskRewardsPage(KioskPage):
         )
         self._tiles = list(tiles)
         self._some_unread = some_unread
+        self._short_of_stamps = short_of_stamps
+        self._say_why_empty()
         self._page = 0
         self._lay_out()
 

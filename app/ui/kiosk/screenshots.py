@@ -113,7 +113,13 @@ def state_rewards(view: KioskWindowView) -> None:
 
 
 def state_no_rewards(view: KioskWindowView) -> None:
-    view.rewards.show_member(FIRST_NAME, 3, [])
+    view.rewards.show_member(FIRST_NAME, 3, [], short_of_stamps=True)
+    view.show_page(view.rewards)
+
+
+def state_no_rewards_here(view: KioskWindowView) -> None:
+    # the store lists no reward the kiosk can offer: more stamps would not get one
+    view.rewards.show_member(FIRST_NAME, 250, [])
     view.show_page(view.rewards)
 
 
@@ -197,6 +203,7 @@ STATES: dict[str, Callable[[KioskWindowView], None]] = {
     "06-working": state_working,
     "07-rewards": state_rewards,
     "08-no-rewards": state_no_rewards,
+    "08-no-rewards-here": state_no_rewards_here,
     "08-rewards-unread": state_rewards_unread,
     "09-confirm": state_confirm,
     "10-confirmed": state_confirmed,

@@ -30,6 +30,7 @@ __all__ = ["WAIT_MS", "no_retry_meanwhile", "open_running_till", "run_async"]
 MANAGER, MANAGER_PIN = "Wayan", "246810"
 AYU_CARD, BUDI_CARD = "70140000000006", "70140000000123"
 AYU, BUDI = "customer@stamps.co.id", "budi.santoso@contoh.co.id"
+AYU_ID = 6  # the sandbox's id of her
 
 
 @pytest.fixture

@@ -21,6 +21,7 @@ from app.core.services import (
     KioskPaused,
     Member,
     Offer,
+    OfferedReward,
     StorageFull,
     Verdict,
     failure_words,
@@ -39,7 +40,7 @@ from app.ui.wording import words
 from ...support.languages import speaking
 from ...support.network import Network
 from ...support.sandbox import SandboxControl
-from .conftest import AYU, AYU_CARD, BUDI, BUDI_CARD, WAIT_MS, run_async, visible_words
+from .conftest import AYU, AYU_CARD, AYU_ID, BUDI, BUDI_CARD, WAIT_MS, run_async, visible_words
 
 pytestmark = pytest.mark.integration
 
@@ -225,6 +226,126 @@ def test_rewards_the_till_could_not_read_send_the_customer_to_the_counter(
     assert not view.rewards.empty.isVisibleTo(view.rewards)
     view.rewards.done_button.click()
     assert not view.rewards.unread.isVisibleTo(view.rewards)  # the next customer starts clean
+
+
+@pytest.mark.parametrize(
+    "left_out", [{"name": ""}, {"name": "", "email": None}], ids=["no-name", "no-name-nor-email"]
+)
+def test_a_member_the_server_gave_no_name_is_not_greeted_by_their_email_or_phone(
+    qtbot: QtBot, kiosk: KioskWindow, sandbox: SandboxControl, left_out: dict[str, object]
+) -> None:
+    # A partial registration has no name (customer_api §17): the till names such a member by
+    # their email or phone, and the kiosk greeted them with it in its largest type ("Hi,
+    # OTHER0001!" under Xvfb against a server that gave no name), for anyone behind to read.
+    sandbox.change_member(AYU_ID, **left_out)
+    kiosk.flow.scanned(AYU_CARD)
+    _wait_page(qtbot, kiosk, "kioskRewards")
+    assert kiosk.view.rewards.hello.text() == "Hi!"
+    shown = visible_words(kiosk.view)
+    assert AYU not in shown and "6281210000006" not in shown
+    assert kiosk.view.rewards.balance.text() == "You have 250 stamps"
+
+
+@pytest.mark.parametrize("name", ["", "   "], ids=["empty", "spaces"])
+def test_a_reward_the_server_gave_no_name_is_left_to_the_counter(
+    qtbot: QtBot, kiosk: KioskWindow, sandbox: SandboxControl, name: str
+) -> None:
+    # Its tile said "#9000" and its question "Redeem #9000 for 10 stamps?" (seen under Xvfb
+    # against a server that left reward names out): a customer cannot tell what that is.
+    view = kiosk.view
+    kiosk.flow.scanned(AYU_CARD)
+    _wait_page(qtbot, kiosk, "kioskRewards")
+    assert "kioskTile1" in [tile.objectName() for tile in view.rewards.tiles()]
+    view.rewards.done_button.click()
+    _wait_page(qtbot, kiosk, "kioskWelcome")
+
+    sandbox.change_reward(1, name=name)
+    kiosk.flow.scanned(AYU_CARD)
+    _wait_page(qtbot, kiosk, "kioskRewards")
+    assert "kioskTile1" not in [tile.objectName() for tile in view.rewards.tiles()]
+    assert "#1" not in visible_words(view)
+    assert view.rewards.unread.isVisibleTo(view.rewards)
+    assert view.rewards.unread.text() == "Some rewards could not be shown. Ask at the counter."
+
+
+def test_the_spaces_around_a_reward_s_name_are_not_shown(
+    qtbot: QtBot, kiosk: KioskWindow, sandbox: SandboxControl
+) -> None:
+    # "Redeem Reward number 0  for 10 stamps?": the server's trailing space doubled the one the
+    # question puts after the name (seen under Xvfb against a server that is not the sandbox).
+    sandbox.change_reward(1, name="  Es Kopi Susu  ")
+    kiosk.flow.scanned(AYU_CARD)
+    _wait_page(qtbot, kiosk, "kioskRewards")
+    tile = next(t for t in kiosk.view.rewards.tiles() if t.objectName() == "kioskTile1")
+    tile.click()
+    _wait_page(qtbot, kiosk, "kioskConfirm")
+    assert kiosk.view.confirm.question.text() == "Redeem Es Kopi Susu for 20 stamps?"
+
+
+#: What the store lists for Ayu (250 stamps), and what the page says with no tile to show.
+NO_TILE = {
+    "nothing-listed": ((), "No reward can be redeemed at this kiosk. Please ask at the counter."),
+    "only-flexible": (
+        (OfferedReward(1, "A1", "Tambah saldo", 10, flexible=True),),
+        "No reward can be redeemed at this kiosk. Please ask at the counter.",
+    ),
+    "too-dear": (
+        (OfferedReward(1, "A1", "Tumbler", 400, flexible=False, redeemable=False),),
+        "You cannot redeem a reward here yet. Collect more stamps!",
+    ),
+}
+
+
+@pytest.mark.parametrize("listed", list(NO_TILE))
+def test_collect_more_stamps_is_said_only_when_more_stamps_would_get_a_reward(
+    qtbot: QtBot, kiosk: KioskWindow, monkeypatch: pytest.MonkeyPatch, listed: str
+) -> None:
+    # A store that lists no reward (seen under Xvfb against a server that is not the sandbox)
+    # told a member with stamps to collect more: no number of stamps gets one here.
+    read = kiosk.till.offer
+    rewards, said = NO_TILE[listed]
+
+    async def listing(member: Member) -> Offer:
+        return replace(await read(member), rewards=rewards)
+
+    monkeypatch.setattr(kiosk.till, "offer", listing)
+    view = kiosk.view
+    kiosk.flow.scanned(AYU_CARD)
+    _wait_page(qtbot, kiosk, "kioskRewards")
+    assert view.rewards.tiles() == []
+    assert view.rewards.empty.isVisibleTo(view.rewards)
+    assert view.rewards.empty.text() == said
+
+
+@pytest.mark.parametrize(
+    "code", ["+6281210000006", "081210000006", "6"], ids=["phone", "local-phone", "primary-key"]
+)
+def test_a_scan_that_is_not_a_card_identifies_only_a_member_with_a_pin(
+    qtbot: QtBot, kiosk: KioskWindow, code: str
+) -> None:
+    # The server finds a member by their phone or primary key too: sent as a scanner sends it
+    # (a barcode anyone may print, or a keyboard as fast), a neighbour's phone number showed
+    # their rewards, to redeem, with no PIN asked; typed on the keypad it is refused.
+    kiosk.flow.scanned(code)
+    qtbot.waitUntil(lambda: _page(kiosk) in ("kioskNotice", "kioskRewards"), timeout=WAIT_MS)
+    assert kiosk.view.notice.text.text() == (
+        "For your security, please scan your member card, or ask at the counter."
+    )
+    assert "Ayu" not in visible_words(kiosk.view)
+    assert kiosk.flow.member is None
+
+    kiosk.view.notice.ok.click()
+    kiosk.flow.scanned("+6281310000123")  # Budi's phone: his PIN is the proof, as typed
+    _wait_page(qtbot, kiosk, "kioskPin")
+
+
+@pytest.mark.parametrize("code", [AYU_CARD, "KR24000006", "kr24000006"])
+def test_a_card_or_member_id_scanned_still_identifies_a_member_without_a_pin(
+    qtbot: QtBot, kiosk: KioskWindow, code: str
+) -> None:
+    kiosk.flow.scanned(code)
+    _wait_page(qtbot, kiosk, "kioskRewards")
+    assert kiosk.view.rewards.hello.text() == "Hi, Ayu!"
 
 
 def test_a_blocked_member_is_sent_to_the_counter(
