@@ -373,8 +373,9 @@ def build_parser(runners: dict[str, Runner]) -> argparse.ArgumentParser:
     bind(
         token_commands.add_parser(
             "set",
-            help="read the token from standard input (typed unseen at a terminal), check it, "
-            "and keep it for this till",
+            help="read the token from standard input (typed unseen at a terminal), check it "
+            "(with the server too, once the settings are in: a token it refuses is not kept, "
+            "exit 4), and keep it for this till",
         ),
         "token set",
     )
