@@ -400,7 +400,8 @@ def _add_redeem(commands: Any, bind: Callable[[argparse.ArgumentParser, str], No
     common.add_argument(
         "--cashier",
         type=NAME,
-        help="who redeems (default: $USER); on a till with cashier accounts, one of them",
+        help="who redeems (default: $USER); on a till with cashier accounts, one of them, "
+        "the default too",
     )
     common.add_argument(
         "--pin-stdin", action="store_true", help="read the member's PIN from standard input"
