@@ -130,7 +130,8 @@ def token_set(args: argparse.Namespace) -> int:
     try:
         # Refused as it is first (exit 2, in the store's words), then asked of the server.
         token = Secret(check_token(typed_token(_read_token()).reveal(), "the token"))
-        checked = _asked_of_the_server(args, token)
+        checks = _asked_of_the_server(args, token)
+        checked = next((c for c in checks if c.name == "credentials"), checks[-1])
         if checked.status is diagnostics.Status.FAIL and checked.name == "credentials":
             # A token typed wrong replaced one that worked, "token stored" and exit 0; the first
             # customer's redemption then paused the queue.
@@ -155,18 +156,27 @@ def token_set(args: argparse.Namespace) -> int:
     resumed = resume_after_token_change(args)  # a queue paused for the old token goes on now
     if resumed is not None:
         print(english(resumed))
+    for wrong in checks:
+        if wrong.name == "merchant" and wrong.status is diagnostics.Status.FAIL:
+            # Another merchant's token, or the settings' merchant typed wrong: the server took
+            # the token, "token stored" and exit 0, and every redemption then went under the
+            # settings' merchant with it.
+            report_failure(args.command, f"{wrong.detail}: {wrong.fix}")
+            return EXIT_USAGE
     return EXIT_OK
 
 
-def _asked_of_the_server(args: argparse.Namespace, token: Secret) -> diagnostics.Check:
-    """Whether the server takes ``token``, as doctor's ``credentials`` check says it; another
-    check (``settings``, ``dns``, ``server``...) when the till cannot ask: no settings yet, or no
-    answer. Only a refusal keeps the token from being stored: a till may be set up offline."""
+def _asked_of_the_server(args: argparse.Namespace, token: Secret) -> list[diagnostics.Check]:
+    """Doctor's server checks with ``token``: its ``credentials`` (whether the server takes it)
+    and ``merchant`` (whose it is) when the server answered; else the one that says why the till
+    could not ask (``settings``: none yet; ``dns``, ``server``...: no answer). Only a refusal
+    keeps the token from being stored: a till may be set up offline."""
     try:
         settings = load_settings(Path(args.config) if args.config else None)
     except ConfigError:
-        return diagnostics.Check(
-            "settings", diagnostics.Status.WARN, "the settings are missing or refused"
-        )
-    checks = asyncio.run(diagnostics.check_server(settings.till_config(), token))
-    return next((c for c in checks if c.name == "credentials"), checks[-1])
+        return [
+            diagnostics.Check(
+                "settings", diagnostics.Status.WARN, "the settings are missing or refused"
+            )
+        ]
+    return asyncio.run(diagnostics.check_server(settings.till_config(), token))

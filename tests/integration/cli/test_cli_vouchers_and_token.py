@@ -100,6 +100,20 @@ def test_token_set_keeps_the_token_it_had_when_the_server_refuses_the_new_one(cl
     assert cli("member", "find", AYU).returncode == 0  # on the token it kept
 
 
+def test_token_set_says_when_the_token_is_another_merchants(cli: Cli) -> None:
+    # The server took it, "token stored", exit 0: every redemption then went under the settings'
+    # merchant with another merchant's token (or the merchant was typed wrong).
+    del cli.env["STAMPS_POS_TOKEN"]
+    cli.env["STAMPS_POS_MERCHANT"] = "15"
+    done = cli("token", "set", stdin=f"{DEMO_TOKEN}\n")
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert done.stdout.startswith("token stored in ")  # the settings may be the wrong side
+    assert done.stderr == (
+        "stamps-pos token set: the token belongs to merchant 14; the settings say 15: set "
+        "merchant to the token's, or use this merchant's token\n"
+    )
+
+
 @pytest.mark.parametrize("way", UNWRITABLE)
 def test_token_set_on_a_folder_it_cannot_write_says_which_and_what_to_do(
     cli: Cli, tmp_path: Path, way: str
