@@ -8,6 +8,7 @@ The API token is deliberately not a setting: it never sits in the TOML file. See
 from __future__ import annotations
 
 import ipaddress
+import os
 import re
 import socket
 from datetime import timedelta
@@ -521,6 +522,13 @@ def _describe(exc: ValidationError, path: Path) -> str:
             lines.append(f"setting '{name}' is required: set {where}")  # says what to do
         elif error["type"] == "extra_forbidden":
             lines.append(f"'{name}' in {path}: {why}")
+        elif _in_the_environment(f"{ENV_PREFIX}{name.upper()}"):
+            # "STAMPS_POS_MERCHANT or 'merchant' in …": the manager opened the file, found
+            # merchant = 14 there, and was left to guess that a unit's variable said "14x".
+            lines.append(
+                f"setting '{name}' (from {ENV_PREFIX}{name.upper()}, which overrides '{name}' "
+                f"in {path}): {why}"
+            )
         else:
             lines.append(f"setting '{name}' ({where}): {why}")
     if any(error["type"] == "missing" for error in exc.errors()) and not path.exists():
@@ -528,6 +536,11 @@ def _describe(exc: ValidationError, path: Path) -> str:
         # opened a file that had it: say the file the till read is not there.
         lines.append(f"the settings file {path} does not exist")
     return "\n".join(lines)
+
+
+def _in_the_environment(variable: str) -> bool:
+    """Whether ``variable`` is set, as the settings read it: whatever its letters' case."""
+    return any(key.upper() == variable for key in os.environ)
 
 
 def line_of(path: Path, name: str) -> int | None:

@@ -32,6 +32,7 @@ from app.core.services import (
     load_token,
     token_file,
 )
+from app.early_config import ENV_PREFIX
 
 LABEL = {
     diagnostics.Status.OK: "ok  ",
@@ -93,6 +94,8 @@ def examine(config: Path | None, given: tuple[Settings, Secret] | None = None) -
     else:
         settings_check, settings = diagnostics.ok("settings", "those of the running till"), given[0]
     checks.append(settings_check)
+    if given is None:
+        checks += _check_environment()
     if settings is None:
         return Report(checks, None, None)
     checks.append(diagnostics.check_data_folder(settings.data_dir))
@@ -162,6 +165,30 @@ def _check_settings(config_file: Path) -> tuple[diagnostics.Check, Settings | No
         f"{_without_credentials(settings.base_url)} ({settings.auth} auth)"
     )
     return diagnostics.ok("settings", detail), settings
+
+
+#: The ``STAMPS_POS_`` variables read that are no setting (the last: ``make reliability``'s).
+_NOT_SETTINGS = frozenset({"CONFIG", "TOKEN", "RELIABILITY"})
+
+
+def _check_environment() -> list[diagnostics.Check]:
+    """A warning for each ``STAMPS_POS_`` variable that names no setting: the till ignores it,
+    and a name typed wrong in a unit (``STAMPS_POS_DATADIR``) left the default in use without a
+    word. None when there is none (the report is as it was)."""
+    known = {name.upper() for name in Settings.model_fields} | _NOT_SETTINGS
+    unknown = sorted(
+        key
+        for key in os.environ
+        if key.upper().startswith(ENV_PREFIX) and key.upper()[len(ENV_PREFIX) :] not in known
+    )
+    return [
+        diagnostics.warn(
+            "environment",
+            f"{key} is no setting of {APP_NAME}: the till ignores it",
+            "name the setting meant (README, Settings) or remove the variable",
+        )
+        for key in unknown
+    ]
 
 
 def _check_token(config_dir: Path) -> tuple[diagnostics.Check, Secret | None]:

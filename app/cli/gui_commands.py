@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import shlex
 import signal
 import tempfile
@@ -23,7 +24,7 @@ from app.cli.common import (
     token_source,
 )
 from app.cli.qt_libraries import window_blocker
-from app.early_config import ConfigError, default_config_file, language_setting
+from app.early_config import CONFIG_ENV, ConfigError, default_config_file, language_setting
 
 if TYPE_CHECKING:
     from app.config import Settings
@@ -114,8 +115,11 @@ def _cannot_start(args: argparse.Namespace, stop: Stop, *, language: str | None 
 
     config = Path(args.config) if args.config else None
     doctor = f"{APP_NAME} doctor"
-    if config is not None:
-        doctor = f"{APP_NAME} --config {shlex.quote(str(config))} doctor"
+    if config is not None or os.environ.get(CONFIG_ENV):
+        # Named by STAMPS_POS_CONFIG too: a terminal opened to run it has not that variable (a
+        # launcher or a unit set it), and plain `doctor` checked the platform's file instead.
+        named = config or default_config_file()
+        doctor = f"{APP_NAME} --config {shlex.quote(str(named))} doctor"
     refusal = StartRefusal(
         stop.message, config or default_config_file(), doctor, stop.refused, said=stop.said
     )

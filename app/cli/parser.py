@@ -373,8 +373,9 @@ def build_parser(runners: dict[str, Runner]) -> argparse.ArgumentParser:
     bind(
         token_commands.add_parser(
             "set",
-            help="read the token from standard input (typed unseen at a terminal), check it, "
-            "and keep it for this till",
+            help="read the token from standard input (typed unseen at a terminal), check it "
+            "(with the server too, once the settings are in: a token it refuses is not kept, "
+            "exit 4), and keep it for this till",
         ),
         "token set",
     )
@@ -399,7 +400,8 @@ def _add_redeem(commands: Any, bind: Callable[[argparse.ArgumentParser, str], No
     common.add_argument(
         "--cashier",
         type=NAME,
-        help="who redeems (default: $USER); on a till with cashier accounts, one of them",
+        help="who redeems (default: $USER); on a till with cashier accounts, one of them, "
+        "the default too",
     )
     common.add_argument(
         "--pin-stdin", action="store_true", help="read the member's PIN from standard input"

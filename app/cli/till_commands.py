@@ -49,6 +49,7 @@ from app.core.services import (
     Member,
     MemberNotFound,
     Message,
+    NoSuchAccount,
     NotOnline,
     OperationKind,
     Order,
@@ -111,11 +112,19 @@ def _cashier(args: argparse.Namespace) -> str:
         ) from None
 
 
-async def _on_record(till: Till, cashier: str) -> str:
-    """``--cashier``, as this till's account spells it: a name no account has is refused."""
+async def _on_record(till: Till, cashier: str, *, given: bool) -> str:
+    """``--cashier`` (``given``), else the login name, as this till's account spells it: a name
+    no account has is refused. The login name went on the record unchecked ("root" among a
+    till's cashiers in its history and end of day) while ``--cashier root`` was refused."""
     try:
         return await till.staff.cashier_on_record(cashier)
     except StaffRefused as refused:
+        if isinstance(refused, NoSuchAccount) and not given:
+            raise Stop(
+                EXIT_USAGE,
+                f"this till has cashier accounts, and the login name {cashier} is none of them: "
+                f"pass --cashier NAME; `{APP_NAME} cashier list` shows this till's cashiers",
+            ) from None
         raise Stop(
             EXIT_USAGE,
             f"{english(refused.said)} `{APP_NAME} cashier list` shows this till's cashiers",
@@ -299,7 +308,7 @@ def redeem(args: argparse.Namespace) -> int:
     async def body() -> int:
         async with _till(args, worker=not args.queue_only) as till:
             sale = Sale(
-                cashier=await _on_record(till, cashier) if args.cashier else cashier,
+                cashier=await _on_record(till, cashier, given=bool(args.cashier)),
                 invoice_number=args.invoice,
                 channel=args.channel,
             )

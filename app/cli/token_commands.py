@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import codecs
 import os
 import select
@@ -10,15 +11,19 @@ import sys
 import time
 from pathlib import Path
 
-from app.cli.common import EXIT_OK, EXIT_USAGE, report_failure
+from app import APP_NAME
+from app.cli.common import EXIT_OK, EXIT_PAUSED, EXIT_USAGE, report_failure
 from app.cli.till_commands import resume_after_token_change
-from app.config import default_config_file
+from app.config import ConfigError, default_config_file, load_settings
 from app.core.services import (
     MAX_TOKEN_LENGTH,
     CredentialsError,
     Secret,
+    check_token,
+    diagnostics,
     english,
     store_token,
+    typed_token,
 )
 
 #: After the token's line, what more standard input brings is read for this long at most, so
@@ -123,12 +128,55 @@ def token_set(args: argparse.Namespace) -> int:
     check it, and only then replace the stored one."""
     config_dir = Path(args.config).parent if args.config else default_config_file().parent
     try:
-        where = store_token(Secret(_read_token()), config_dir)
+        # Refused as it is first (exit 2, in the store's words), then asked of the server.
+        token = Secret(check_token(typed_token(_read_token()).reveal(), "the token"))
+        checks = _asked_of_the_server(args, token)
+        checked = next((c for c in checks if c.name == "credentials"), checks[-1])
+        if checked.status is diagnostics.Status.FAIL and checked.name == "credentials":
+            # A token typed wrong replaced one that worked, "token stored" and exit 0; the first
+            # customer's redemption then paused the queue.
+            report_failure(
+                args.command,
+                f"the token is not saved: {checked.detail}. The token kept before is unchanged; "
+                f"{checked.fix}",
+            )
+            return EXIT_PAUSED
+        where = store_token(token, config_dir)
     except CredentialsError as exc:
         report_failure(args.command, str(exc))
         return EXIT_USAGE
     print(f"token stored in {where}")
+    if checked.status is diagnostics.Status.OK:
+        print(f"Checked with the Stamps server: {checked.detail}")
+    else:
+        print(
+            f"Not checked with the Stamps server: {checked.detail}; "
+            f"`{APP_NAME} doctor` checks it once the server can be asked"
+        )
     resumed = resume_after_token_change(args)  # a queue paused for the old token goes on now
     if resumed is not None:
         print(english(resumed))
+    for wrong in checks:
+        if wrong.name == "merchant" and wrong.status is diagnostics.Status.FAIL:
+            # Another merchant's token, or the settings' merchant typed wrong: the server took
+            # the token, "token stored" and exit 0, and every redemption then went under the
+            # settings' merchant with it.
+            report_failure(args.command, f"{wrong.detail}: {wrong.fix}")
+            return EXIT_USAGE
     return EXIT_OK
+
+
+def _asked_of_the_server(args: argparse.Namespace, token: Secret) -> list[diagnostics.Check]:
+    """Doctor's server checks with ``token``: its ``credentials`` (whether the server takes it)
+    and ``merchant`` (whose it is) when the server answered; else the one that says why the till
+    could not ask (``settings``: none yet; ``dns``, ``server``...: no answer). Only a refusal
+    keeps the token from being stored: a till may be set up offline."""
+    try:
+        settings = load_settings(Path(args.config) if args.config else None)
+    except ConfigError:
+        return [
+            diagnostics.Check(
+                "settings", diagnostics.Status.WARN, "the settings are missing or refused"
+            )
+        ]
+    return asyncio.run(diagnostics.check_server(settings.till_config(), token))

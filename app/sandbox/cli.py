@@ -213,9 +213,16 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(f"Stamps sandbox serving at {server.url}", flush=True)
         print(f"  token:    {server.token}", flush=True)
-        print(f"  merchant: {MERCHANT_ID}, stores 32 (Kemang) and 33 (Braga)", flush=True)
+        # The store codes too: a till set up for store 33 needs its code for `store_code`. And
+        # the PIN member by email: "PIN member 123" read as a member's PIN, or a card.
         print(
-            f"  try:      customer@stamps.co.id; PIN member 123 (PIN {PIN_MEMBER_PIN})", flush=True
+            f"  merchant: {MERCHANT_ID}, stores 32 (Kemang, RDG-KMG) and 33 (Braga, RDG-BRG)",
+            flush=True,
+        )
+        print(
+            "  try:      customer@stamps.co.id; budi.santoso@contoh.co.id (member 123) has "
+            f"PIN {PIN_MEMBER_PIN}",
+            flush=True,
         )
         print("Press Ctrl-C to stop.", flush=True)
         while not stop.wait(0.5):

@@ -137,6 +137,21 @@ def test_a_settings_file_that_is_not_there_is_said_with_the_missing_settings(
     assert "does not exist" not in str(caught.value)
 
 
+def test_a_bad_value_from_the_environment_names_the_variable_not_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "setting 'merchant' (STAMPS_POS_MERCHANT or 'merchant' in pos.toml)": the manager opened
+    # the file, found merchant = 14, and was left to guess that a unit's variable said 14x.
+    written = write(tmp_path / "pos.toml", "merchant = 14\nstore = 32\n")
+    monkeypatch.setenv("STAMPS_POS_MERCHANT", "14x")
+    with pytest.raises(ConfigError) as caught:
+        load_settings(written)
+    assert str(caught.value) == (
+        f"setting 'merchant' (from STAMPS_POS_MERCHANT, which overrides 'merchant' in "
+        f"{written}): Type a whole number, in the digits 0–9 only (at most 19 of them)."
+    )
+
+
 @pytest.mark.parametrize("name", ["card_prefixes", "invoice_prefixes", "voucher_prefixes"])
 def test_prefixes_written_as_a_toml_list_are_refused_saying_what_to_write(
     tmp_path: Path, name: str

@@ -133,6 +133,14 @@ def test_a_cashier_no_account_has_is_refused_on_a_till_with_accounts(
         refused = cli(*redeem, name)
         assert refused.returncode == 2, refused.stderr
         assert says in refused.stderr and "`stamps-pos cashier list`" in refused.stderr
+    # Nor under the login name, the default: "root" went on the record among Dewi's redemptions.
+    cli.env["USER"] = "root"
+    unnamed = cli(*redeem[:-1])
+    assert unnamed.returncode == 2, unnamed.stderr
+    assert unnamed.stderr == (
+        "stamps-pos redeem reward: this till has cashier accounts, and the login name root is "
+        "none of them: pass --cashier NAME; `stamps-pos cashier list` shows this till's cashiers\n"
+    )
     assert sandbox.stamps(AYU) == 250  # nothing redeemed under a name no account has
     code, done = cli.json(*redeem, "dewi")
     assert code == 0 and done["cashier"] == "Dewi"  # as the account spells it

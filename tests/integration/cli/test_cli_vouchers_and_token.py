@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from app.core.services import token_file
 from app.sandbox import DEMO_TOKEN
 
 from ...support.disk import UNWRITABLE, unwritable_folder
@@ -61,8 +62,9 @@ def test_a_refused_token_pauses_the_queue_and_token_set_lifts_the_pause(
     assert cli("token", "set", stdin=f"{DEMO_TOKEN}\n").returncode == 0
     code, queued = cli.json("redeem", "reward", "--user", AYU, "--reward", "1", "--queue-only")
     assert (code, queued["status"]) == (3, "queued")  # queued only: not confirmed
-    # The token is revoked before the queue is sent: the server refuses it, the queue pauses.
-    assert cli("token", "set", stdin="not-the-token\n").returncode == 0
+    # The token is revoked before the queue is sent: the server refuses the one the till keeps
+    # (`token set` would not store a token the server refuses), and the queue pauses.
+    token_file(Path(cli.env["STAMPS_POS_CONFIG"]).parent).write_text("not-the-token\n")
     paused = cli("sync", "--once", "--timeout", "5")
     assert paused.returncode == 4, paused.stdout + paused.stderr
     assert "refuses this till's API token" in paused.stderr
@@ -79,6 +81,37 @@ def test_a_refused_token_pauses_the_queue_and_token_set_lifts_the_pause(
     assert [e["status"] for e in listing] == ["synced"]
     assert len(sandbox.ledger()) == 1
     assert DEMO_TOKEN not in changed.stdout + changed.stderr
+
+
+def test_token_set_keeps_the_token_it_had_when_the_server_refuses_the_new_one(cli: Cli) -> None:
+    # A token typed wrong replaced one that worked ("token stored", exit 0): the first
+    # customer's redemption then paused the queue.
+    del cli.env["STAMPS_POS_TOKEN"]
+    first = cli("token", "set", stdin=f"{DEMO_TOKEN}\n")
+    assert first.returncode == 0, first.stderr
+    assert "Checked with the Stamps server: accepted for Kopi Rindang" in first.stdout
+    typo = cli("token", "set", stdin="sandbox-demo-tokem\n")
+    assert typo.returncode == 4, typo.stdout + typo.stderr
+    assert typo.stderr.startswith(
+        "stamps-pos token set: the token is not saved: the server refuses this token"
+    )
+    assert "The token kept before is unchanged" in typo.stderr
+    assert "token stored" not in typo.stdout
+    assert cli("member", "find", AYU).returncode == 0  # on the token it kept
+
+
+def test_token_set_says_when_the_token_is_another_merchants(cli: Cli) -> None:
+    # The server took it, "token stored", exit 0: every redemption then went under the settings'
+    # merchant with another merchant's token (or the merchant was typed wrong).
+    del cli.env["STAMPS_POS_TOKEN"]
+    cli.env["STAMPS_POS_MERCHANT"] = "15"
+    done = cli("token", "set", stdin=f"{DEMO_TOKEN}\n")
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert done.stdout.startswith("token stored in ")  # the settings may be the wrong side
+    assert done.stderr == (
+        "stamps-pos token set: the token belongs to merchant 14; the settings say 15: set "
+        "merchant to the token's, or use this merchant's token\n"
+    )
 
 
 @pytest.mark.parametrize("way", UNWRITABLE)

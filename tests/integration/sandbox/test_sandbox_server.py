@@ -134,6 +134,14 @@ def test_cli_serves_until_sigterm(tmp_path: Path):
         assert "serving at http://127.0.0.1:" in first
         url = first.strip().rsplit(" ", 1)[1]
         assert "cli-token" in proc.stdout.readline()
+        # What a till set up on it needs: the stores' codes, and who the PIN member is.
+        assert proc.stdout.readline() == (
+            "  merchant: 14, stores 32 (Kemang, RDG-KMG) and 33 (Braga, RDG-BRG)\n"
+        )
+        assert proc.stdout.readline() == (
+            "  try:      customer@stamps.co.id; budi.santoso@contoh.co.id (member 123) has "
+            "PIN 123456\n"
+        )
         r = httpx.post(f"{url}/api/ping", headers={"Authorization": "Token cli-token"})
         assert r.json()["pong"]["merchant_id"] == 14
         proc.send_signal(signal.SIGTERM)

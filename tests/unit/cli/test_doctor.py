@@ -197,3 +197,18 @@ def test_a_failing_server_is_said_in_a_sentence_with_the_record_behind_it(
         "status_code": 500,
         "record": "/api/ping: ServerError: 500 Internal Server Error",
     }
+
+
+def test_a_variable_that_names_no_setting_is_a_warning_naming_it(
+    till: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # STAMPS_POS_DATADIR (for DATA_DIR) in a unit was ignored without a word: the till kept its
+    # data in the default folder, and doctor said every setting was fine.
+    before, document = report(capsys)
+    assert "environment" not in by_name(document)  # none: nothing said
+    monkeypatch.setenv("STAMPS_POS_DATADIR", str(till / "elsewhere"))
+    code, document = report(capsys)
+    assert code == before  # a warning: the exit code is the failures'
+    check = by_name(document)["environment"]
+    assert check["status"] == "warn"
+    assert check["detail"] == "STAMPS_POS_DATADIR is no setting of stamps-pos: the till ignores it"

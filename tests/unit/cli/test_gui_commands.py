@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
+import app.ui.cannot_start
 import app.ui.kiosk.boot
 from app.cli import main
+from app.ui.cannot_start import StartRefusal
 
 
 def test_the_kiosk_s_scanner_is_set_as_the_settings_say(
@@ -83,3 +85,29 @@ def test_only_the_kiosk_demo_hands_the_kiosk_its_controls(
     assert isinstance(started.get("demo"), StandInShop) is controls
     if controls:
         assert '"Demo controls" at the top right' in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("named_by", ["variable", "option"])
+def test_the_cannot_start_page_names_the_settings_file_the_till_read_in_its_doctor_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, named_by: str
+) -> None:
+    # A till started with STAMPS_POS_CONFIG (a launcher or a unit sets it) said "run in a
+    # terminal: stamps-pos doctor", and the terminal, without that variable, checked another file.
+    config = tmp_path / "braga" / "settings.toml"
+    config.parent.mkdir()
+    config.write_text('merchant = "14"\nstore = 33\n', encoding="utf-8")
+    args = ["gui", "--kiosk"]
+    if named_by == "variable":
+        monkeypatch.setenv("STAMPS_POS_CONFIG", str(config))
+    else:
+        monkeypatch.delenv("STAMPS_POS_CONFIG", raising=False)
+        args = ["--config", str(config), *args]
+    shown: list[StartRefusal] = []
+    monkeypatch.setattr(
+        app.ui.cannot_start,
+        "show_cannot_start",
+        lambda refusal, **kwargs: shown.append(refusal),
+    )
+    assert main(args) == 2
+    [refusal] = shown
+    assert refusal.doctor == f"stamps-pos --config {config} doctor"
