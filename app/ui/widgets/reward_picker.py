@@ -50,6 +50,11 @@ WIDEST_STAMPS = 999_999
 TILES_A_TURN = 30
 #: Between tiles, across and down.
 GRID_SPACING = 10
+#: Around the tab's parts (top and bottom) and between them: the usual, and on a short screen
+#: (compact tiles). At 1024×600 under a title bar the narrow middle needed 9 px more than the
+#: page had: the page scrolled, its scroll bar cutting the Promo tab ("Promo (F").
+SPACING, SHORT_SPACING = 8, 5
+MARGIN, SHORT_MARGIN = 8, 4
 #: Where each arrow key moves the keyboard in the grid: (rows, columns).
 _ARROW_STEPS = {
     Qt.Key.Key_Left: (0, -1),
@@ -215,7 +220,7 @@ class RewardPicker(QWidget):
         buttons.addWidget(self.add_button, 1)
         buttons.addWidget(self.redeem_button, 1)
         self._selection = selection = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        selection.setSpacing(8)
+        selection.setSpacing(SPACING)
         selection.addLayout(chosen, 1)
         selection.addLayout(buttons)
 
@@ -223,9 +228,9 @@ class RewardPicker(QWidget):
         self.cart.cart_submitted.connect(self.cart_submitted)
         self.cart.remove_button.clicked.connect(self._removed)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
-        layout.setSpacing(8)
+        self._layout = layout = QVBoxLayout(self)
+        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        layout.setSpacing(SPACING)
         layout.addWidget(self._note)
         layout.addWidget(self._empty, 1)
         layout.addWidget(scroll, 1)
@@ -309,6 +314,11 @@ class RewardPicker(QWidget):
         for tile in self._kept:
             tile.set_compact(compact)
         self._keep_a_row()
+        # Less room between the tab's parts too: nothing a cashier reads is smaller.
+        spacing, margin = (SHORT_SPACING, SHORT_MARGIN) if compact else (SPACING, MARGIN)
+        self._layout.setContentsMargins(MARGIN, margin, MARGIN, margin)
+        self._layout.setSpacing(spacing)
+        self._selection.setSpacing(spacing)
 
     def _keep_a_row(self) -> None:
         # On a short screen the grid asks for a whole row of tiles, names and costs, and the
