@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.plain_text import short_words
 from app.ui.viewmodels import RewardCardData
 from app.ui.widgets.elided_label import ElidedLabel
 from app.ui.widgets.focus_in_sight import FocusInSight
@@ -182,6 +183,14 @@ class RewardPicker(QWidget):
         self.selected_label = ElidedLabel(self.tr("Pick a reward"), lines=2)
         self.selected_label.setObjectName("rewardSelected")
         self.selected_label.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+        self.selected_label.installEventFilter(self)  # its width decides where the name goes
+        # The picked reward's name on a line of its own under the row, wrapped, where the row
+        # cannot show it whole: beside the stamps box a flexible reward's read "Poto…" at
+        # 1366×768, and the cashier must know which reward the stamps go to.
+        self.picked_name = QLabel()
+        self.picked_name.setObjectName("rewardPickedName")
+        self.picked_name.setWordWrap(True)
+        self.picked_name.hide()
         self.qty_spin = QSpinBox()
         self.qty_spin.setObjectName("rewardQty")
         self.qty_spin.setRange(1, MOST_TYPED_QTY)
@@ -235,6 +244,7 @@ class RewardPicker(QWidget):
         layout.addWidget(self._empty, 1)
         layout.addWidget(scroll, 1)
         layout.addLayout(selection)
+        layout.addWidget(self.picked_name)
         layout.addWidget(self.cart)
         self.set_rewards([])
 
@@ -464,6 +474,9 @@ class RewardPicker(QWidget):
     # -- view --------------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.selected_label and event.type() == QEvent.Type.Resize:
+            self._place_name()
+            return False
         if event.type() == QEvent.Type.FocusIn and isinstance(watched, RewardTile):
             # Shift+Tab from the amount lands on the last tile, which may be scrolled away.
             self._scroll.ensureWidgetVisible(watched)
@@ -580,6 +593,22 @@ class RewardPicker(QWidget):
             self._hosts.append(host)
         return self._blocks[number]
 
+    def _place_name(self) -> None:
+        """The picked reward's name in the row where it is read whole there, else under it."""
+        name = self._selected.name if self._selected is not None else ""
+        under = bool(name) and not self.selected_label.shows_whole(name)
+        self.selected_label.setText("" if under else name or self.tr("Pick a reward"))
+        self.picked_name.setText(short_words(name) if under else "")
+        self.picked_name.setVisible(under)
+        # Its line takes its height from the cart's list (which scrolls), not from the tiles:
+        # "Redeem now" moved 27 px up under the pointer aimed at it as the line came.
+        line = 0
+        if under:
+            self.picked_name.ensurePolished()
+            width = self._layout.contentsRect().width()
+            line = self.picked_name.heightForWidth(width) + self._layout.spacing()
+        self.cart.lend_height(line)
+
     def _amounts(self, reward: RewardCardData) -> tuple[int, int | None]:
         if reward.flexible:
             return 1, self.stamps_spin.value()
@@ -598,10 +627,9 @@ class RewardPicker(QWidget):
         self.qty_spin.setValue(1)
         self.stamps_spin.setVisible(flexible)
         self.qty_spin.setVisible(not flexible)
+        self._place_name()
         if reward is None:
-            self.selected_label.setText(self.tr("Pick a reward"))
             return
-        self.selected_label.setText(reward.name)
         if reward.flexible:
             # From 1, not from the reward's least: "3" typed for a reward of at least 5 was
             # sent as 5. The till refuses what is under its least or over the most, in words.
