@@ -120,8 +120,8 @@ def fit_to_screen(window: QWidget) -> None:
     would be off the screen: seen on a bare X session, where no window manager shrinks it. The
     cashier page's narrow layout takes over from there (architecture §5)."""
     screen = window.screen()
-    if screen is None:
-        return
+    if screen is None or window.windowState() & Qt.WindowState.WindowFullScreen:
+        return  # the kiosk's: the whole screen, no frame
     room = screen.availableGeometry()
     # A window manager's title bar comes on top of the window's own height.
     title_bar = window.style().pixelMetric(QStyle.PixelMetric.PM_TitleBarHeight, None, window)

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 import qasync
-from PySide6.QtCore import QRect, QTimer
+from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
@@ -176,3 +176,22 @@ def test_a_window_with_room_on_the_screen_keeps_its_size(restore_quit_policy):
 
     assert run(make_window, startup=startup) == 0
     assert shown == [(False, room.width() // 2, room.height() // 2)]
+
+
+def test_a_full_screen_window_is_left_full_screen(restore_quit_policy):
+    # The kiosk's window takes the whole screen, frameless: no title bar to make room for.
+    states: list[Qt.WindowState] = []
+    room = QApplication.primaryScreen().availableGeometry()
+
+    def make_window() -> QWidget:
+        window = QWidget()
+        window.resize(room.width(), room.height())
+        window.setWindowState(Qt.WindowState.WindowFullScreen)
+        return window
+
+    async def startup(window: QWidget) -> None:
+        states.append(window.windowState())
+        QTimer.singleShot(0, window.close)
+
+    assert run(make_window, startup=startup) == 0
+    assert states == [Qt.WindowState.WindowFullScreen]
