@@ -43,18 +43,11 @@ class ElidedLabel(QLabel):
 
     def displayed_text(self) -> str:
         """The text as painted at the current width and height (its lines joined by "\n")."""
-        return self._shown(self.text())
-
-    def shows_whole(self, text: str) -> bool:
-        """Whether ``text`` would be painted whole, not shortened, at the current size."""
-        return self._shown(text).replace("\n", " ") == amounts_whole(text)
-
-    def _shown(self, text: str) -> str:
         metrics = self.fontMetrics()
         room = self.contentsRect()
         fitting = max(1, min(self._lines, room.height() // max(1, metrics.lineSpacing())))
         shown: list[str] = []
-        rest = amounts_whole(text)  # "Rp" with its amount, on the screen only
+        rest = amounts_whole(self.text())  # "Rp" with its amount, on the screen only
         while rest and len(shown) < fitting - 1:
             line, after = _first_line(rest, metrics, room.width())
             if not line:

@@ -183,10 +183,10 @@ class RewardPicker(QWidget):
         self.selected_label = ElidedLabel(self.tr("Pick a reward"), lines=2)
         self.selected_label.setObjectName("rewardSelected")
         self.selected_label.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
-        self.selected_label.installEventFilter(self)  # its width decides where the name goes
-        # The picked reward's name on a line of its own under the row, wrapped, where the row
-        # cannot show it whole: beside the stamps box a flexible reward's read "Poto…" at
-        # 1366×768, and the cashier must know which reward the stamps go to.
+        self.selected_label.installEventFilter(self)  # its width is the line's under it
+        # A flexible reward's name on a line of its own under the row, wrapped: beside the
+        # stamps box it read "Poto…" at 1366×768, and the cashier must know which reward the
+        # stamps go to. Every flexible reward's, at every size and in every language alike.
         self.picked_name = QLabel()
         self.picked_name.setObjectName("rewardPickedName")
         self.picked_name.setWordWrap(True)
@@ -594,9 +594,9 @@ class RewardPicker(QWidget):
         return self._blocks[number]
 
     def _place_name(self) -> None:
-        """The picked reward's name in the row where it is read whole there, else under it."""
+        """The picked reward's name in the row, or a flexible reward's under it."""
         name = self._selected.name if self._selected is not None else ""
-        under = bool(name) and not self.selected_label.shows_whole(name)
+        under = self._selected is not None and self._selected.flexible
         self.selected_label.setText("" if under else name or self.tr("Pick a reward"))
         self.picked_name.setText(short_words(name) if under else "")
         self.picked_name.setVisible(under)
