@@ -11,9 +11,9 @@ import sys
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
+from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QStyle, QWidget
 
 from app import APP_NAME, DISPLAY_NAME
 from app.ui.crash import CrashReporter
@@ -120,13 +120,19 @@ def fit_to_screen(window: QWidget) -> None:
     would be off the screen: seen on a bare X session, where no window manager shrinks it. The
     cashier page's narrow layout takes over from there (architecture §5)."""
     screen = window.screen()
-    if screen is None:
-        return
+    if screen is None or window.windowState() & Qt.WindowState.WindowFullScreen:
+        return  # the kiosk's: the whole screen, no frame
     room = screen.availableGeometry()
-    if window.width() <= room.width() and window.height() <= room.height():
+    # A window manager's title bar comes on top of the window's own height.
+    title_bar = window.style().pixelMetric(QStyle.PixelMetric.PM_TitleBarHeight, None, window)
+    if window.width() <= room.width() and window.height() + title_bar <= room.height():
         return
     window.resize(window.size().boundedTo(room.size()))
     window.move(room.topLeft())
+    # Maximized, a window manager fits the frame and all to the screen: sized to the screen
+    # alone, its title bar pushed the sync row 26 px under a 1024×600 screen's edge (seen
+    # under X with openbox). Without one, the size above stands.
+    window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
 
 
 def paint_first_frame(window: QWidget, at_most_ms: int = FIRST_FRAME_WAIT_MS) -> None:

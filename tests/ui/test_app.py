@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 import qasync
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
@@ -122,7 +122,8 @@ def _no_running_loop() -> bool:
 def test_a_window_larger_than_the_screen_is_shown_within_it(restore_quit_policy):
     # Laid out for 1366x768, the cashier's window on a 1024x768 till left its right part off the
     # screen (seen on a bare X session, where no window manager shrinks it).
-    shown: list[tuple[int, int, int, int]] = []
+    # Maximized too: the offscreen platform, like a window manager, fits its frame in.
+    shown: list[QRect] = []
     room = QApplication.primaryScreen().availableGeometry()
 
     def make_window() -> QWidget:
@@ -131,10 +132,66 @@ def test_a_window_larger_than_the_screen_is_shown_within_it(restore_quit_policy)
         return window
 
     async def startup(window: QWidget) -> None:
-        shown.append((window.x(), window.y(), window.width(), window.height()))
+        shown.append(window.frameGeometry())
         QTimer.singleShot(0, window.close)
 
     assert run(make_window, startup=startup) == 0
-    [(x, y, width, height)] = shown
-    assert (width, height) == (room.width(), room.height())
-    assert (x, y) == (room.x(), room.y())
+    [frame] = shown
+    assert room.contains(frame)
+    assert frame.width() >= room.width() - 8 and frame.height() >= room.height() - 8
+
+
+def test_a_window_as_tall_as_the_screen_is_shown_maximized(restore_quit_policy):
+    # Seen under X with a window manager (openbox) at 1024x600: the window sized to the screen
+    # got a title bar on top, and the sync row was 26 px under the screen's edge. Maximized,
+    # the manager fits the frame and all to the screen.
+    states: list[bool] = []
+    room = QApplication.primaryScreen().availableGeometry()
+
+    def make_window() -> QWidget:
+        window = QWidget()
+        window.resize(room.width(), room.height())
+        return window
+
+    async def startup(window: QWidget) -> None:
+        states.append(window.isMaximized())
+        QTimer.singleShot(0, window.close)
+
+    assert run(make_window, startup=startup) == 0
+    assert states == [True]
+
+
+def test_a_window_with_room_on_the_screen_keeps_its_size(restore_quit_policy):
+    shown: list[tuple[bool, int, int]] = []
+    room = QApplication.primaryScreen().availableGeometry()
+
+    def make_window() -> QWidget:
+        window = QWidget()
+        window.resize(room.width() // 2, room.height() // 2)
+        return window
+
+    async def startup(window: QWidget) -> None:
+        shown.append((window.isMaximized(), window.width(), window.height()))
+        QTimer.singleShot(0, window.close)
+
+    assert run(make_window, startup=startup) == 0
+    assert shown == [(False, room.width() // 2, room.height() // 2)]
+
+
+def test_a_full_screen_window_is_left_full_screen(restore_quit_policy):
+    # The kiosk's window takes the whole screen, frameless: no title bar to make room for.
+    states: list[Qt.WindowState] = []
+    room = QApplication.primaryScreen().availableGeometry()
+
+    def make_window() -> QWidget:
+        window = QWidget()
+        window.resize(room.width(), room.height())
+        window.setWindowState(Qt.WindowState.WindowFullScreen)
+        return window
+
+    async def startup(window: QWidget) -> None:
+        states.append(window.windowState())
+        QTimer.singleShot(0, window.close)
+
+    assert run(make_window, startup=startup) == 0
+    assert states == [Qt.WindowState.WindowFullScreen]

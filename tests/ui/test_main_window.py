@@ -8,7 +8,7 @@ import weakref
 import pytest
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QShortcut
-from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.ui.damaged import DamagedDatabaseView
@@ -23,8 +23,9 @@ from app.ui.viewmodels import (
     RewardCardData,
     VoucherRowData,
 )
+from app.ui.widgets.elided_label import ElidedLabel
 
-from ..support.screens import window_in
+from ..support.screens import inside_the_frame, window_in
 
 
 @pytest.fixture
@@ -147,6 +148,45 @@ def test_the_suggestions_cast_a_shadow_on_the_member_card_under_them(
     search.hide_suggestions()
     QApplication.processEvents()
     assert with_list < lightness_under_the_list() - 10
+
+
+def _card_lines_cut(window: CashierWindowView, edge: int) -> list[str]:
+    """The member card's words that a list ending at ``edge`` (in the window) cuts through."""
+    cut = []
+    for label in window.member_card.findChildren(QLabel):
+        text = label.displayed_text() if isinstance(label, ElidedLabel) else label.text()
+        if not label.isVisible() or not text.strip():
+            continue
+        flags = int(label.alignment()) | (int(Qt.TextFlag.TextWordWrap) if label.wordWrap() else 0)
+        words = label.fontMetrics().boundingRect(label.contentsRect(), flags, text)
+        top = label.mapTo(window, words.topLeft()).y()
+        if top < edge <= top + words.height() - 1:
+            cut.append(text)
+    return cut
+
+
+@pytest.mark.parametrize(
+    "size", [(1366, 768), (1093, 614), (1024, 600)], ids=lambda s: f"{s[0]}x{s[1]}"
+)
+@pytest.mark.parametrize("count", range(1, 7))
+def test_the_suggestions_end_clear_of_the_card_s_words_and_under_a_whole_row(
+    qtbot: QtBot, size: tuple[int, int], count: int
+):
+    # Seen under X, typing slowly over Ayu's card: the list's lower edge cut through the card's
+    # name (half of it peeking out under the last suggestion), and six suggestions showed a
+    # half row at the list's foot. The list covers a line of the card whole or not at all.
+    window = window_in(qtbot, "04-member-found", inside_the_frame(size))
+    search = window.member_search
+    search.set_suggestions([MemberSuggestion(f"Budi {n}", "0812-3456-7890") for n in range(count)])
+    QApplication.processEvents()
+    shown = search.suggestions
+    edge = shown.mapTo(window, QPoint(0, shown.height())).y()
+    assert _card_lines_cut(window, edge) == []
+    seen = shown.viewport().rect()
+    for row in range(count):
+        place = shown.visualItemRect(shown.item(row))
+        assert seen.contains(place) or not seen.intersects(place), (row, place, seen)
+    assert seen.contains(shown.visualItemRect(shown.item(0)))
 
 
 def test_what_is_said_of_the_suggestions_is_not_covered_by_them(

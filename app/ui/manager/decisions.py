@@ -6,10 +6,8 @@ A refused value is said beside its field, and nothing is written until every fie
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QShowEvent, QTextCursor
+from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -27,7 +25,6 @@ from app.ui.viewmodels import ResultData
 from app.ui.widgets.form import FormField, focus_first_refused, line_edit, make_room
 from app.ui.widgets.result_panel import ResultPanel
 from app.ui.widgets.scanner_filter import SCAN_FIELD_PROPERTY
-from app.ui.widgets.till_room import till_room
 from app.ui.wording import words
 
 #: A note is checked for its length by the till (500); the box takes more so it can say so.
@@ -103,8 +100,6 @@ class _Dialog(QDialog):
         self.back.setObjectName("decisionBack")
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
-        self._reasons: list[FormField] = []
-        self._room_held = False
         self.body = QVBoxLayout(self)
         self.body.setContentsMargins(24, 20, 24, 20)
         self.body.setSpacing(12)
@@ -127,42 +122,15 @@ class _Dialog(QDialog):
     def entered_in_a_field(self) -> None:
         """Overridden: what an Enter that takes no decision says (a field still to fill)."""
 
-    def finish_layout(self, reasons: Sequence[FormField]) -> None:
-        """The refusal and the buttons under the fields, and room above them for the
-        ``reasons`` the fields may show (held once the dialog is shown)."""
-        self._reasons = list(reasons)
-        self.body.addStretch(1)  # the room a reason comes into: the buttons stay put
+    def finish_layout(self) -> None:
+        """The refusal and the buttons under the fields. The dialog opens as tall as what it
+        shows: room held for every field's reason kept a gap of 150 px above the buttons of
+        "Cancel by server id". A reason said pushed the buttons down, and a click aimed at
+        "Cancel the redemption" landed in the note (seen under Xvfb): a reason now grows the
+        dialog upwards, its buttons staying where they were (make_room)."""
+        self.body.addStretch(1)  # what the manager made taller is taken above the buttons
         self.body.addWidget(self.refusal)
         self.body.addWidget(self.buttons)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        # Before QDialog's own, which centres the dialog at the height it then has.
-        if not self._room_held:
-            self._room_held = True
-            self._hold_reason_room()
-        super().showEvent(event)
-
-    def _hold_reason_room(self) -> None:
-        # A reason said pushed the buttons down: a click aimed at "Cancel the redemption" landed
-        # in the note (seen under Xvfb). The dialog opens as tall as its fields with two lines
-        # of reason under each shown, or the refusal (said alone), so either comes into room
-        # kept above the buttons. A longer one still grows the dialog (make_room).
-        room = 0
-        for field in self._reasons:
-            if field.isHidden():
-                continue
-            field.error.ensurePolished()
-            under = field.layout()
-            gap = under.spacing() if under is not None else 0
-            room += 2 * field.error.fontMetrics().lineSpacing() + gap
-        self.refusal.ensurePolished()
-        refusal = 2 * self.refusal.fontMetrics().lineSpacing() + self.body.spacing()
-        self.body.activate()
-        # No taller than the till: on a scaled desktop (1093×614) "Cancel by server id" with
-        # room under its three fields was 682 px, its buttons under the screen's edge. What
-        # fits is held; a reason past it grows the dialog as far as the till (make_room).
-        held = self.sizeHint().height() + max(room, refusal)
-        self.setMinimumHeight(min(held, till_room(self).height()))
 
     def submit(self) -> None:
         """Overridden: hand the fields to the controller."""
@@ -296,7 +264,7 @@ class DecisionDialog(_Dialog):
         self.body.addWidget(self.note)
         self.body.addWidget(self.result_panel)
         self.body.addWidget(self.ended)
-        self.finish_layout([self.server_id, self.note])
+        self.finish_layout()
         (self.server_id_edit if decision == "mark_applied" else self.note_box).setFocus()
 
     def submit(self) -> None:
@@ -391,7 +359,7 @@ class CancelByServerIdDialog(_Dialog):
         self.note = FormField(self.tr("Note (optional)"), self.note_box, name="decisionNote")
         for widget in (self.server_id, self.member, self.replacement, self.note):
             self.body.addWidget(widget)
-        self.finish_layout([self.server_id, self.member, self.note])
+        self.finish_layout()
         self.server_id_edit.setFocus()
 
     def submit(self) -> None:

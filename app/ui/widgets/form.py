@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from PySide6.QtCore import QDate, QSize, Qt, Signal
+from PySide6.QtCore import QDate, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QKeyEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -32,8 +32,10 @@ from app.ui.widgets.till_room import till_room
 def make_room(widget: QWidget) -> None:
     """Grow the dialog ``widget`` is in so a reason just shown fits: a dialog keeps the size it
     opened at, and the reason would otherwise squeeze the fields over each other. Never
-    shrinks what the manager resized. It grows down, at the width it has (wider only when
-    something cannot wrap): a reason wrapped wider moved the buttons aimed at sideways."""
+    shrinks what the manager resized. It grows at the width it has (wider only when something
+    cannot wrap): a reason wrapped wider moved the buttons aimed at sideways. It grows up first,
+    as far as the screen has room above it, so its foot (the buttons) stays where it was under
+    the pointer; only the rest of the growth is down."""
     window = widget.window()
     if not isinstance(window, QDialog) or not window.isVisible():
         return
@@ -49,6 +51,9 @@ def make_room(widget: QWidget) -> None:
     # squeeze, never past its foot.
     wanted = window.size().expandedTo(QSize(width, height).boundedTo(till_room(window)))
     if wanted != window.size():
+        above = window.frameGeometry().top() - window.screen().availableGeometry().top()
+        up = max(0, min(wanted.height() - window.height(), above))
+        window.move(window.pos() - QPoint(0, up))
         window.resize(wanted)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QHideEvent, QKeyEvent, QMoveEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -22,6 +22,7 @@ from app.ui.widgets.fitting_hint import FittingHint
 from app.ui.widgets.form import add_leading_icon
 from app.ui.widgets.properties import set_style_property
 from app.ui.widgets.torn_down import torn_down
+from app.ui.widgets.words_under import list_height
 
 DEBOUNCE_MS = 150
 #: The tallest the floating list grows (about four two-line suggestions); more scroll in it.
@@ -264,8 +265,13 @@ class MemberSearch(QWidget):
             said = self.message.mapTo(host, QPoint(0, lines))
             top_left.setY(said.y() + 2)
         frame = 2 * self.suggestions.frameWidth()
-        rows = sum(self.suggestions.sizeHintForRow(row) for row in range(self.suggestions.count()))
-        height = min(rows + frame, SUGGESTIONS_MAX_HEIGHT, host.height() - top_left.y())
+        rows = [self.suggestions.sizeHintForRow(row) for row in range(self.suggestions.count())]
+        room = min(SUGGESTIONS_MAX_HEIGHT, host.height() - top_left.y())
+        span = QRect(top_left, QSize(self.field.width(), room))
+        # Over the column the search is in (the member's card, the invoice): its words are
+        # covered whole or not at all.
+        under = self.parentWidget() or host
+        height = list_height(rows, frame, room, span, under, host)
         self.suggestions.setGeometry(top_left.x(), top_left.y(), self.field.width(), height)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

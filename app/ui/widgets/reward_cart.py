@@ -10,6 +10,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -71,7 +72,13 @@ class RewardCart(QWidget):
         # the list scrolls, where the tiles and "Redeem now" above it would have moved.
         self._list_height = WIDE_LIST_HEIGHT
         self._given = 0
+        self._lent = 0  # to the picked reward's name, on its line above the cart
         self.list.setFixedHeight(WIDE_LIST_HEIGHT)
+        # A line wraps at the list's width: at 1024 px "Donasi Stamps untuk Panti Asuhan — 1
+        # stamp" ran under a sideways scroll bar, its stamps out of sight.
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
 
         self.total_label = QLabel()
         self.total_label.setObjectName("cartTotal")
@@ -198,8 +205,18 @@ class RewardCart(QWidget):
         """Make the list up to ``pixels`` shorter than its usual height, down to one line (0:
         its usual height again); returns how much it gave."""
         self._given = max(0, pixels)
+        return self._fit_list()
+
+    def lend_height(self, pixels: int) -> None:
+        """Make the list ``pixels`` shorter still (down to one line) while a line above the
+        cart takes them (0: no more): what is above that line stays where it was."""
+        self._lent = max(0, pixels)
+        self._fit_list()
+
+    def _fit_list(self) -> int:
         given = min(self._given, self._list_height - ONE_LINE_HEIGHT)
-        self.list.setFixedHeight(self._list_height - given)
+        lent = min(self._lent, self._list_height - ONE_LINE_HEIGHT - given)
+        self.list.setFixedHeight(self._list_height - given - lent)
         return given
 
     def lines(self) -> list[CartLine]:

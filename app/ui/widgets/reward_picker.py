@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.plain_text import short_words
 from app.ui.viewmodels import RewardCardData
 from app.ui.widgets.elided_label import ElidedLabel
 from app.ui.widgets.focus_in_sight import FocusInSight
@@ -50,6 +51,11 @@ WIDEST_STAMPS = 999_999
 TILES_A_TURN = 30
 #: Between tiles, across and down.
 GRID_SPACING = 10
+#: Around the tab's parts (top and bottom) and between them: the usual, and on a short screen
+#: (compact tiles). At 1024×600 under a title bar the narrow middle needed 9 px more than the
+#: page had: the page scrolled, its scroll bar cutting the Promo tab ("Promo (F").
+SPACING, SHORT_SPACING = 8, 5
+MARGIN, SHORT_MARGIN = 8, 4
 #: Where each arrow key moves the keyboard in the grid: (rows, columns).
 _ARROW_STEPS = {
     Qt.Key.Key_Left: (0, -1),
@@ -177,6 +183,14 @@ class RewardPicker(QWidget):
         self.selected_label = ElidedLabel(self.tr("Pick a reward"), lines=2)
         self.selected_label.setObjectName("rewardSelected")
         self.selected_label.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+        self.selected_label.installEventFilter(self)  # its width is the line's under it
+        # A flexible reward's name on a line of its own under the row, wrapped: beside the
+        # stamps box it read "Poto…" at 1366×768, and the cashier must know which reward the
+        # stamps go to. Every flexible reward's, at every size and in every language alike.
+        self.picked_name = QLabel()
+        self.picked_name.setObjectName("rewardPickedName")
+        self.picked_name.setWordWrap(True)
+        self.picked_name.hide()
         self.qty_spin = QSpinBox()
         self.qty_spin.setObjectName("rewardQty")
         self.qty_spin.setRange(1, MOST_TYPED_QTY)
@@ -215,7 +229,7 @@ class RewardPicker(QWidget):
         buttons.addWidget(self.add_button, 1)
         buttons.addWidget(self.redeem_button, 1)
         self._selection = selection = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        selection.setSpacing(8)
+        selection.setSpacing(SPACING)
         selection.addLayout(chosen, 1)
         selection.addLayout(buttons)
 
@@ -223,13 +237,14 @@ class RewardPicker(QWidget):
         self.cart.cart_submitted.connect(self.cart_submitted)
         self.cart.remove_button.clicked.connect(self._removed)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
-        layout.setSpacing(8)
+        self._layout = layout = QVBoxLayout(self)
+        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        layout.setSpacing(SPACING)
         layout.addWidget(self._note)
         layout.addWidget(self._empty, 1)
         layout.addWidget(scroll, 1)
         layout.addLayout(selection)
+        layout.addWidget(self.picked_name)
         layout.addWidget(self.cart)
         self.set_rewards([])
 
@@ -309,6 +324,11 @@ class RewardPicker(QWidget):
         for tile in self._kept:
             tile.set_compact(compact)
         self._keep_a_row()
+        # Less room between the tab's parts too: nothing a cashier reads is smaller.
+        spacing, margin = (SHORT_SPACING, SHORT_MARGIN) if compact else (SPACING, MARGIN)
+        self._layout.setContentsMargins(MARGIN, margin, MARGIN, margin)
+        self._layout.setSpacing(spacing)
+        self._selection.setSpacing(spacing)
 
     def _keep_a_row(self) -> None:
         # On a short screen the grid asks for a whole row of tiles, names and costs, and the
@@ -454,6 +474,9 @@ class RewardPicker(QWidget):
     # -- view --------------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.selected_label and event.type() == QEvent.Type.Resize:
+            self._place_name()
+            return False
         if event.type() == QEvent.Type.FocusIn and isinstance(watched, RewardTile):
             # Shift+Tab from the amount lands on the last tile, which may be scrolled away.
             self._scroll.ensureWidgetVisible(watched)
@@ -570,6 +593,22 @@ class RewardPicker(QWidget):
             self._hosts.append(host)
         return self._blocks[number]
 
+    def _place_name(self) -> None:
+        """The picked reward's name in the row, or a flexible reward's under it."""
+        name = self._selected.name if self._selected is not None else ""
+        under = self._selected is not None and self._selected.flexible
+        self.selected_label.setText("" if under else name or self.tr("Pick a reward"))
+        self.picked_name.setText(short_words(name) if under else "")
+        self.picked_name.setVisible(under)
+        # Its line takes its height from the cart's list (which scrolls), not from the tiles:
+        # "Redeem now" moved 27 px up under the pointer aimed at it as the line came.
+        line = 0
+        if under:
+            self.picked_name.ensurePolished()
+            width = self._layout.contentsRect().width()
+            line = self.picked_name.heightForWidth(width) + self._layout.spacing()
+        self.cart.lend_height(line)
+
     def _amounts(self, reward: RewardCardData) -> tuple[int, int | None]:
         if reward.flexible:
             return 1, self.stamps_spin.value()
@@ -588,10 +627,9 @@ class RewardPicker(QWidget):
         self.qty_spin.setValue(1)
         self.stamps_spin.setVisible(flexible)
         self.qty_spin.setVisible(not flexible)
+        self._place_name()
         if reward is None:
-            self.selected_label.setText(self.tr("Pick a reward"))
             return
-        self.selected_label.setText(reward.name)
         if reward.flexible:
             # From 1, not from the reward's least: "3" typed for a reward of at least 5 was
             # sent as 5. The till refuses what is under its least or over the most, in words.

@@ -56,6 +56,20 @@ def test_cancel_by_server_id_says_its_reasons_without_moving_its_buttons(qtbot: 
     assert dialog.frameGeometry().bottom() <= screen.bottom()
 
 
+def test_cancel_by_server_id_opens_with_its_buttons_right_under_its_fields(qtbot: QtBot) -> None:
+    # Seen under X: room held for two lines of reason under each of its three fields kept a
+    # gap of 150 px between the note and "Cancel the redemption". A reason grows the dialog
+    # upwards instead, its buttons staying where they were (the test above).
+    dialog = CancelByServerIdDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    _settled_where(dialog, dialog.confirm)
+    note_foot = dialog.note.mapTo(dialog, QPoint(0, dialog.note.height())).y()
+    buttons_top = dialog.buttons.mapTo(dialog, QPoint(0, 0)).y()
+    assert buttons_top - note_foot <= 2 * dialog.body.spacing()
+
+
 def test_a_decision_s_note_refused_leaves_its_button_where_it_was(qtbot: QtBot) -> None:
     dialog = DecisionDialog("mark_applied", "Reward Kopi susu for Ayu")
     qtbot.addWidget(dialog)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
@@ -11,7 +11,7 @@ from app.ui.viewmodels import RewardCardData
 from app.ui.widgets.reward_picker import MOST_TYPED_QTY, RewardPicker
 from app.ui.widgets.reward_tile import RewardTile
 
-from ...support.screens import window_in
+from ...support.screens import inside_the_frame, window_in
 from ...support.tooltips import shown_tooltip
 
 REWARDS = [
@@ -263,6 +263,66 @@ def test_a_picked_reward_s_name_is_read_whole_in_the_selection_bar(
         QApplication.processEvents()
         shown = picker.selected_label.displayed_text()
         assert shown.replace("\n", " ").replace("\u00a0", " ") == name, (shown, size)
+
+
+#: The demo's flexible rewards: the name beside a box of stamps, and in the cart with them.
+FLEXIBLE_NAMES = ["Potongan Belanja Fleksibel", "Donasi Stamps untuk Panti Asuhan"]
+#: The screens a shop has, under a title bar: the till's, a laptop's, 1366×768 at a desktop
+#: scale of 125%, a 1024×600 netbook, and a full HD monitor.
+SHOP_SCREENS = [(1366, 768), (1280, 720), (1093, 614), (1024, 600), (1920, 1080)]
+
+
+def _words_whole(label: QLabel) -> bool:
+    """A wrapping label shows all its lines, none of its words past its edge."""
+    metrics = label.fontMetrics()
+    widest = max(metrics.horizontalAdvance(word) for word in label.text().split())
+    return widest <= label.width() and label.heightForWidth(label.width()) <= label.height()
+
+
+@pytest.mark.parametrize("size", SHOP_SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_flexible_reward_s_name_is_read_whole_beside_its_stamps_and_in_the_cart(
+    qtbot: QtBot, language: str, size: tuple[int, int]
+):
+    # Seen under X at 1366×768: beside the stamps box the flexible reward read "Poto…", and
+    # the cashier could not tell which reward the stamps went to; at 1024 px its cart line ran
+    # under a sideways scroll bar. The name has a line of its own under the row, wrapped,
+    # taking its height from the cart's list ("Redeem now" holds still under the pointer); a
+    # cart line wraps too.
+    window = window_in(qtbot, "04-member-found", inside_the_frame(size))
+    picker = window.reward_picker
+    picker.set_rewards(
+        [RewardCardData(f"f{n}", name, 10, flexible=True) for n, name in enumerate(FLEXIBLE_NAMES)]
+    )
+    settle()
+    redeem_now = picker.redeem_button.mapTo(window, QPoint(0, 0))
+    for n, name in enumerate(FLEXIBLE_NAMES):
+        picker.select_reward(f"f{n}")
+        settle()
+        assert picker.redeem_button.mapTo(window, QPoint(0, 0)) == redeem_now
+        in_row = picker.selected_label.displayed_text()
+        assert "…" not in in_row, (in_row, size)
+        under = picker.findChild(QLabel, "rewardPickedName")
+        assert under is not None and under.text() == name and _words_whole(under), size
+        assert under.visibleRegion().boundingRect() == under.rect()
+        picker.add_selected_to_cart()
+    settle()
+    cart = picker.cart.list
+    assert not cart.horizontalScrollBar().isVisible()
+    for row in range(cart.count()):
+        item = cart.item(row)
+        place = cart.visualItemRect(item)
+        assert place.right() < cart.viewport().width(), item.text()
+        wrapped = cart.fontMetrics().boundingRect(
+            QRect(0, 0, place.width(), 10_000), Qt.TextFlag.TextWordWrap, item.text()
+        )
+        assert wrapped.height() <= place.height(), item.text()
+
+
+def settle() -> None:
+    """Every layout request delivered, as by the frame the cashier sees."""
+    for _ in range(8):
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    QApplication.processEvents()
 
 
 @pytest.mark.parametrize("size", [(1366, 768), (1093, 614), (1024, 768)])
