@@ -42,18 +42,27 @@ class ShiftLog:
         open: it ends when its own cashier closes it (a colleague signing in at the lock while
         Dewi was on her break closed hers, and she came back to a new shift without a word)."""
         now = clock.now()  # the loop's time, taken before the work is queued
+        open_one = (
+            sa.select(Shift)
+            .where(
+                SHIFTS.c.terminal == terminal,
+                SHIFTS.c.cashier == cashier,
+                SHIFTS.c.closed_at.is_(None),
+            )
+            .order_by(SHIFTS.c.id)
+            .limit(1)
+        )
+        # Taking up her open shift writes nothing: on a full disk Rina could not sign back in to
+        # the shift she had open (the banner says what the disk refuses; lookups still work).
+        found: Shift | None = await self.db.read(
+            lambda session: session.execute(open_one).scalar_one_or_none()
+        )
+        if found is not None:
+            return found
 
         def write(session: Session) -> Shift:
-            mine = session.execute(
-                sa.select(Shift)
-                .where(
-                    SHIFTS.c.terminal == terminal,
-                    SHIFTS.c.cashier == cashier,
-                    SHIFTS.c.closed_at.is_(None),
-                )
-                .order_by(SHIFTS.c.id)
-                .limit(1)
-            ).scalar_one_or_none()
+            # read again in the write's transaction: two sign-ins at once open one shift
+            mine = session.execute(open_one).scalar_one_or_none()
             if mine is None:
                 mine = Shift(cashier=cashier, terminal=terminal, opened_at=now)
                 session.add(mine)

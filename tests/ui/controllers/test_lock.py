@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from app.core.clock import ManualClock, installed
 from app.core.credentials import Secret
-from app.core.services import Kiosk, KioskRedemption, Role, qr_payload
+from app.core.services import Kiosk, KioskRedemption, Role, StorageProblem, qr_payload
 from app.ui.cashier_window import CashierWindow
 from app.ui.controllers import tasks
 from app.ui.crash import CrashReporter
@@ -286,21 +286,12 @@ def test_f12_locks_the_till_at_once_and_the_shift_carries_on(
 @pytest.mark.parametrize(
     ("rescued", "told"),
     [
-        (
-            True,
-            "Nothing saved is lost, but the till cannot save a shift or a redemption until it "
-            "is started again: close the till, open it again and sign in. An open shift "
-            "carries on.",
-        ),
-        (
-            False,
-            "Do not close the till: what it saved since it was opened is not yet safe in its "
-            "database file. Keep this window open and call support.",
-        ),
+        (True, "close the till and open it again"),
+        (False, "keep this window open and call support"),
     ],
     ids=["copied", "not copied"],
 )
-def test_a_log_deleted_while_the_till_is_locked_tells_the_cashier_what_to_do(
+def test_a_log_deleted_while_the_till_is_locked_lets_the_cashier_back_and_says_what_to_do(
     qtbot: QtBot,
     cashier: CashierWindow,
     monkeypatch: pytest.MonkeyPatch,
@@ -316,15 +307,18 @@ def test_a_log_deleted_while_the_till_is_locked_tells_the_cashier_what_to_do(
     lock_after_idle_time(qtbot, cashier)
     db.path.with_name(db.path.name + "-wal").unlink()  # a cleaning script, before the next look
     view = cashier.view
-    # Dewi comes back: signing in writes, and the till finds the log gone as it does
-    with qtbot.waitSignal(cashier.shift.sign_in_refused, timeout=WAIT_MS) as refused:
-        view.sign_in.submit()
-    assert refused.args == [told]
-    assert view.sign_in.error.text() == told
-    assert view.pages.currentWidget() is view.sign_in
-    # the banner says what happened; nothing she redeemed is gone from the till
-    assert "Another program deleted" in view.storage_banner.text()
+    # Dewi comes back to her open shift: taking it up writes nothing, so she is let in (as on a
+    # full disk), and the banner says what happened and what to do
+    view.sign_in.submit()
+    qtbot.waitUntil(lambda: view.pages.currentWidget() is not view.sign_in, timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: "Another program deleted" in view.storage_banner.text(), timeout=WAIT_MS
+    )
+    assert told in view.storage_banner.text()
+    # nothing she redeemed is gone from the till, and nothing more is saved into a lost log
     assert receipt.entry_id in [e.id for e in run_async(qtbot, cashier.till.outbox.entries())]
+    with pytest.raises(StorageProblem):
+        run_async(qtbot, cashier.till.open_shift("Agus"))
 
 
 def test_f12_does_not_lock_while_a_members_pin_is_checked(

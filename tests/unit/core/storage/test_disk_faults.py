@@ -91,6 +91,24 @@ async def test_a_full_disk_refuses_an_entry_whole_and_the_till_recovers(outbox: 
     assert seen[-1] is None
 
 
+async def test_a_full_disk_lets_a_cashier_take_up_her_open_shift_and_refuses_a_new_one(
+    outbox: Outbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Seen under X with the data folder full: Rina's open shift ("signing in continues it") was
+    # refused at sign-in, because taking it up wrote as opening one does.
+    shifts = ShiftLog(outbox.db)
+    rinas = await shifts.open("rina", "till-1")
+
+    async def full(fn: object, *, raw: bool) -> object:
+        raise StorageFull("database or disk is full", outbox.db.path)
+
+    monkeypatch.setattr(outbox.db, "_write", full)  # every write refused, as on a full disk
+    assert (await shifts.open("rina", "till-1")).id == rinas.id
+    with pytest.raises(StorageFull):  # a colleague's new shift must be written: refused
+        await shifts.open("agus", "till-1")
+    assert [s.cashier for s in await shifts.open_shifts("till-1")] == ["rina"]
+
+
 async def test_what_a_full_disk_refused_is_not_there_after_a_restart(tmp_path: Path) -> None:
     path = tmp_path / "till.db"
     outbox = await Outbox.open(path, POLICY)
@@ -321,6 +339,13 @@ async def entry(outbox: Outbox) -> str:
     return await enqueue(outbox, "INV-9")
 
 
+async def another_shift(outbox: Outbox) -> int:
+    # (taking up an open shift writes nothing; a colleague's new one does)
+    shift = await ShiftLog(outbox.db).open("budi", "till-1")
+    assert shift.id is not None
+    return shift.id
+
+
 def deleted(log: Path) -> None:
     log.unlink()
 
@@ -331,7 +356,7 @@ def replaced(log: Path) -> None:
     os.replace(other, log)
 
 
-@pytest.mark.parametrize("write", [entry, open_shift])
+@pytest.mark.parametrize("write", [entry, another_shift])
 @pytest.mark.parametrize("cleaned", [deleted, replaced])
 async def test_a_write_into_a_deleted_log_is_refused_before_the_look_and_a_restart_has_all(
     tmp_path: Path, cleaned: Callable[[Path], None], write: Callable[[Outbox], Any]
