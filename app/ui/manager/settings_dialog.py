@@ -300,6 +300,11 @@ class SettingsDialog(QDialog):
         self.outcome.setVisible(bool(text))
         self.save_button.setEnabled(True)
 
+    def show_progress(self, text: str) -> None:
+        """What the save waits on (the server asked about a new token): Save stays grey."""
+        self.show_outcome(text)
+        self.save_button.setEnabled(False)
+
     def show_check(self, text: str) -> None:
         """What "Check" found, in words."""
         self.check_result.setText(text)
