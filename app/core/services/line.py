@@ -13,7 +13,7 @@ import logging
 from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any, TypeVar
 
-from app.core import clock
+from app.core import clock, logs
 from app.core.credentials import Secret
 from app.core.messages import Message, say
 from app.core.offline.connectivity import Connectivity, ConnectivityMonitor
@@ -305,20 +305,12 @@ class Line:
         manager's mistyped token, saved, paused the whole queue at its next send. ``False``
         when it refuses it (or it cannot be sent at all), ``None`` when it did not answer. The
         till's own client, and the token it sends, are left as they are."""
-        config = self.config
+        # Typed in the window, it was never loaded as the till's token: masked from now on,
+        # whatever a request's failure says of it (a refused one as well).
+        logs.keep_secret(token.reveal())
         sent_at = clock.monotonic()
         try:
-            async with StampsClient(
-                base_url=config.base_url,
-                token=token.reveal(),
-                merchant=config.merchant,
-                store=config.store,
-                auth=config.auth,
-                connect_timeout=config.connect_timeout,
-                read_timeout=config.read_timeout,
-                channel=config.channel,
-                user_agent=config.user_agent,
-            ) as trial:
+            async with self.client.trying(token.reveal()) as trial:
                 await trial.ping()
         except (CredentialsRejected, CredentialsUnusable):
             return False
