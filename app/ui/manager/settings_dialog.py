@@ -289,6 +289,11 @@ class SettingsDialog(QDialog):
                     page.ensureWidgetVisible(first)
                     break
             first.control.setFocus()
+        elif "token" in errors and self.token_edit.isEnabled():
+            # The token refused alone (the server's "no", a question answered "Don't save"):
+            # the keyboard was left on Close, one Enter from losing what was typed.
+            self.token_edit.setFocus()
+            self.token_edit.selectAll()
         self.save_button.setEnabled(True)
 
     def show_outcome(self, text: str, *, error: bool = False) -> None:

@@ -524,7 +524,7 @@ def test_a_token_the_server_did_not_take_is_saved_only_when_the_manager_says_so(
         sandbox.faults(error_rate=1.0, error_statuses=[503])
     dialog.controls["idle_lock_minutes"].setText("7")
     dialog.token_edit.setText("mistyped-token-42")
-    dialog.submit()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     box = token_question(qtbot, window)
     assert box.text() == asked
     assert "mistyped-token-42" not in box.text()
@@ -536,6 +536,7 @@ def test_a_token_the_server_did_not_take_is_saved_only_when_the_manager_says_so(
     assert "idle_lock" not in (folder / "settings.toml").read_text(encoding="utf-8")
     assert window.lock.minutes != 7
     assert dialog.token_edit.text() == "mistyped-token-42"  # to mend, not to type again
+    qtbot.waitUntil(dialog.token_edit.hasFocus)  # the keyboard back in it, not on Close
     assert dialog.save_button.isEnabled()
     assert not dialog.outcome.isVisible()
 
