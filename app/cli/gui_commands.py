@@ -68,9 +68,10 @@ DEMO_FORMATS = {
 
 DEMO_EXCEPTIONS_HINT = """\
 Exceptions (--exceptions): this till does not trust the server's idempotency keys, so a
-redemption the Demo menu makes fail (server errors, timeouts, "Applied, then answered 500") is
-not sent again: it stays "not confirmed" until a manager decides on it. F8, {manager}, then
-Exceptions: send it again, mark it applied or dismiss it.
+redemption the Demo menu makes fail (server errors, timeouts) is not sent again: it stays "not
+confirmed" until a manager decides on it. F8, {manager}, then Exceptions: send it again, mark
+it applied or dismiss it. One "Applied, then answered 500" is found in the member's activity
+and confirmed, as a real till finds it.
 """
 
 DEMO_KIOSK_HINT = """\
@@ -323,9 +324,11 @@ def demo_settings(
     ones a manager may not change in its settings dialog.
 
     With ``--exceptions`` the till trusts no idempotency key: what the Demo menu makes fail is
-    not resent but left unknown, for a manager to clear. Nor has it the store's code, without
-    which it cannot find its redemptions in the member's activity feed: the feed would confirm
-    an "applied, then answered 500" within a second, before a manager could see it."""
+    not resent but left unknown, and the member's activity feed is read for it, as a real till
+    does. It has the store's code as every till should: without it, the feed's line of an
+    "applied, then answered 500" could be another store's, and Exceptions showed that
+    redemption as one "that may be in the member's activity", which no till set up whole shows
+    (a real one finds it there and confirms it)."""
     from app.config import load_settings
 
     exceptions = bool(getattr(args, "exceptions", False))
@@ -337,9 +340,8 @@ def demo_settings(
         "idempotency": "unknown" if exceptions else "honoured",
         "data_dir": root / "data",
         "terminal": "demo-till",
+        "store_code": DEMO_STORE_CODE,
     }
-    if not exceptions:
-        fixed["store_code"] = DEMO_STORE_CODE
     return load_settings(root / "settings.toml", **DEMO_FORMATS, **fixed), fixed
 
 

@@ -4000,6 +4000,42 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Manajer yang mengubah pengaturan.</translation>
     </message>
     <message>
+        <source>Asking the Stamps server about the new token…</source>
+        <translation>Menanyakan token baru ke server Stamps…</translation>
+    </message>
+    <message>
+        <source>The server refuses this token</source>
+        <translation>Server menolak token ini</translation>
+    </message>
+    <message>
+        <source>The Stamps server refuses this API token. Saved, it pauses the till&apos;s sync at its next send, until a token the server takes is saved. Save it anyway?</source>
+        <translation>Server Stamps menolak token API ini. Jika disimpan, sinkronisasi kasir ini dijeda pada pengiriman berikutnya, sampai token yang diterima server disimpan. Tetap simpan?</translation>
+    </message>
+    <message>
+        <source>The Stamps server refuses this token: it was not saved, nor was anything else. Check it and type it again.</source>
+        <translation>Server Stamps menolak token ini: token tidak disimpan, begitu pula perubahan lainnya. Periksa lalu ketik lagi.</translation>
+    </message>
+    <message>
+        <source>The token could not be checked</source>
+        <translation>Token tidak dapat diperiksa</translation>
+    </message>
+    <message>
+        <source>The Stamps server did not answer, so this API token could not be checked. If it is wrong, the till&apos;s sync pauses at its next send. Save it anyway?</source>
+        <translation>Server Stamps tidak menjawab, jadi token API ini tidak dapat diperiksa. Jika salah, sinkronisasi kasir ini dijeda pada pengiriman berikutnya. Tetap simpan?</translation>
+    </message>
+    <message>
+        <source>Not saved, nor was anything else: the server did not answer, so the token could not be checked. Save it again when the till is online.</source>
+        <translation>Tidak disimpan, begitu pula perubahan lainnya: server tidak menjawab, jadi token tidak dapat diperiksa. Simpan lagi saat kasir ini online.</translation>
+    </message>
+    <message>
+        <source>Save it anyway</source>
+        <translation>Tetap simpan</translation>
+    </message>
+    <message>
+        <source>Don&apos;t save</source>
+        <translation>Jangan simpan</translation>
+    </message>
+    <message>
         <source>Nothing was changed.</source>
         <translation>Tidak ada yang diubah.</translation>
     </message>

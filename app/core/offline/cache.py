@@ -70,6 +70,8 @@ class CachedReward:
     type: int | None
     image_url: str | None
     fetched_at: datetime
+    #: The list it was read in was cut at the most the till reads (the store offers more).
+    listing_cut: bool = False
     #: the server wrote the code as a number (``"code": 1``): a cart names it back as one
     code_is_number: bool = False
 

@@ -548,6 +548,8 @@ class Catalogue:
                     for r in cached
                 ],
                 as_of=min(r.fetched_at for r in cached),
+                # Offline too, the cashier is told the store may offer more than is shown.
+                cut=any(r.listing_cut for r in cached),
             )
         if self.cache is not None:
             now = clock.now()
@@ -563,6 +565,7 @@ class Catalogue:
                         type=r.type,
                         image_url=r.image_url,
                         fetched_at=now,
+                        listing_cut=answer.more_offered,
                     )
                     for r in answer.rewards
                 ],

@@ -13,7 +13,8 @@ import logging
 from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any, TypeVar
 
-from app.core import clock
+from app.core import clock, logs
+from app.core.credentials import Secret
 from app.core.messages import Message, say
 from app.core.offline.connectivity import Connectivity, ConnectivityMonitor
 from app.core.outbox.outbox import IN_FLIGHT, Outbox, OutboxStatus
@@ -85,12 +86,13 @@ class Line:
         await self.lift_pause_for_credentials()
         return answer
 
-    async def resume_after_credentials_change(self) -> Message | None:
+    async def resume_after_credentials_change(self, *, who: str = TILL) -> Message | None:
         """Lift a credentials pause if the token now works: re-read the token (another process,
         ``stamps-pos token set``, may have changed it), ping with it, and resume the queue on
         success. ``None`` when the queue was not paused (a new token found then is pinged once
         while the till is not online, so a pause lifted elsewhere leaves "degraded" at once);
-        else what happened, in words.
+        else what happened, in words. ``who`` is credited with the resume in the audit log: the
+        manager who saved the new token, else the till itself (its start, its timer).
 
         Run at every start, after ``token set``, from the paused banner's "Check again", and on
         a timer while paused. The token stays in memory: never in the database, nor its hash.
@@ -117,7 +119,7 @@ class Line:
             self.monitor.report(exc.outcome, status_code=exc.status_code, sent_at=sent_at)
             return say("queue.check_failed")
         self.monitor.report(None, sent_at=sent_at)
-        await self.outbox.resume_after_credentials_change(who=TILL, terminal=self.config.terminal)
+        await self.outbox.resume_after_credentials_change(who=who, terminal=self.config.terminal)
         self.worker.wake()
         return say("queue.resumed")
 
@@ -290,6 +292,26 @@ class Line:
         sent_at = clock.monotonic()
         try:
             await self.client.ping()
+        except (CredentialsRejected, CredentialsUnusable):
+            return False
+        except StampsError as exc:
+            self.monitor.report(exc.outcome, status_code=exc.status_code, sent_at=sent_at)
+            return None
+        self.monitor.report(None, sent_at=sent_at)
+        return True
+
+    async def would_accept(self, token: Secret) -> bool | None:
+        """Ask the server (a ping) whether it takes ``token``, before the till uses it: a
+        manager's mistyped token, saved, paused the whole queue at its next send. ``False``
+        when it refuses it (or it cannot be sent at all), ``None`` when it did not answer. The
+        till's own client, and the token it sends, are left as they are."""
+        # Typed in the window, it was never loaded as the till's token: masked from now on,
+        # whatever a request's failure says of it (a refused one as well).
+        logs.keep_secret(token.reveal())
+        sent_at = clock.monotonic()
+        try:
+            async with self.client.trying(token.reveal()) as trial:
+                await trial.ping()
         except (CredentialsRejected, CredentialsUnusable):
             return False
         except StampsError as exc:

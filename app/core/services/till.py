@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core import clock
+from app.core.credentials import Secret
 from app.core.domain import (
     AcceptedAs,
     Channel,
@@ -617,10 +618,11 @@ class Till:
         """Send until nothing can move, the queue pauses, or ``timeout`` seconds pass."""
         return await self.worker.drain(timeout)
 
-    async def resume_after_credentials_change(self) -> Message | None:
-        """Lift a credentials pause if the token now works; what happened, in words, or ``None``
-        when the queue was not paused (:meth:`Line.resume_after_credentials_change`)."""
-        return await self._line.resume_after_credentials_change()
+    async def resume_after_credentials_change(self, *, who: str = TILL) -> Message | None:
+        """Lift a credentials pause if the token now works, credited to ``who`` in the audit
+        log; what happened, in words, or ``None`` when the queue was not paused
+        (:meth:`Line.resume_after_credentials_change`)."""
+        return await self._line.resume_after_credentials_change(who=who)
 
     def why_paused(self, status: OutboxStatus) -> Message:
         """Why the queue is paused, for the banner and the command line
@@ -665,6 +667,11 @@ class Till:
         """Whether the server takes the till's API token now, ``None`` when it did not answer
         (:meth:`Line.token_accepted`)."""
         return await self._line.token_accepted()
+
+    async def would_accept(self, token: Secret) -> bool | None:
+        """Whether the server takes ``token``, asked before the till uses it; ``None`` when it
+        did not answer (:meth:`Line.would_accept`)."""
+        return await self._line.would_accept(token)
 
     # --- the shift and the day (app/core/services/shift_record.py) --------------------------------
 

@@ -225,6 +225,7 @@ class StampsClient:
         self.channel = Channel(channel) if channel is not None else None
         #: Called with the ``Date`` header of every answer (the till checks its clock with it).
         self.on_server_date = on_server_date
+        self._timeouts = (connect_timeout, read_timeout)
         self._timeout = httpx.Timeout(
             connect=connect_timeout, read=read_timeout, write=read_timeout, pool=connect_timeout
         )
@@ -261,6 +262,24 @@ class StampsClient:
         self._token_changes += 1
         self._tokens.forget()
         return True
+
+    def trying(self, token: str | SecretStr) -> StampsClient:
+        """A client like this one (the server, merchant, store, timeouts, connections) that sends
+        ``token`` instead: a token a manager typed is put to the server before the till uses
+        it, and this client's own token is left as it is. Closing it leaves the connections."""
+        connect_timeout, read_timeout = self._timeouts
+        return StampsClient(
+            base_url=self._base_url,
+            token=token,
+            merchant=self.merchant,
+            store=self.store,
+            auth=self._auth,
+            connect_timeout=connect_timeout,
+            read_timeout=read_timeout,
+            http=self._http,
+            channel=self.channel,
+            user_agent=self.user_agent,
+        )
 
     @property
     def token_changes(self) -> int:

@@ -92,4 +92,6 @@ REWARDS = sa.Table(
     sa.Column("fetched_at", UTCDateTime(), nullable=False),
     # The server wrote the code as a number (migration 0015): a cart sends it back as one.
     sa.Column("code_is_number", sa.Boolean(), nullable=False, server_default=sa.false()),
+    # The server offered more rewards than the till reads: the copy is only the first of them.
+    sa.Column("listing_cut", sa.Boolean(), nullable=False, server_default=sa.false()),
 )

@@ -2,6 +2,10 @@
 by the settings file's own rules (``app/settings_file.py``), the file replaced whole only when all
 pass, the token kept where ``stamps-pos token set`` keeps it, and what needs a restart said.
 
+A new token is put to the server before anything is saved: one it refuses, or one it could not be
+asked about, is saved only when the manager says so ("Don't save" the default), since a wrong
+token pauses the whole till's sync at its next send.
+
 Only a manager in manager mode saves (``till.manager.require()`` first, the change audited by
 name); "Check" tries the URL and credentials typed, without saving anything.
 """
@@ -15,6 +19,7 @@ from pathlib import Path
 from typing import Any, get_args
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.config import Settings
 from app.core.services import (
@@ -183,6 +188,9 @@ class SettingsController(QObject):
         self.lock = lock
         self.scanner = scanner
         self.dialog: SettingsDialog | None = None
+        #: The question asked before a token the server refused (or was not asked about) is
+        #: saved, while it is open.
+        self.token_question: QMessageBox | None = None
         #: What each setting saved this run that needs a restart held when the till started:
         #: the restart line lists every one still changed, not only the last save's.
         self.started_with: dict[str, object] = {}
@@ -223,7 +231,7 @@ class SettingsController(QObject):
         the settings changed, or ``None`` when refused (the reasons beside the fields)."""
         dialog = self.dialog
         try:
-            self.till.manager.require()
+            manager = self.till.manager.require()
         except StaffRefused as exc:
             self._refuse({"": words(exc.said)})
             return None
@@ -244,6 +252,13 @@ class SettingsController(QObject):
         if errors:
             self._refuse(errors)
             return None
+        if token.reveal():
+            refusal = await self._token_kept(token)
+            if refusal:
+                # Nothing of the form is saved: what else was changed waits beside it, for the
+                # manager to save once the token is mended (or the field emptied).
+                self._refuse({"token": refusal})
+                return None
         changed: tuple[str, ...] = ()
         if values:
             try:
@@ -266,7 +281,7 @@ class SettingsController(QObject):
         if changed:
             await self.till.manager.settings_changed(changed)
         self._apply_live(changed)
-        outcome = await self._after(changed)
+        outcome = await self._after(changed, manager.name)
         if dialog is not None:
             for name in changed:
                 if name != "token":
@@ -312,10 +327,81 @@ class SettingsController(QObject):
             self.scanner.scan_pace_ms = float(self.settings.scanner_pace_ms)
             self.scanner.set_terminators(self.settings.scanner_terminator)
 
-    async def _after(self, changed: tuple[str, ...]) -> str:
+    async def _token_kept(self, token: Secret) -> str:
+        """Ask the server about ``token`` before it is saved; ``""`` to save it (the server takes
+        it, or the manager said to save it anyway), else why it was not."""
+        if self.dialog is not None:
+            self.dialog.show_progress(self.tr("Asking the Stamps server about the new token…"))
+        accepted = await self.till.would_accept(token)
+        if self.dialog is not None:
+            self.dialog.show_outcome("")
+        try:
+            # The answer may take the request's whole timeout: manager mode may have ended.
+            self.till.manager.require()
+        except StaffRefused as exc:
+            return words(exc.said)
+        if accepted:
+            return ""
+        if accepted is False:
+            title = self.tr("The server refuses this token")
+            said = self.tr(
+                "The Stamps server refuses this API token. Saved, it pauses the till's sync at "
+                "its next send, until a token the server takes is saved. Save it anyway?"
+            )
+            kept_back = self.tr(
+                "The Stamps server refuses this token: it was not saved, nor was anything else. "
+                "Check it and type it again."
+            )
+        else:
+            title = self.tr("The token could not be checked")
+            said = self.tr(
+                "The Stamps server did not answer, so this API token could not be checked. If "
+                "it is wrong, the till's sync pauses at its next send. Save it anyway?"
+            )
+            kept_back = self.tr(
+                "Not saved, nor was anything else: the server did not answer, so the token "
+                "could not be checked. Save it again when the till is online."
+            )
+        if await self._asked_to_save_anyway(title, said):
+            return ""
+        return kept_back
+
+    async def _asked_to_save_anyway(self, title: str, said: str) -> bool:
+        """Ask the manager; ``True`` for "Save it anyway". Enter, Esc, or the question closed
+        with manager mode, keep the token out."""
+        parent: QWidget = self.dialog if self.dialog is not None else self.view
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, title, said, QMessageBox.StandardButton.NoButton, parent
+        )
+        box.setObjectName("settingsTokenQuestion")
+        anyway = box.addButton(self.tr("Save it anyway"), QMessageBox.ButtonRole.DestructiveRole)
+        anyway.setObjectName("settingsTokenSaveAnyway")
+        keep_out = box.addButton(self.tr("Don't save"), QMessageBox.ButtonRole.RejectRole)
+        keep_out.setObjectName("settingsTokenDontSave")
+        box.setDefaultButton(keep_out)
+        box.setEscapeButton(keep_out)
+        answer: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+
+        def answered(_result: int) -> None:
+            if not answer.done():
+                answer.set_result(box.clickedButton() is anyway)
+
+        box.finished.connect(answered)
+        self.token_question = box
+        box.open()
+        self.mode.own(box)
+        try:
+            return await answer
+        finally:
+            if self.token_question is box:
+                self.token_question = None
+            box.deleteLater()
+
+    async def _after(self, changed: tuple[str, ...], manager: str) -> str:
         parts = [self.tr("Saved.") if changed else self.tr("Nothing was changed.")]
         if "token" in changed:
-            outcome = await self.till.resume_after_credentials_change()
+            # The manager who saved the token lifted the pause: the audit log said "till".
+            outcome = await self.till.resume_after_credentials_change(who=manager)
             parts.append(words(outcome) if outcome is not None else await self._token_verdict())
         # Every setting still waiting, an earlier save's too: the last save's alone read as if
         # nothing else needed the restart.

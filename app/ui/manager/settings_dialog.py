@@ -289,6 +289,11 @@ class SettingsDialog(QDialog):
                     page.ensureWidgetVisible(first)
                     break
             first.control.setFocus()
+        elif "token" in errors and self.token_edit.isEnabled():
+            # The token refused alone (the server's "no", a question answered "Don't save"):
+            # the keyboard was left on Close, one Enter from losing what was typed.
+            self.token_edit.setFocus()
+            self.token_edit.selectAll()
         self.save_button.setEnabled(True)
 
     def show_outcome(self, text: str, *, error: bool = False) -> None:
@@ -299,6 +304,11 @@ class SettingsDialog(QDialog):
         self.outcome.style().polish(self.outcome)
         self.outcome.setVisible(bool(text))
         self.save_button.setEnabled(True)
+
+    def show_progress(self, text: str) -> None:
+        """What the save waits on (the server asked about a new token): Save stays grey."""
+        self.show_outcome(text)
+        self.save_button.setEnabled(False)
 
     def show_check(self, text: str) -> None:
         """What "Check" found, in words."""

@@ -7,6 +7,7 @@ from collections.abc import Hashable
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QBoxLayout,
     QFrame,
     QGridLayout,
@@ -49,6 +50,12 @@ WIDEST_STAMPS = 999_999
 #: of the GUI thread, and the first turn's fill the grid's first screens. Made all at once,
 #: 5,000 rewards held the window frozen for seconds (docs/performance.md).
 TILES_A_TURN = 30
+#: Blocks of tiles hidden in one turn of the event loop while a big grid is emptied (a few
+#: milliseconds): hidden at once, 5,000 tiles held the GUI thread a tenth of a second as the
+#: next member was read.
+BLOCKS_HIDDEN_A_TURN = 8
+#: The most a widget may be (Qt's QWIDGETSIZE_MAX): the grid's height given back.
+_ANY_HEIGHT = 16_777_215
 #: Between tiles, across and down.
 GRID_SPACING = 10
 #: Around the tab's parts (top and bottom) and between them: the usual, and on a short screen
@@ -139,6 +146,12 @@ class RewardPicker(QWidget):
         self._more.setSingleShot(True)
         self._more.setInterval(0)
         self._more.timeout.connect(self._next_tiles)
+        # An emptied grid's blocks are hidden a few a turn, out of sight meanwhile (_empty_grid).
+        self._emptying: list[QWidget] = []
+        self._hide_more = QTimer(self)
+        self._hide_more.setSingleShot(True)
+        self._hide_more.setInterval(0)
+        self._hide_more.timeout.connect(self._hide_blocks)
         self._selected: RewardCardData | None = None
         self._columns = COLUMNS
         self._compact = False
@@ -260,28 +273,36 @@ class RewardPicker(QWidget):
         Built anew for each member, they took most of the time between the member found and
         their offer shown (docs/performance.md). The first :data:`TILES_A_TURN` are shown at
         once, the rest a turn of the event loop at a time (:meth:`building`)."""
-        on = next((tile.reward.id for tile in self._tiles if tile.hasFocus()), None)
+        # Asked of the application, not of each tile: 5,000 tiles asked took 10 ms.
+        focused = QApplication.focusWidget()
+        on = (
+            focused.reward.id
+            if isinstance(focused, RewardTile) and focused in self._cells
+            else None
+        )
         in_sight = self._blocks_in_sight()
         self._order = list(rewards)
         self._rewards = {reward.id: reward for reward in rewards}
+        self._tiles = []  # first: the selection's look is taken off no tile of the last list
         self._select(None)
-        self._tiles = []
-        if not rewards:
-            # The grid first: in a hidden grid the blocks below are hidden at no cost, where
-            # in sight every tile and word of theirs is told (5,000 tiles: a tenth of a second).
-            self._scroll.hide()
+        if rewards:
+            self._stop_emptying()
+        else:
+            self._empty_grid(focused)
         # Tiles past the first turn's stay in their places, hidden until their turn comes
         # (taken out of the grid one by one, 5,000 cost a second): none shows the last
         # customer's reward, or a reward the store no longer offers.
         # Those in sight are filled at once (the same member's offer read again after a
         # redemption): hidden, the grid was shorter and scrolled back up a hundred rewards.
         filled_now = max(1, min(in_sight, -(-len(rewards) // TILES_A_TURN)))
-        for host in self._hosts[filled_now:]:
-            host.hide()
+        if rewards:
+            for host in self._hosts[filled_now:]:
+                host.hide()
         for tile in self._kept[len(rewards) : TILES_A_TURN]:
             tile.hide()
         self._empty.setVisible(not rewards)
-        self._scroll.setVisible(bool(rewards))
+        if rewards or not self._emptying:
+            self._scroll.setVisible(bool(rewards))
         if not rewards:
             # The next customer's rewards start at the first: scrolled on where the last
             # customer's had been left, Budi's opened on the third row, his first rewards
@@ -292,6 +313,78 @@ class RewardPicker(QWidget):
             self._more.start()
         if on is not None:
             self._keep_keyboard_on(on)
+
+    def _empty_grid(self, focused: QWidget | None) -> None:
+        """Take the tiles out of sight at once, and hide them a few blocks a turn.
+
+        Hidden at once (the grid itself, or every block), a grid of 5,000 tiles told each tile
+        and word of theirs, a tenth of a second of the GUI thread as the next member was read
+        (``tests/bench/bench_tiles.py``). The grid is squeezed to no height instead, which
+        tells no tile anything; its blocks are hidden behind that, :data:`BLOCKS_HIDDEN_A_TURN`
+        a turn, and then the grid itself, at no cost by then."""
+        shown = [host for host in self._hosts[1:] if not host.isHidden()]
+        if len(shown) <= BLOCKS_HIDDEN_A_TURN:
+            # A grid of a few blocks: hidden first, the blocks under it are hidden at no cost.
+            self._scroll.hide()
+            for host in shown:
+                host.hide()
+            return
+        self._scroll.setMinimumHeight(0)
+        self._scroll.setMaximumHeight(0)
+        self._scroll.verticalScrollBar().setValue(0)
+        if isinstance(focused, RewardTile) and focused in self._cells:
+            # No key may reach a tile out of sight: the keyboard goes where the grid hidden
+            # sent it, the first thing after the tiles that takes it (the cart).
+            self._keyboard_past_the_tiles(focused)
+        self._emptying = shown
+        self._hide_more.start()
+
+    def _keyboard_past_the_tiles(self, focused: RewardTile) -> None:
+        after = self._kept[-1].nextInFocusChain()
+        while (
+            after is not None
+            and after is not focused
+            and (
+                isinstance(after, RewardTile)
+                or not after.isVisible()
+                or not after.isEnabled()
+                or not after.focusPolicy() & Qt.FocusPolicy.TabFocus
+            )
+        ):
+            after = after.nextInFocusChain()
+        if after is None or after is focused:
+            focused.clearFocus()
+        else:
+            after.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def _hide_blocks(self) -> None:
+        """A turn's worth of an emptied grid's blocks hidden; the grid itself after the last."""
+        turn, self._emptying = (
+            self._emptying[:BLOCKS_HIDDEN_A_TURN],
+            self._emptying[BLOCKS_HIDDEN_A_TURN:],
+        )
+        for host in turn:
+            host.hide()
+        if self._emptying:
+            self._hide_more.start()
+            return
+        self._scroll.hide()
+        self._scroll.setMaximumHeight(_ANY_HEIGHT)
+        self._keep_a_row()
+
+    def _stop_emptying(self) -> None:
+        """Rewards to show again before an emptied grid's blocks were all hidden: the grid back
+        to its height (the blocks not wanted now are hidden as ever)."""
+        if not self._emptying and self._scroll.maximumHeight() == _ANY_HEIGHT:
+            return
+        self._hide_more.stop()
+        self._emptying = []
+        self._scroll.setMaximumHeight(_ANY_HEIGHT)
+        self._keep_a_row()
+
+    def emptying(self) -> bool:
+        """Whether an emptied grid's blocks are still being hidden (out of sight already)."""
+        return bool(self._emptying)
 
     def _blocks_in_sight(self) -> int:
         """How many blocks of tiles, from the first, reach into the grid's view."""

@@ -3,6 +3,7 @@ within the policy, and the sync bar says the till is offline."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
@@ -671,3 +672,24 @@ def test_accepted_after_a_408_then_unanswered_never_says_offline(
     assert "handed over when the till accepted it to send again" in panel.what_to_do.text()
     model = cashier.view.redemptions_model
     assert model.index(0, model.STATUS).data() == "Sent again — NOT CONFIRMED"
+
+
+def test_the_offline_offer_from_a_cut_catalogue_says_so_as_the_live_one_did(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    network: Network,
+    network_settings: Settings,
+) -> None:
+    # Online, a store with more rewards than the till reads shows "Only the first 1000 rewards
+    # are shown"; offline, its copy showed the same tiles with nothing said of the rest.
+    cashier = make_cashier(network_settings)
+    find_member(qtbot, cashier, "customer@stamps.co.id")
+    cache = cashier.till.cache
+    copy = run_async(qtbot, cache.rewards(32))
+    # The last live read of the list was one cut at the most the till reads.
+    cut = [dataclasses.replace(reward, listing_cut=True) for reward in copy]
+    run_async(qtbot, cache.remember_rewards(32, cut))
+    looked_up_again_offline(qtbot, cashier, network)
+    picker = cashier.view.reward_picker
+    assert picker.note().startswith(f"Only the first {len(copy)} rewards are shown")
+    assert len(picker.tiles()) == len(copy)

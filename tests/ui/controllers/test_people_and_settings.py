@@ -9,13 +9,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from app.config import Settings, load_settings
 from app.core.clock import ManualClock, installed
 from app.core.credentials import Secret
 from app.core.services import AuditFilter, Role, RuntimeOptions, load_token_file
+from app.core.stamps.errors import CredentialsRejected
 from app.sandbox import DEMO_TOKEN
 from app.settings_file import SettingsFile
 from app.ui.cashier_window import CashierWindow
@@ -347,15 +349,15 @@ def test_settings_are_checked_as_the_file_is_and_saved_whole_with_the_token_kept
     changed = run_async(
         qtbot,
         window.settings.save(
-            {"lanes": "2", "idle_lock_minutes": "3", "language": "id"}, Secret("new-token-123")
+            {"lanes": "2", "idle_lock_minutes": "3", "language": "id"}, Secret(DEMO_TOKEN)
         ),
     )
     assert changed == ("lanes", "idle_lock_minutes", "language", "token")
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# till 1\n") and "lanes = 2\n" in text
     assert 'language = "id"\n' in text
-    assert "new-token-123" not in text  # the token is never in the settings file
-    assert (folder / "token").read_text(encoding="ascii").strip() == "new-token-123"
+    assert DEMO_TOKEN not in text  # the token is never in the settings file
+    assert (folder / "token").read_text(encoding="ascii").strip() == DEMO_TOKEN
     assert (folder / "token").stat().st_mode & 0o777 == 0o600
     assert window.lock.minutes == 3  # the idle lock takes effect at once
     assert "Restart Stamps POS for these to take effect: Members sent at once, Language." in (
@@ -410,11 +412,42 @@ def test_a_token_pasted_with_a_second_line_is_refused_and_one_line_alone_is_the_
     )
     assert "first-token" not in dialog.error_of("token")
     assert not (folder / "token").exists()  # nothing stored
-    dialog.token_edit.setText("new-token-123\r\n")
+    dialog.token_edit.setText(DEMO_TOKEN + "\r\n")
     dialog.submit()
     qtbot.waitUntil(lambda: (folder / "token").exists(), timeout=WAIT_MS)
-    assert (folder / "token").read_text(encoding="ascii") == "new-token-123\n"
+    assert (folder / "token").read_text(encoding="ascii") == DEMO_TOKEN + "\n"
     assert dialog.error_of("token") == ""
+
+
+def token_saving_window(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    settings: Settings,
+    folder: Path,
+    *,
+    token: str = DEMO_TOKEN,
+) -> CashierWindow:
+    """A window whose till reads its token where the settings keep it (the sandbox's until one
+    is saved), holding ``token`` now, its settings file written as ``settings``; a manager in
+    manager mode."""
+    folder.mkdir()
+    (folder / "settings.toml").write_text(
+        f'base_url = "{settings.base_url}"\n'
+        f"merchant = {settings.merchant}\nstore = {settings.store}\n"
+        f'data_dir = "{settings.data_dir}"\nterminal = "{settings.terminal}"\n',
+        encoding="utf-8",
+    )
+    kept = RuntimeOptions(token_source=lambda: load_token_file(folder) or Secret(token))
+    window = make_cashier(settings, options=kept, token=token)
+    return keeping_its_token_in(qtbot, window, settings, folder)
+
+
+def token_question(qtbot: QtBot, window: CashierWindow) -> QMessageBox:
+    """The question Save asks before a token the server did not take is saved."""
+    qtbot.waitUntil(lambda: window.settings.token_question is not None, timeout=WAIT_MS)
+    box = window.settings.token_question
+    assert box is not None and box.isVisible()
+    return box
 
 
 @pytest.mark.parametrize(
@@ -423,7 +456,7 @@ def test_a_token_pasted_with_a_second_line_is_refused_and_one_line_alone_is_the_
         (DEMO_TOKEN, "Saved. The server accepts the new token."),
         ("not-the-sandbox-token", "Saved. The server refuses the new token: the queue will pause"),
     ],
-    ids=["accepted", "refused"],
+    ids=["accepted", "refused, saved anyway"],
 )
 def test_a_token_saved_is_checked_with_the_server_and_its_verdict_said(
     qtbot: QtBot,
@@ -438,16 +471,96 @@ def test_a_token_saved_is_checked_with_the_server_and_its_verdict_said(
     # queue paused at the next send.
     monkeypatch.delenv("STAMPS_POS_TOKEN", raising=False)
     folder = tmp_path / "config"
-    folder.mkdir()
-    kept = RuntimeOptions(token_source=lambda: load_token_file(folder) or Secret(DEMO_TOKEN))
-    window = make_cashier(till_settings, options=kept)
-    window = keeping_its_token_in(qtbot, window, till_settings, folder)
+    window = token_saving_window(qtbot, make_cashier, till_settings, folder)
     dialog = settings_opened(qtbot, window)
     dialog.token_edit.setText(token)
     dialog.submit()
-    qtbot.waitUntil(lambda: dialog.outcome.text() != "", timeout=WAIT_MS)
+    if token != DEMO_TOKEN:
+        token_question(qtbot, window).findChild(QPushButton, "settingsTokenSaveAnyway").click()
+    qtbot.waitUntil(lambda: dialog.outcome.text().startswith("Saved."), timeout=WAIT_MS)
     assert dialog.outcome.text().startswith(verdict)
     assert token not in dialog.outcome.text()
+    assert (folder / "token").read_text(encoding="ascii").strip() == token
+
+
+@pytest.mark.parametrize(
+    ("server", "asked", "beside"),
+    [
+        (
+            "answers",
+            "The Stamps server refuses this API token. Saved, it pauses the till's sync at its "
+            "next send, until a token the server takes is saved. Save it anyway?",
+            "The Stamps server refuses this token: it was not saved, nor was anything else. "
+            "Check it and type it again.",
+        ),
+        (
+            "fails",
+            "The Stamps server did not answer, so this API token could not be checked. If it is "
+            "wrong, the till's sync pauses at its next send. Save it anyway?",
+            "Not saved, nor was anything else: the server did not answer, so the token could not "
+            "be checked. Save it again when the till is online.",
+        ),
+    ],
+    ids=["refused", "not checked"],
+)
+def test_a_token_the_server_did_not_take_is_saved_only_when_the_manager_says_so(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    till_settings: Settings,
+    sandbox: SandboxControl,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    server: str,
+    asked: str,
+    beside: str,
+) -> None:
+    # Under Xvfb: Wayan typed a token with a letter wrong and pressed Save: it was saved, the
+    # dialog said the server refused it, and the till's whole queue paused at its next send.
+    monkeypatch.delenv("STAMPS_POS_TOKEN", raising=False)
+    folder = tmp_path / "config"
+    window = token_saving_window(qtbot, make_cashier, till_settings, folder)
+    dialog = settings_opened(qtbot, window)
+    if server == "fails":
+        sandbox.faults(error_rate=1.0, error_statuses=[503])
+    dialog.controls["idle_lock_minutes"].setText("7")
+    dialog.token_edit.setText("mistyped-token-42")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    box = token_question(qtbot, window)
+    assert box.text() == asked
+    assert "mistyped-token-42" not in box.text()
+    assert box.defaultButton() is box.findChild(QPushButton, "settingsTokenDontSave")
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # the default: the token is not saved
+    qtbot.waitUntil(lambda: dialog.error_of("token") != "", timeout=WAIT_MS)
+    assert dialog.error_of("token") == beside
+    assert not (folder / "token").exists()
+    assert "idle_lock" not in (folder / "settings.toml").read_text(encoding="utf-8")
+    assert window.lock.minutes != 7
+    assert dialog.token_edit.text() == "mistyped-token-42"  # to mend, not to type again
+    qtbot.waitUntil(dialog.token_edit.hasFocus)  # the keyboard back in it, not on Close
+    assert dialog.save_button.isEnabled()
+    assert not dialog.outcome.isVisible()
+
+
+def test_the_sync_a_new_token_resumes_is_credited_to_the_manager_who_saved_it(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    till_settings: Settings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The audit log read "till: sync resumed" after Wayan saved the token that lifted the pause.
+    monkeypatch.delenv("STAMPS_POS_TOKEN", raising=False)
+    folder = tmp_path / "config"
+    window = token_saving_window(qtbot, make_cashier, till_settings, folder, token="revoked-token")
+    refused = CredentialsRejected("401 Unauthorized", status_code=401)
+    assert run_async(qtbot, window.till.outbox.pause_for_credentials(refused, who="till"))
+    dialog = settings_opened(qtbot, window)
+    dialog.token_edit.setText(DEMO_TOKEN)
+    dialog.submit()
+    qtbot.waitUntil(lambda: dialog.outcome.text().startswith("Saved."), timeout=WAIT_MS)
+    assert dialog.outcome.text() == "Saved. The API token works again: sync has resumed."
+    lines = run_async(qtbot, window.till.audit.lines(AuditFilter(action="resumed")))
+    assert [line.who for line in lines] == [MANAGER]
 
 
 def test_a_token_that_cannot_be_stored_is_said_in_the_window_s_language(
@@ -466,12 +579,12 @@ def test_a_token_that_cannot_be_stored_is_said_in_the_window_s_language(
     window = keeping_its_token_in(qtbot, make_cashier(till_settings), till_settings, folder)
     with speaking("id"):
         dialog = settings_opened(qtbot, window)
-        dialog.token_edit.setText("new-token-123")
+        dialog.token_edit.setText(DEMO_TOKEN)
         dialog.submit()
         qtbot.waitUntil(lambda: dialog.error_of("token") != "", timeout=WAIT_MS)
         said = dialog.error_of("token")
     assert said == f"Berkas token {folder / 'token'} tidak dapat ditulis: itu sebuah folder"
-    assert "new-token-123" not in said
+    assert DEMO_TOKEN not in said
 
 
 @pytest.mark.parametrize("way", UNWRITABLE)
@@ -490,12 +603,12 @@ def test_a_token_the_settings_folder_cannot_take_names_the_folder_in_the_window_
         window = keeping_its_token_in(qtbot, make_cashier(till_settings), till_settings, folder)
         with speaking("id"):
             dialog = settings_opened(qtbot, window)
-            dialog.token_edit.setText("new-token-123")
+            dialog.token_edit.setText(DEMO_TOKEN)
             dialog.submit()
             qtbot.waitUntil(lambda: dialog.error_of("token") != "", timeout=WAIT_MS)
             said = dialog.error_of("token")
     assert said.startswith("Token tidak disimpan: ") and f"folder {folder}" in said
-    assert "lalu simpan token lagi" in said and "new-token-123" not in said
+    assert "lalu simpan token lagi" in said and DEMO_TOKEN not in said
 
 
 def test_the_restart_line_lists_every_setting_saved_this_run_that_waits_for_it(

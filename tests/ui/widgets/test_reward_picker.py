@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from app.ui.viewmodels import RewardCardData
-from app.ui.widgets.reward_picker import MOST_TYPED_QTY, RewardPicker
+from app.ui.widgets.reward_picker import MOST_TYPED_QTY, TILES_A_TURN, RewardPicker
 from app.ui.widgets.reward_tile import RewardTile
 
 from ...support.screens import inside_the_frame, window_in
@@ -578,3 +578,58 @@ def test_the_same_offer_read_again_stays_where_the_grid_was_scrolled(
     QApplication.processEvents()
     assert picker._scroll.verticalScrollBar().value() == where
     assert QApplication.focusWidget() is picker.tile(200)
+
+
+class _HiddenTiles(QObject):
+    """Counts the tiles told they are hidden, while installed on the application."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Hide and isinstance(watched, RewardTile):
+            self.count += 1
+        return False
+
+
+def _in_sight(picker: RewardPicker) -> list[RewardTile]:
+    """The tiles the cashier can see: shown, and not cut away by the grid around them."""
+    QApplication.processEvents()
+    return [
+        tile
+        for tile in picker.findChildren(RewardTile)
+        if tile.isVisibleTo(picker) and not tile.visibleRegion().isEmpty()
+    ]
+
+
+@pytest.mark.parametrize("next_offer", ["after the grid is hidden", "while it is hidden"])
+def test_a_big_grid_emptied_goes_out_of_sight_at_once_and_hides_its_tiles_a_few_at_a_time(
+    qtbot: QtBot, picker: RewardPicker, next_offer: str
+):
+    # The next member read while 5,000 rewards showed: every tile was hidden in the one call,
+    # a tenth of a second of the GUI thread (tests/bench/bench_tiles.py).
+    many = BIG[:1500]
+    picker.set_rewards(many)
+    qtbot.waitUntil(lambda: not picker.building(), timeout=120_000)
+    picker.tile(100).setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is picker.tile(100))
+    hidden = _HiddenTiles()
+    QApplication.instance().installEventFilter(hidden)
+    try:
+        picker.set_rewards([])
+    finally:
+        QApplication.instance().removeEventFilter(hidden)
+    assert hidden.count <= 10 * TILES_A_TURN  # a few blocks' worth, not 1,500
+    assert _in_sight(picker) == []  # none of the last customer's rewards to see meanwhile
+    assert picker.empty_text() and picker._empty.isVisible()
+    assert not isinstance(QApplication.focusWidget(), RewardTile)  # no key reaches one
+    assert picker.tiles() == []
+
+    if next_offer == "after the grid is hidden":
+        qtbot.waitUntil(lambda: not picker._scroll.isVisible(), timeout=30_000)
+        assert not any(tile.isVisibleTo(picker) for tile in picker.findChildren(RewardTile))
+    picker.set_rewards(REWARDS)
+    assert [seen[0] for seen in _on_screen(picker)] == [r.name for r in REWARDS]
+    assert [tile.reward.id for tile in _in_sight(picker)] == [r.id for r in REWARDS]
+    assert picker._scroll.height() > picker.tile("coffee").height()  # the grid has its room

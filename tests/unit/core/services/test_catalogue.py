@@ -156,7 +156,7 @@ async def test_a_reward_the_till_cannot_read_is_left_out_and_said_so(
 
 
 @pytest.mark.parametrize("cut", [True, False])
-async def test_a_catalogue_cut_at_the_most_the_till_reads_is_said(
+async def test_a_catalogue_cut_at_the_most_the_till_reads_is_said_live_and_offline(
     cache: MemberCache, cut: bool
 ) -> None:
     listing = RewardsResponse.model_validate(
@@ -170,14 +170,19 @@ async def test_a_catalogue_cut_at_the_most_the_till_reads_is_said(
         async def rewards(self, user: str | None = None) -> RewardsResponse:
             return listing.with_more_offered() if cut else listing
 
-    offer = await Catalogue(Server(), cache).offer(AYU, 250)
-    assert [r.id for r in offer.rewards] == [1, 2, 3]
-    note = offer.rewards_cut_note
-    if cut:
-        assert note is not None
-        assert english(note).startswith("Only the first 3 rewards are shown")
-    else:
-        assert note is None
+    live = await Catalogue(Server(), cache).offer(AYU, 250)
+    # Offline, the till's copy of that list says what the live list said: it carried no note,
+    # and a cashier looked in vain for a reward past the first 1000.
+    copy = await Catalogue(Server(), cache, offline=lambda: True).offer(AYU, 250)
+    assert copy.rewards_as_of is not None  # the copy, not the server's list
+    for offer in (live, copy):
+        assert [r.id for r in offer.rewards] == [1, 2, 3]
+        note = offer.rewards_cut_note
+        if cut:
+            assert note is not None
+            assert english(note).startswith("Only the first 3 rewards are shown")
+        else:
+            assert note is None
 
 
 async def test_a_voucher_keeps_its_decimal_value(cache: MemberCache) -> None:

@@ -690,3 +690,23 @@ async def test_the_upkeep_forgets_settled_rows_only_on_a_clock_the_server_agrees
     assert upkeep.clock_checked()
     monitor.skew = timedelta(hours=-1)
     assert not upkeep.clock_checked()
+
+
+@pytest.mark.parametrize(
+    ("answer", "verdict"),
+    [(PONG, True), (reply(401, REFUSED), False), (reply(503, {}), None)],
+    ids=["taken", "refused", "no answer"],
+)
+async def test_a_token_typed_is_put_to_the_server_alone_and_the_till_keeps_its_own(
+    counter: Counter, answer: object, verdict: bool | None
+) -> None:
+    # A manager's token is asked about before Settings saves it: sent in its place, the till's
+    # own token would be lost to a mistyped one, and the queue pause under it.
+    counter.server.on(PING, answer, PONG)
+    assert await counter.till.would_accept(Secret(NEW_TOKEN)) is verdict
+    assert await counter.till.token_accepted() is True
+    asked, own = counter.server.calls(PING)
+    assert asked.headers["Authorization"] == f"Token {NEW_TOKEN}"
+    assert own.headers["Authorization"] == f"Token {TOKEN}"
+    assert not (await counter.till.status()).paused
+    assert logs.redact(f"typed {NEW_TOKEN}") == f"typed {logs.MASK}"

@@ -206,6 +206,26 @@ def test_0015_reads_a_reward_cached_before_it_as_coded_in_text_and_going_back_ke
     assert kept == [(9, "1")]
 
 
+def test_0016_reads_a_cached_catalogue_as_not_cut_and_going_back_keeps_it(
+    database_file: DatabaseFile,
+) -> None:
+    # No copy before 0016 recorded whether its list was cut: each reads as it did (not cut).
+    with database_file.at("0015") as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO cached_rewards (store, id, name, fetched_at) "
+            "VALUES (32, 1, 'Kopi', '2026-12-01 03:00:00.000000')"
+        )
+    assert migrate(database_file.path) == head_revision()
+    read = database_file.read("SELECT id, name, listing_cut FROM cached_rewards")
+    assert read == [(1, "Kopi", 0)]
+
+    with database_file.back_to("0015") as connection:
+        columns = database_file.columns(connection, "cached_rewards")
+        kept = connection.exec_driver_sql("SELECT id, name FROM cached_rewards").all()
+    assert "listing_cut" not in columns
+    assert kept == [(1, "Kopi")]
+
+
 def test_0014_keeps_every_attempt_and_audit_line_and_lets_only_old_lines_go(
     database_file: DatabaseFile,
 ) -> None:
