@@ -289,16 +289,7 @@ class Line:
         refuses it (or the till cannot send it at all), ``None`` when it did not answer. For a
         refusal met on a lookup whose pause the disk would not write:
         :meth:`resume_after_credentials_change` checks a paused queue."""
-        sent_at = clock.monotonic()
-        try:
-            await self.client.ping()
-        except (CredentialsRejected, CredentialsUnusable):
-            return False
-        except StampsError as exc:
-            self.monitor.report(exc.outcome, status_code=exc.status_code, sent_at=sent_at)
-            return None
-        self.monitor.report(None, sent_at=sent_at)
-        return True
+        return await self._pinged(self.client.ping)
 
     async def would_accept(self, token: Secret) -> bool | None:
         """Ask the server (a ping) whether it takes ``token``, before the till uses it: a
@@ -308,10 +299,19 @@ class Line:
         # Typed in the window, it was never loaded as the till's token: masked from now on,
         # whatever a request's failure says of it (a refused one as well).
         logs.keep_secret(token.reveal())
-        sent_at = clock.monotonic()
-        try:
+
+        async def ping() -> None:
             async with self.client.trying(token.reveal()) as trial:
                 await trial.ping()
+
+        return await self._pinged(ping)
+
+    async def _pinged(self, ping: Callable[[], Awaitable[object]]) -> bool | None:
+        """Whether the server took the token ``ping`` sent: ``False`` refused (or unsendable),
+        ``None`` no answer; what the answer proves of the line is reported either way."""
+        sent_at = clock.monotonic()
+        try:
+            await ping()
         except (CredentialsRejected, CredentialsUnusable):
             return False
         except StampsError as exc:
