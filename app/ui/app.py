@@ -11,7 +11,7 @@ import sys
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QStyle, QWidget
 
@@ -91,8 +91,10 @@ def run(
         app.setQuitOnLastWindowClosed(False)
         window = window_factory()
         crash.report_over(window)
-        fit_to_screen(window)
-        window.show()
+        if fit_to_screen(window):
+            window.showMaximized()
+        else:
+            window.show()
         # Ask for the keyboard at once: the window's keys (F8 on the sign-in page) work only in
         # the active window, and a till has no one to click it first.
         window.activateWindow()
@@ -114,25 +116,28 @@ def run(
         crash.uninstall()
 
 
-def fit_to_screen(window: QWidget) -> None:
+def fit_to_screen(window: QWidget) -> bool:
     """Make a window larger than its screen (the cashier's is laid out for 1366×768; a till may
     have 1024×768) as large as the screen allows, at its top left. Left as it was, its right part
     would be off the screen: seen on a bare X session, where no window manager shrinks it. The
-    cashier page's narrow layout takes over from there (architecture §5)."""
+    cashier page's narrow layout takes over from there (architecture §5).
+
+    Returns whether to show it maximized: a window manager then fits the frame and all to the
+    screen; sized to the screen alone, its title bar pushed the sync row 26 px under a 1024×600
+    screen's edge (seen under X with openbox). Without one, the size set here stands. (Shown by
+    ``showMaximized``: the state's flag would create Qt's namespace, 15 ms of enums, before the
+    first frame.)"""
     screen = window.screen()
-    if screen is None or window.windowState() & Qt.WindowState.WindowFullScreen:
-        return  # the kiosk's: the whole screen, no frame
+    if screen is None or window.isFullScreen():
+        return False  # the kiosk's: the whole screen, no frame
     room = screen.availableGeometry()
     # A window manager's title bar comes on top of the window's own height.
     title_bar = window.style().pixelMetric(QStyle.PixelMetric.PM_TitleBarHeight, None, window)
     if window.width() <= room.width() and window.height() + title_bar <= room.height():
-        return
+        return False
     window.resize(window.size().boundedTo(room.size()))
     window.move(room.topLeft())
-    # Maximized, a window manager fits the frame and all to the screen: sized to the screen
-    # alone, its title bar pushed the sync row 26 px under a 1024×600 screen's edge (seen
-    # under X with openbox). Without one, the size above stands.
-    window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
+    return True
 
 
 def paint_first_frame(window: QWidget, at_most_ms: int = FIRST_FRAME_WAIT_MS) -> None:

@@ -192,6 +192,7 @@ def show_cannot_start(
         if window.isVisible():
             window.hide()
     page = CannotStartPage(refusal)
+    maximized = False
     if kiosk:
         screen = QGuiApplication.primaryScreen()
         if screen is not None:
@@ -199,10 +200,13 @@ def show_cannot_start(
         page.setWindowState(Qt.WindowState.WindowFullScreen)
     else:
         page.resize(1366, 768)  # where the cashier's window was (main_window.py), as large
-        fit_to_screen(page)
+        maximized = fit_to_screen(page)
     done = QEventLoop()
     page.closed.connect(done.quit)
-    page.show()
+    if maximized:
+        page.showMaximized()
+    else:
+        page.show()
     page.activateWindow()
     page.close_button.setFocus()
     # Ask for the keyboard again once it is painted, so Enter closes it: on an X server with
