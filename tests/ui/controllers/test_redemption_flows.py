@@ -682,6 +682,17 @@ def test_esc_pressed_as_the_redemption_is_queued_leaves_the_wait_that_follows(
     qtbot.waitUntil(lambda: _status(cashier)[0] == "Confirmed", timeout=WAIT_MS)
 
 
+def _sending_on_screen(window: CashierWindow) -> bool:
+    """The redemption queued and being waited for: its row, and the panel's "Working on it…"
+    with what the till does with it (not "Checking with the till…", said before it is queued)."""
+    kind, _, details = _result(window)
+    return (
+        window.view.redemptions_model.rowCount() > 0
+        and kind == "working"
+        and details != "Checking with the till…"
+    )
+
+
 def _status(window: CashierWindow) -> tuple[str, str]:
     """The newest row's status as the cashier reads it: its words and its colour."""
     model = window.view.redemptions_model
@@ -701,8 +712,8 @@ def test_the_shift_s_row_says_sending_while_the_panel_does_and_not_confirmed_wit
     picker.select_reward(1)
     picker.redeem_button.click()
     qtbot.waitUntil(lambda: sandbox.holding() > 0, timeout=WAIT_MS)
-    # the server may hold it before the panel has read whether it waits its turn
-    qtbot.waitUntil(lambda: _result(cashier)[0] == "working", timeout=WAIT_MS)
+    # the server may hold it before the window has its row and its words for it
+    qtbot.waitUntil(lambda: _sending_on_screen(cashier), timeout=WAIT_MS)
     assert _status(cashier) == ("Sending…", "#46525e")  # the panel's "Working on it…" look
     # Esc stops waiting on screen: the panel says not confirmed, and so does the row, at once.
     make_active(qtbot, cashier.view)
@@ -726,7 +737,7 @@ def test_a_redemption_behind_the_members_earlier_one_says_it_waits_for_it_not_se
     picker.select_reward(1)
     picker.redeem_button.click()
     qtbot.waitUntil(lambda: sandbox.holding() > 0, timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: _result(cashier)[0] == "working", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: _sending_on_screen(cashier), timeout=WAIT_MS)
     make_active(qtbot, cashier.view)
     with qtbot.waitSignal(cashier.redemption.receipt_ready, timeout=WAIT_MS):
         qtbot.keyClick(cashier.view, Qt.Key.Key_Escape)  # the first one is left to the row

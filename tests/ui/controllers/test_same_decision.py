@@ -21,6 +21,8 @@ from .conftest import WAIT_MS, find_member
 pytestmark = pytest.mark.integration
 
 AYU = "customer@stamps.co.id"
+#: The window's cashier: a till with cashier accounts takes a redemption only under one.
+AS_DEWI = ("--cashier", "Dewi")
 
 
 def window_says(
@@ -55,7 +57,7 @@ def test_the_window_and_the_command_line_decide_alike_online_and_offline(
 
     # Online: a balance voucher is not used up whole by mistake.
     kind, reason = window_says(qtbot, cashier, cashier.vouchers.redeem_voucher(12))
-    done = cli("redeem", "voucher", "--user", AYU, "--voucher", "12")
+    done = cli("redeem", "voucher", *AS_DEWI, "--user", AYU, "--voucher", "12")
     assert (kind, done.returncode) == ("refused", 1)
     assert reason in done.stderr
 
@@ -65,7 +67,7 @@ def test_the_window_and_the_command_line_decide_alike_online_and_offline(
 
     # Offline, within the rules: both accept it offline.
     kind, _ = window_says(qtbot, cashier, cashier.rewards.redeem_one(2, 1, None))
-    code, entry = cli.json("redeem", "reward", "--user", AYU, "--reward", "1")
+    code, entry = cli.json("redeem", "reward", *AS_DEWI, "--user", AYU, "--reward", "1")
     assert (kind, code, entry["verdict"]) == ("accepted_offline", 3, "accepted_offline")
 
     # Offline, past the rules: neither redeems it, and both say why in the same words. What the
@@ -89,7 +91,7 @@ def test_the_window_and_the_command_line_decide_alike_online_and_offline(
         ),
     ]:
         kind, reason = window_says(qtbot, cashier, window_flow)
-        done = cli(*command[:2], "--user", AYU, *command[2:])
+        done = cli(*command[:2], *AS_DEWI, "--user", AYU, *command[2:])
         assert (kind, done.returncode) == (verdict, 1), done.stderr
         assert reason and reason in done.stderr
     network.up()
