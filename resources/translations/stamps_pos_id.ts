@@ -4513,6 +4513,18 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Perlu manajer: {n}</translation>
     </message>
     <message>
+        <source>Sync paused — API token refused</source>
+        <translation>Sinkronisasi dijeda — token API ditolak</translation>
+    </message>
+    <message>
+        <source>Sync paused — the server refuses http</source>
+        <translation>Sinkronisasi dijeda — server menolak http</translation>
+    </message>
+    <message>
+        <source>Sync paused — API token unusable</source>
+        <translation>Sinkronisasi dijeda — token API tak bisa dipakai</translation>
+    </message>
+    <message>
         <source>Redemptions the server refused or nobody can prove: a manager decides (F8).</source>
         <translation>Penukaran yang ditolak server atau tidak bisa dipastikan: manajer yang memutuskan (F8).</translation>
     </message>
