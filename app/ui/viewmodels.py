@@ -174,6 +174,9 @@ class RedemptionRowData:
     #: Its own wait still runs, the result panel reading "Working on it…": the row says it is
     #: being sent, in the panel's neutral look, not "NOT CONFIRMED" before the panel does.
     sending: bool = False
+    #: ...and the panel says it waits behind the member's earlier redemption: the row says it
+    #: waits its turn, not that it is being sent.
+    behind: bool = False
     #: Turned away at the counter (its key a :class:`CounterRefusalKey`): why, in the words
     #: the result panel said it.
     reason: str = ""

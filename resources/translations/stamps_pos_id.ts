@@ -2729,6 +2729,10 @@ Pindai kartu atau cari (F2).</translation>
 <context>
     <name>Outcome</name>
     <message>
+        <source>Waiting its turn…</source>
+        <translation>Menunggu giliran…</translation>
+    </message>
+    <message>
         <source>Sending…</source>
         <translation>Mengirim…</translation>
     </message>
