@@ -1052,6 +1052,26 @@ TEMPLATES: dict[str, str] = {
     "receipt.cancel.waiting.todo": (
         "The Stamps server cannot be reached yet; the redemption stands until the cancel is sent."
     ),
+    # Why a cancel waits when its server can be reached: never "cannot be reached" of those.
+    "receipt.cancel.waiting.queued.todo": (
+        "Not sent yet: the till sends it by itself. The redemption stands until the cancel is sent."
+    ),
+    "receipt.cancel.waiting.behind.todo": (
+        "It goes after this member's earlier redemption: the till sends a member's entries one "
+        "at a time, in order. The redemption stands until the cancel is sent."
+    ),
+    "receipt.cancel.waiting.held.todo": (
+        "It goes once the till knows the redemption went through. The redemption stands until "
+        "the cancel is sent."
+    ),
+    "receipt.cancel.waiting.slowed.todo": (
+        "The Stamps server asked the till to wait: the till sends the cancel again by itself. "
+        "The redemption stands until the cancel is sent."
+    ),
+    "receipt.cancel.waiting.paused.todo": (
+        "Nothing is sent until a manager puts the till's settings right; then it goes. The "
+        "redemption stands until the cancel is sent."
+    ),
     "receipt.stamps_left": "{stamps} stamps left.",
     "receipt.also_said": "The Stamps server also said: {said}",
     "receipt.stamps_left_also_said": "{stamps} stamps left. The Stamps server also said: {said}",

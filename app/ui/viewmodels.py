@@ -36,6 +36,7 @@ PanelKind = OutcomeKind | Literal["working", "waiting_pin", "asks_first"]
 
 #: ``checking``: the till has not yet heard from the server since it started (nothing proved).
 Connectivity = Literal["checking", "online", "degraded", "offline"]
+PausedWhy = Literal["", "token", "https", "token_unusable"]
 
 
 @dataclass(frozen=True)
@@ -146,6 +147,9 @@ class StatusData:
     credentials_note: str = ""
     #: Why the queue is paused, in the reader's language (the server's words quoted).
     paused_text: str = ""
+    #: Why the queue is paused, in the bar's few words: ``token`` (the server refuses the
+    #: till's API token), ``https`` (it refuses plain http), ``token_unusable`` ("" unpaused).
+    paused_why: PausedWhy = ""
     #: What is wrong with the till's clock, in the reader's language ("" when it is right).
     clock_alert: str = ""
 
@@ -170,6 +174,9 @@ class RedemptionRowData:
     #: Its own wait still runs, the result panel reading "Working on it…": the row says it is
     #: being sent, in the panel's neutral look, not "NOT CONFIRMED" before the panel does.
     sending: bool = False
+    #: ...and the panel says it waits behind the member's earlier redemption: the row says it
+    #: waits its turn, not that it is being sent.
+    behind: bool = False
     #: Turned away at the counter (its key a :class:`CounterRefusalKey`): why, in the words
     #: the result panel said it.
     reason: str = ""

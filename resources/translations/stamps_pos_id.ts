@@ -2729,6 +2729,10 @@ Pindai kartu atau cari (F2).</translation>
 <context>
     <name>Outcome</name>
     <message>
+        <source>Waiting its turn…</source>
+        <translation>Menunggu giliran…</translation>
+    </message>
+    <message>
         <source>Sending…</source>
         <translation>Mengirim…</translation>
     </message>
@@ -4509,6 +4513,18 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>terlama {age}</translation>
     </message>
     <message>
+        <source>Sync paused — API token refused</source>
+        <translation>Sinkronisasi dijeda — token API ditolak</translation>
+    </message>
+    <message>
+        <source>Sync paused — the server refuses http</source>
+        <translation>Sinkronisasi dijeda — server menolak http</translation>
+    </message>
+    <message>
+        <source>Sync paused — API token unusable</source>
+        <translation>Sinkronisasi dijeda — token API tak bisa dipakai</translation>
+    </message>
+    <message>
         <source>Needs a manager: {n}</source>
         <translation>Perlu manajer: {n}</translation>
     </message>
@@ -6151,6 +6167,31 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>The Stamps server cannot be reached yet; the redemption stands until the cancel is sent.</source>
         <comment>receipt.cancel.waiting.todo</comment>
         <translation>Server Stamps belum bisa dihubungi; penukaran tetap berlaku sampai pembatalan terkirim.</translation>
+    </message>
+    <message>
+        <source>Not sent yet: the till sends it by itself. The redemption stands until the cancel is sent.</source>
+        <comment>receipt.cancel.waiting.queued.todo</comment>
+        <translation>Belum dikirim: mesin kasir mengirimnya sendiri. Penukaran tetap berlaku sampai pembatalan terkirim.</translation>
+    </message>
+    <message>
+        <source>It goes after this member&apos;s earlier redemption: the till sends a member&apos;s entries one at a time, in order. The redemption stands until the cancel is sent.</source>
+        <comment>receipt.cancel.waiting.behind.todo</comment>
+        <translation>Pembatalan dikirim setelah penukaran member ini yang sebelumnya: mesin kasir mengirim entri seorang member satu per satu, berurutan. Penukaran tetap berlaku sampai pembatalan terkirim.</translation>
+    </message>
+    <message>
+        <source>It goes once the till knows the redemption went through. The redemption stands until the cancel is sent.</source>
+        <comment>receipt.cancel.waiting.held.todo</comment>
+        <translation>Pembatalan dikirim setelah mesin kasir tahu penukarannya berhasil. Penukaran tetap berlaku sampai pembatalan terkirim.</translation>
+    </message>
+    <message>
+        <source>The Stamps server asked the till to wait: the till sends the cancel again by itself. The redemption stands until the cancel is sent.</source>
+        <comment>receipt.cancel.waiting.slowed.todo</comment>
+        <translation>Server Stamps meminta mesin kasir menunggu: mesin kasir mengirim pembatalan lagi sendiri. Penukaran tetap berlaku sampai pembatalan terkirim.</translation>
+    </message>
+    <message>
+        <source>Nothing is sent until a manager puts the till&apos;s settings right; then it goes. The redemption stands until the cancel is sent.</source>
+        <comment>receipt.cancel.waiting.paused.todo</comment>
+        <translation>Tidak ada yang dikirim sampai manajer membetulkan pengaturan mesin kasir; setelah itu akan terkirim. Penukaran tetap berlaku sampai pembatalan terkirim.</translation>
     </message>
     <message>
         <source>{stamps} stamps left.</source>

@@ -97,6 +97,30 @@ def _held(entries: sa.FromClause, target: sa.FromClause) -> sa.ColumnElement[boo
     )
 
 
+def blocking(entry_id: str, lane: str, seq: int) -> sa.Select[Any]:
+    """The entries of ``lane`` that hold entry ``entry_id`` (at ``seq``) back, by the claim's
+    own rules (:data:`_CANDIDATE`), earliest first: one of the lane being sent, or an earlier
+    one still queued that is not itself a held cancel (a cancel waiting for its redemption holds
+    nothing back)."""
+    earlier_target = ENTRIES.alias("bt")
+    return (
+        sa.select(ENTRIES.c.id)
+        .where(
+            ENTRIES.c.lane == lane,
+            ENTRIES.c.id != entry_id,
+            sa.or_(
+                ENTRIES.c.status == EntryStatus.SENDING,
+                sa.and_(
+                    ENTRIES.c.status == EntryStatus.QUEUED,
+                    ENTRIES.c.seq < seq,
+                    ~_held(ENTRIES, earlier_target),
+                ),
+            ),
+        )
+        .order_by(ENTRIES.c.seq)
+    )
+
+
 # The claim's statement is built once: its aliases and clauses cost more Python to build than the
 # statement costs SQLite to run. Indexes (migration 0003): the candidate walks ``(status, seq)``
 # in seq order and stops at the first sendable one; the lane checks probe ``(lane, status, seq)``.

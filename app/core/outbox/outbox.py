@@ -540,6 +540,18 @@ class Outbox:
         """The entry, as last committed."""
         return await self.db.read(lambda s: s.get(OutboxEntry, entry_id))
 
+    async def waits_behind(self, entry: OutboxEntry) -> OutboxEntry | None:
+        """The entry of its member's lane that holds ``entry`` back by the claim's rules (one
+        being sent, or an earlier one queued that is no held cancel), or ``None``."""
+
+        def read(session: Session) -> OutboxEntry | None:
+            first = claims.blocking(entry.id, entry.lane, entry.seq).limit(1).scalar_subquery()
+            return session.execute(
+                sa.select(OutboxEntry).where(ENTRIES.c.id == first)
+            ).scalar_one_or_none()
+
+        return await self.db.read(read)
+
     async def sent_again_as(self, entry: OutboxEntry) -> OutboxEntry | None:
         """The redemption a manager's "Send again" made of ``entry`` (the latest, if it was sent
         again more than once), or ``None``. A retry depends on its original and is of its kind;

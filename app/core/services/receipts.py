@@ -201,6 +201,7 @@ def receipt_for(
     paused_over_http: bool = False,
     behind: bool = False,
     behind_a_retry: bool = False,
+    held: bool = False,
     handed_over: bool = False,
     sent_again: bool = False,
     accepted_as: AcceptedAs | None = None,
@@ -208,7 +209,8 @@ def receipt_for(
     """The receipt of an entry as it stands (``paused``: the queue waits for credentials;
     ``paused_over_http``: because the server refuses plain http, not the token; ``behind``:
     never sent, it waits for an earlier entry of its member's lane; ``behind_a_retry``: that
-    earlier entry was tried already and is being sent again; ``handed_over``: what it
+    earlier entry was tried already and is being sent again; ``held``: a cancel that waits for
+    its redemption to be synced before it may go; ``handed_over``: what it
     gives went over the counter already, as a manager's "Send again" of a redemption the till
     had accepted offline, which the entry itself does not record; ``accepted_as``: why that
     redemption was accepted, as recorded on it). Why the entry itself was accepted is its
@@ -224,6 +226,12 @@ def receipt_for(
     if behind and details is not None and details.id == "receipt.detail.sending":
         details = say(
             "receipt.detail.behind.retried" if behind_a_retry else "receipt.detail.behind"
+        )
+    if what_to_do.id == "receipt.cancel.waiting.queued.todo" and (behind or held):
+        # it waits its turn behind the member's redemption, or for the till to find out whether
+        # the redemption went through (a held cancel): no outage
+        what_to_do = say(
+            "receipt.cancel.waiting.behind.todo" if behind else "receipt.cancel.waiting.held.todo"
         )
     if paused_over_http and details is not None and details.id == "receipt.detail.paused":
         details = say("receipt.detail.paused.https")
@@ -510,7 +518,12 @@ def _words(
             headline = say(f"receipt.not_confirmed.{said_as}")
             todo = say(f"receipt.not_confirmed.{said_as}.todo")
     if entry.kind == OperationKind.CANCEL:
+        waits_as = todo.id
         headline, todo = _cancel_words(headline, todo)
+        if headline.id == "receipt.cancel.waiting":
+            # "cannot be reached yet" only of an attempt that never arrived: it was said of a
+            # cancel the till had not sent while online, and of one the server asked to wait.
+            todo = say(_CANCEL_WAITS.get(waits_as, "receipt.cancel.waiting.queued.todo"))
         if needs_dashboard(entry):
             # never sent: the server refused nothing, the till cannot name the redemption
             headline = say("receipt.cancel.needs_dashboard")
@@ -620,6 +633,14 @@ def _answered_details(entry: OutboxEntry) -> Message | None:
     if stamps is not None:
         return say("receipt.stamps_left", stamps=stamps)
     return None
+
+
+#: Why a cancel waits to be sent, by the words a redemption would have had for it.
+_CANCEL_WAITS = {
+    "receipt.waiting.todo": "receipt.cancel.waiting.todo",  # it never arrived: unreachable
+    "receipt.waiting.slowed.todo": "receipt.cancel.waiting.slowed.todo",
+    "receipt.waiting.paused.todo": "receipt.cancel.waiting.paused.todo",
+}
 
 
 def _cancel_words(headline: Message, todo: Message) -> tuple[Message, Message]:

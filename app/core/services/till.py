@@ -428,8 +428,10 @@ class Till:
             status = status or await self.outbox.status()
             paused = status.paused
             over_http = paused and self.why_paused(status).id == "queue.paused.https"
+        held = False
         if entry.status == EntryStatus.QUEUED and entry.attempts == 0:
             behind = await self._waits_behind(entry)
+            held = entry.cancels is not None and await self._held(entry.cancels)
         accepted = await self._handed_over_before(entry)
         return receipt_for(
             entry,
@@ -439,6 +441,7 @@ class Till:
             behind=behind is not None,
             # an attempt at the earlier one ended without settling it: it goes again
             behind_a_retry=behind is not None and behind.last_outcome is not None,
+            held=held,
             handed_over=accepted is not None,
             sent_again=accepted_to_send_again(entry, attempts),
             # not recorded on the redemption sent again: said offline, as before
@@ -490,9 +493,17 @@ class Till:
 
     async def _waits_behind(self, entry: OutboxEntry) -> OutboxEntry | None:
         """The earlier entry of the member's lane, still to be answered, that holds this one
-        back (DESIGN §3: a lane's entries go one at a time, in order); ``None`` when none does."""
-        ahead = await self.outbox.entries(IN_FLIGHT, lane=entry.lane, limit=1)
-        return ahead[0] if ahead and ahead[0].seq < entry.seq else None
+        back (DESIGN §3: a lane's entries go one at a time, in order); ``None`` when none does.
+        Asked by the claim's own rules: a held cancel, waiting for its redemption, is queued
+        and earlier, and holds nothing back; "waiting for the earlier redemption" of it was
+        said of an entry being sent."""
+        return await self.outbox.waits_behind(entry)
+
+    async def _held(self, redemption_id: str) -> bool:
+        """A cancel of redemption ``redemption_id`` is held: it may go only once that redemption
+        is synced (the claim's rule)."""
+        redemption = await self.outbox.get(redemption_id)
+        return redemption is not None and redemption.status != EntryStatus.SYNCED
 
     async def _ahead_of(self, entry_id: str) -> OutboxEntry | None:
         """The earlier entry of its lane that entry ``entry_id``, queued and never sent, waits

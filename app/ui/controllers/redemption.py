@@ -172,6 +172,9 @@ class RedemptionController(QObject):
         #: says "Sending…" until the wait ends. It read "NOT CONFIRMED" for those seconds, while
         #: the panel told the cashier the till was still sending it.
         self._sending: str | None = None
+        #: ...and the panel says it waits behind the member's earlier redemption: so does the
+        #: row ("Sending…" beside a panel that said nothing of it was being sent).
+        self._sending_behind = False
         #: While the panel counts the time to its redemption's next attempt, the receipt is read
         #: again each second: the count is the outbox's next attempt, never one true once.
         self._countdown = QTimer(self)
@@ -343,14 +346,14 @@ class RedemptionController(QObject):
                 self.show(None)
             return None
 
-        working = ""
+        working, behind = "", False
         if receipt.verdict is not Verdict.ACCEPTED_OFFLINE:
             # Esc from here on leaves the wait, which starts after the read below: the worker
             # may send it meanwhile, and an Esc pressed then did nothing.
             self._backed_out = asyncio.Event()
             try:
                 # Read before anything of it is shown: whether it is sent now or waits its turn.
-                working = await self._working_words(receipt.entry_id)
+                working, behind = await self._working_words(receipt.entry_id)
             except BaseException:
                 self._backed_out = None
                 raise
@@ -361,6 +364,7 @@ class RedemptionController(QObject):
         )
         waits = not self._gone and receipt.verdict is not Verdict.ACCEPTED_OFFLINE
         self._sending = receipt.entry_id if waits else None
+        self._sending_behind = waits and behind
         self._upsert_row(receipt.entry_id, receipt.verdict, receipt.provisional, receipt.answered)
         if self._gone:  # queued as they left: the shift's list follows it, the panel is not theirs
             self._backed_out = None
@@ -386,18 +390,19 @@ class RedemptionController(QObject):
             self.session.read_again(done.lane)
         return done
 
-    async def _working_words(self, entry_id: str) -> str:
+    async def _working_words(self, entry_id: str) -> tuple[str, bool]:
         """What the panel says while the wait for entry ``entry_id`` runs: that it waits behind
         the member's earlier redemption, when it does (nothing of it is being sent: it read
-        "Sending to Stamps…" for the whole wait), else that it is being sent."""
+        "Sending to Stamps…" for the whole wait), else that it is being sent; and whether it
+        waits so (its row says the same)."""
         try:
             now = await self.till.receipt(entry_id)
         except (KeyError, StorageProblem):
             now = None  # read again by the wait, which says what became of it
         said = now.details if now is not None else None
         if said is not None and said.id.startswith("receipt.detail.behind"):
-            return words(said)
-        return self.tr("Sending to Stamps…")
+            return words(said), True
+        return self.tr("Sending to Stamps…"), False
 
     def _refuse(
         self, headline: str, reason: Message, verdict: Verdict, todo: Message, *, asks: bool = False
@@ -687,6 +692,7 @@ class RedemptionController(QObject):
         known of it, whatever ends the wait (an error too: a row left "Sending…" would never
         change while its verdict did not)."""
         entry_id, self._sending = self._sending, None
+        self._sending_behind = False
         followed = self._followed.get(entry_id) if entry_id is not None else None
         if entry_id is not None and followed is not None and followed.verdict is not None:
             self._upsert_row(entry_id, followed.verdict, followed.provisional, followed.answered)
@@ -720,6 +726,7 @@ class RedemptionController(QObject):
             provisional=provisional,
             answered=answered,
             sending=entry_id == self._sending,
+            behind=entry_id == self._sending and self._sending_behind,
         )
 
     def clear_shift(self) -> None:

@@ -22,7 +22,7 @@ from app.ui.controllers.session import CashierSession
 from app.ui.controllers.tasks import spawn
 from app.ui.main_window import CashierWindowView
 from app.ui.viewmodels import Connectivity as ConnectivityText
-from app.ui.viewmodels import StatusData
+from app.ui.viewmodels import PausedWhy, StatusData
 from app.ui.widgets.status_bar import age_text
 from app.ui.wording import words
 
@@ -166,6 +166,7 @@ class StatusController(QObject):
         age = status.oldest_queued_age
         if age is not None:
             age += time.monotonic() - self._read_at
+        paused = self.till.why_paused(status) if status.paused else None
         stalled = None
         if age is not None and age > self.stall_after_s and not status.paused:
             stalled = self._stall_words(self.till.storage_problem).format(age=age_text(age))
@@ -180,7 +181,8 @@ class StatusController(QObject):
             paused_for_credentials=status.paused,
             stalled_lane_alert=stalled,
             credentials_note=self._credentials_note,
-            paused_text=words(self.till.why_paused(status)) if status.paused else "",
+            paused_text=words(paused) if paused is not None else "",
+            paused_why=_PAUSED_WHY.get(paused.id, "token") if paused is not None else "",
             clock_alert=clock_alert,
         )
 
@@ -214,6 +216,13 @@ class StatusController(QObject):
 
     def _cashier_changed(self, name: object) -> None:
         self.view.status.set_cashier(name if isinstance(name, str) else None)
+
+
+#: The bar's few words of why the queue is paused, by the banner's message (any other: the token).
+_PAUSED_WHY: dict[str, PausedWhy] = {
+    "queue.paused.https": "https",
+    "queue.paused.token_unusable": "token_unusable",
+}
 
 
 def _connectivity(state: Connectivity, proven: bool) -> ConnectivityText:

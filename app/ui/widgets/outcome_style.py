@@ -23,9 +23,11 @@ OUTCOME_COLOURS: dict[OutcomeKind, tuple[str, str]] = {
 SENDING_COLOURS = ("#46525e", "#ffffff")
 
 
-def sending_short_text() -> str:
+def sending_short_text(*, behind: bool = False) -> str:
     """A row's status while its redemption's own wait runs, as the panel's "Sending to Stamps…"
-    says it."""
+    says it; ``behind``: as the panel says it waits for the member's earlier redemption."""
+    if behind:
+        return QCoreApplication.translate("Outcome", "Waiting its turn…")
     return QCoreApplication.translate("Outcome", "Sending…")
 
 

@@ -163,7 +163,7 @@ class ShiftRedemptionsModel(QAbstractTableModel):
                 if row.cancel_text:
                     return row.cancel_text
                 if row.sending:
-                    return sending_short_text()
+                    return sending_short_text(behind=row.behind)
                 status = outcome_short_text(
                     row.status, provisional=row.provisional, answered=row.answered
                 )

@@ -228,7 +228,12 @@ class SyncStatusBar(QFrame):
             "degraded": self.tr("Degraded — slow or failing"),
             "offline": self.tr("Offline — redemptions will sync later"),
         }
-        self.connectivity.setText(words[status.connectivity])
+        said = words[status.connectivity]
+        if status.paused_for_credentials and status.connectivity in ("online", "degraded"):
+            # The server answers (it refuses the till's token, or plain http): "Degraded — slow
+            # or failing" sent the cashier to the network beside a banner that said otherwise.
+            said = self._paused_words()[status.paused_why or "token"]
+        self.connectivity.setText(said)
         self.connectivity_icon.setPixmap(icon(status.connectivity).pixmap(24, 24))
         set_style_property(self.connectivity, "state", status.connectivity)
 
@@ -265,6 +270,14 @@ class SyncStatusBar(QFrame):
         self.clock_alert.setVisible(bool(status.clock_alert))
         self.clock_alert.setText(status.clock_alert)
         self.setAccessibleName(self.summary_text())
+
+    def _paused_words(self) -> dict[str, str]:
+        """The sync state's words while the queue is paused, by why (``StatusData.paused_why``)."""
+        return {
+            "token": self.tr("Sync paused — API token refused"),
+            "https": self.tr("Sync paused — the server refuses http"),
+            "token_unusable": self.tr("Sync paused — API token unusable"),
+        }
 
     def banners_height(self, width: int) -> int:
         """How tall the banners shown now are (paused, stalled, clock) across ``width`` pixels:
@@ -362,6 +375,7 @@ class SyncStatusBar(QFrame):
                 self.tr("Online"),
                 self.tr("Degraded — slow or failing"),
                 self.tr("Offline — redemptions will sync later"),
+                *self._paused_words().values(),
             ),
             key=busiest.connectivity.fontMetrics().horizontalAdvance,
         )

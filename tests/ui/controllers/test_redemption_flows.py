@@ -661,7 +661,7 @@ def test_esc_pressed_as_the_redemption_is_queued_leaves_the_wait_that_follows(
     reading, go_on = asyncio.Event(), asyncio.Event()
     working_words = controller._working_words
 
-    async def read_slowly(entry_id: str) -> str:
+    async def read_slowly(entry_id: str) -> tuple[str, bool]:
         reading.set()
         await go_on.wait()
         return await working_words(entry_id)
@@ -749,6 +749,8 @@ def test_a_redemption_behind_the_members_earlier_one_says_it_waits_for_it_not_se
         "Waiting for this member's earlier redemption to go through first: the till sends a "
         "member's redemptions one at a time, in order."
     )
+    # the row says what the panel says: it waits its turn (it read "Sending…")
+    assert _status(cashier) == ("Waiting its turn…", "#46525e")
     with qtbot.waitSignal(cashier.redemption.receipt_ready, timeout=WAIT_MS) as settled:
         sandbox.faults(held=False)
     assert settled.args[0].verdict is Verdict.CONFIRMED

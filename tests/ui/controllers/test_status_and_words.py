@@ -10,6 +10,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app.core.domain import EntryStatus
+from app.core.offline.connectivity import Connectivity
 from app.core.outbox.outbox import OutboxStatus
 from app.core.services.receipts import Receipt, receipt_for
 from app.core.storage.tables import OutboxEntry
@@ -97,6 +98,54 @@ def test_a_queue_paused_by_a_server_asking_for_https_says_so_not_the_token(
     assert "stamps-pos token set" not in text
     if language == "id":
         assert "server" in text and "refuses" not in text
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("reason", "language", "said"),
+    [
+        ("401", "en", "Sync paused — API token refused"),
+        ("401", "id", "Sinkronisasi dijeda — token API ditolak"),
+        (
+            "CredentialsRejected: Please use https instead of http",
+            "en",
+            "Sync paused — the server refuses http",
+        ),
+        (
+            "CredentialsRejected: Please use https instead of http",
+            "id",
+            "Sinkronisasi dijeda — server menolak http",
+        ),
+        ("CredentialsUnusable: bad characters", "en", "Sync paused — API token unusable"),
+    ],
+)
+def test_a_paused_queue_s_bar_says_the_server_refuses_not_slow_or_failing(
+    qtbot: QtBot, cashier: CashierWindow, reason: str, language: str, said: str
+) -> None:
+    # Seen under X: the banner said the server refuses the till's token, and the bar beside it
+    # "Degraded — slow or failing", sending the cashier to a network that was fine.
+    status = cashier.status
+    qtbot.waitUntil(lambda: status._status is not None, timeout=WAIT_MS)
+    cashier.till.monitor.prove(Connectivity.DEGRADED)  # what a refused token leaves
+    paused = OutboxStatus(
+        queued=1,
+        sending=0,
+        unknown=0,
+        rejected=0,
+        held=0,
+        oldest_queued_age=30.0,
+        paused=True,
+        paused_reason=reason,
+    )
+    status._status = paused
+    with speaking(language):
+        status._show()
+        bar = cashier.view.status
+        assert bar.connectivity.text() == said
+        # lifted, the bar says what the line does again
+        status._status = dataclasses.replace(paused, paused=False, paused_reason=None)
+        status._show()
+        assert bar.connectivity.text() != said
 
 
 @pytest.mark.integration

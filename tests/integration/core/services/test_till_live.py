@@ -18,7 +18,7 @@ from app.core.services.members import LookupRefused, MemberNotFound
 from app.core.services.orders import InvalidOrder
 from app.core.services.receipts import Verdict
 from app.core.services.refusals import NotOnline, PinBlocked, PinRejected, PinRequired, Refused
-from app.core.services.runtime import open_till
+from app.core.services.runtime import RuntimeOptions, open_till
 from app.core.services.till import Sale, Till
 from app.core.stamps.errors import RequestTimedOut
 from app.core.storage.problems import StorageFull
@@ -678,6 +678,39 @@ async def test_a_redemption_behind_the_members_unconfirmed_one_says_it_waits_for
     assert (await till.wait(first.entry_id, WAIT)).verdict is Verdict.CONFIRMED
     assert (await till.wait(second.entry_id, WAIT)).verdict is Verdict.CONFIRMED
     assert len(sandbox.ledger()) == 2
+
+
+async def test_a_held_cancel_holds_nothing_back_and_says_what_it_waits_for(
+    till_settings: Settings, sandbox: SandboxControl
+) -> None:
+    # Ayu's first redemption went unanswered (unknown) and a manager cancels it: the cancel
+    # waits until the till finds out whether the redemption went through, and the claim sends
+    # her next redemption past it. That next one read "Waiting for this member's earlier
+    # redemption" (the held cancel was taken for what it waited behind), and the cancel
+    # "cannot be reached yet", of a till whose server answered.
+    settings = till_settings.model_copy(update={"idempotency": "unknown"})
+    options = RuntimeOptions(start_worker=False)
+    async with open_till(settings.till_config(), Secret(DEMO_TOKEN), options) as till:
+        member = await till.find_member(AYU)
+        order = await till.catalogue.reward_order(member, 1)
+        sandbox.faults(drop_after_apply=True, drop_rate=1.0, scope="redemptions")
+        first = await till.redeemer.redeem(order, member, Sale("dewi"))
+        await till.worker.run_once(reconcile=False)
+        assert (await till.receipt(first.entry_id)).status is EntryStatus.UNKNOWN
+        cancel = await till.outbox.cancel(first.entry_id, who="Wayan", terminal="till-1")
+        second = await till.redeemer.redeem(order, member, Sale("dewi"))
+        told = await till.receipt(second.entry_id)
+        held = await till.receipt(cancel.id)
+        sandbox.faults(drop_rate=0.0)
+        await till.worker.run_once(reconcile=False)  # the claim: nothing holds it back
+        sent = await till.receipt(second.entry_id)
+    assert str(told.details) == "Sending to the Stamps server…"
+    assert sent.verdict is Verdict.CONFIRMED
+    assert str(held.headline) == "Cancel waiting to send"
+    assert str(held.what_to_do) == (
+        "It goes once the till knows the redemption went through. The redemption stands until "
+        "the cancel is sent."
+    )
 
 
 async def test_without_idempotency_an_ambiguous_answer_is_unknown_not_resent(

@@ -61,6 +61,29 @@ async def test_rejected_and_unknown_do_not_block_their_lane(make_outbox: OutboxF
     assert {refused.id, lost.id}.isdisjoint({claimed.entry_id})
 
 
+@pytest.mark.parametrize("honoured", [True, False], ids=["retried", "unknown"])
+async def test_what_an_entry_waits_behind_is_what_the_claim_waits_for_never_a_held_cancel(
+    make_outbox: OutboxFactory, honoured: bool
+) -> None:
+    # A cancel of a redemption not yet synced is held: it holds nothing of its lane back. Ayu's
+    # next redemption read "Waiting for this member's earlier redemption" behind such a cancel
+    # while the claim sent it.
+    outbox = await make_outbox(HONOURED if honoured else NOT_HONOURED)
+    first = await enqueue_reward(outbox)
+    claimed = await outbox.claim("w")
+    assert claimed is not None
+    await outbox.record(claimed, Outcome.AMBIGUOUS)  # honoured: queued again; else unknown
+    cancel = await outbox.cancel(first.id, who="wayan", terminal="till-1")
+    assert cancel.cancels == first.id and cancel.status == EntryStatus.QUEUED
+    later = await enqueue_reward(outbox)
+    ahead = await outbox.waits_behind(later)
+    claimed = await outbox.claim("w")
+    if honoured:  # the redemption, backing off to go again, holds the lane: it is what waits
+        assert ahead is not None and ahead.id == first.id and claimed is None
+    else:  # nothing holds it back: the claim takes it
+        assert ahead is None and claimed is not None and claimed.entry_id == later.id
+
+
 async def test_claim_commits_lease_and_ambiguous_attempt_before_sending(
     outbox: Outbox, clock: ManualClock
 ) -> None:

@@ -239,6 +239,32 @@ def test_a_cancel_never_tells_the_cashier_to_hand_over_or_that_nothing_was_redee
     assert "hand over" not in said and "nothing was redeemed" not in said
 
 
+@pytest.mark.parametrize(
+    ("last_error", "waits", "todo"),
+    [
+        # its own attempt never arrived: the one case "cannot be reached" is true of
+        ("ConnectionFailed: connection refused", {}, "The Stamps server cannot be reached yet"),
+        ("RateLimited: 429 Too Many Requests", {}, "The Stamps server asked the till to wait"),
+        ("RequestTimedOut: 408 Request Timeout", {}, "The Stamps server asked the till to wait"),
+        ("Unauthorized: 401 Unauthorized", {"paused": True}, "Nothing is sent until a manager"),
+        (None, {"behind": True}, "It goes after this member's earlier redemption"),
+        (None, {"held": True}, "It goes once the till knows the redemption went through"),
+        (None, {"behind": True, "held": True}, "It goes after this member's earlier redemption"),
+        (None, {}, "Not sent yet: the till sends it by itself"),
+    ],
+)
+def test_a_waiting_cancel_says_why_it_waits_and_unreachable_only_when_it_was(
+    last_error: str | None, waits: dict[str, bool], todo: str
+) -> None:
+    # Seen under X, online: a cancel waiting behind the member's redemption read "Cancel waiting
+    # to send — The Stamps server cannot be reached yet".
+    cancel = entry(EntryStatus.QUEUED, kind="cancel", last_error=last_error, cancels="r1")
+    receipt = receipt_for(cancel, **waits)
+    assert str(receipt.headline) == "Cancel waiting to send"
+    assert str(receipt.what_to_do).startswith(todo)
+    assert "redemption stands until the cancel is sent" in str(receipt.what_to_do).lower()
+
+
 def test_a_redemption_held_by_a_paused_queue_is_waiting_not_unconfirmed() -> None:
     # The server refused the token (it answered: nothing was applied); the entry stays queued
     # and goes when a manager sets the new token: it is waiting, not in doubt.
