@@ -716,16 +716,30 @@ async def test_the_upkeep_forgets_settled_rows_only_on_a_clock_the_server_agrees
         (reply(200, b"<html><body>CafeWiFi: sign in</body></html>", **HTML), None),
         (reply(302, b"", Location="http://login.cafewifi.test/"), None),
         (reply(200, {"status": "ok"}), None),
+        (reply(401, {"detail": f"Invalid token {NEW_TOKEN}"}), False),
+        (reply(302, b"", Location=f"http://login.cafewifi.test/?next={NEW_TOKEN}"), None),
     ],
-    ids=["taken", "refused", "no answer", "login page 401", "login page", "redirected", "no pong"],
+    ids=[
+        "taken",
+        "refused",
+        "no answer",
+        "login page 401",
+        "login page",
+        "redirected",
+        "no pong",
+        "refusal echoing it",
+        "redirect echoing it",
+    ],
 )
 async def test_a_token_typed_is_put_to_the_server_alone_and_the_till_keeps_its_own(
-    counter: Counter, answer: object, verdict: bool | None
+    counter: Counter, answer: object, verdict: bool | None, caplog: pytest.LogCaptureFixture
 ) -> None:
     # A manager's token is asked about before Settings saves it: sent in its place, the till's
     # own token would be lost to a mistyped one, and the queue pause under it.
     counter.server.on(PING, answer, PONG)
-    assert await counter.till.would_accept(Secret(NEW_TOKEN)) is verdict
+    with caplog.at_level(logging.DEBUG):
+        assert await counter.till.would_accept(Secret(NEW_TOKEN)) is verdict
+    assert NEW_TOKEN not in caplog.text
     assert await counter.till.token_accepted() is True
     asked, own = counter.server.calls(PING)
     assert asked.headers["Authorization"] == f"Token {NEW_TOKEN}"
