@@ -14,10 +14,11 @@ class LoginPage(http.server.BaseHTTPRequestHandler):
     """Every address answers 200 with the network's sign-in page."""
 
     PAGE = b"<html><body><h1>CafeWiFi</h1><form>Sign in to use the Internet</form></body></html>"
+    STATUS = 200
 
     def _page(self) -> None:
         self.rfile.read(int(self.headers.get("Content-Length") or 0))
-        self.send_response(200)
+        self.send_response(self.STATUS)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(self.PAGE)))
         self.end_headers()
@@ -27,6 +28,13 @@ class LoginPage(http.server.BaseHTTPRequestHandler):
 
     def log_message(self, *args: object) -> None:
         pass
+
+
+class LoginRequired(LoginPage):
+    """The sign-in page under a 401, as some portals (and a firewall's block page, under 403)
+    answer every address: a refusal of no token in particular."""
+
+    STATUS = 401
 
 
 class Failing(http.server.BaseHTTPRequestHandler):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -359,19 +359,19 @@ class Catalogue:
         )
 
     async def cart_order(
-        self, member: Member, lines: list[tuple[str, int, int | None]]
+        self, member: Member, lines: list[tuple[str | int, int, int | None]]
     ) -> CartOrder:
-        """An order for several rewards by code (or id), ``(code, qty, stamps)`` each."""
+        """An order for several rewards, ``(reward, qty, stamps)`` each: a number is the
+        reward's id (a tile the window picked), text is what was typed: a code, or the id's
+        digits when no reward has that code."""
         listing = await self._rewards(member)
         catalogue = listing.rewards
         items = []
-        for code, qty, stamps in lines:
-            reward = next(
-                (r for r in catalogue if r.code == code or (code.isdigit() and r.id == int(code))),
-                None,
-            )
+        for named, qty, stamps in lines:
+            reward = _named(catalogue, named)
+            code = str(named)
             if reward is None:
-                if any(u.named(code) for u in listing.unread):
+                if any(u.named(named) for u in listing.unread):
                     raise invalid("order.reward_unreadable", reward=code)
                 raise invalid("order.no_reward_code", code=code)
             written = reward.code_as_written
@@ -773,6 +773,18 @@ class Catalogue:
         if template is None:
             raise needs_server("order.code_offline_unknown", line_checked=line_checked, code=code)
         return CodeOrder(code, template)
+
+
+def _named(catalogue: Sequence[Reward], named: str | int) -> Reward | None:
+    """The reward a cart's line names. By its code before its id, whatever the list's order:
+    a server that writes codes as digits gives one reward a code that is another's id, and
+    the first that matched either was redeemed in place of the one picked."""
+    if isinstance(named, int):
+        return next((r for r in catalogue if r.id == named), None)
+    by_code = next((r for r in catalogue if r.code == named), None)
+    if by_code is not None or not named.isdigit():
+        return by_code
+    return next((r for r in catalogue if r.id == int(named)), None)
 
 
 class _Offline(Exception):

@@ -142,6 +142,16 @@ def _build(model: type[R], data: Mapping[str, Any] | R) -> R:
         ) from None
 
 
+def _a_web_page(response: httpx.Response) -> bool:
+    """Whether ``response`` is a web page (HTML, not JSON): the API's own refusal is JSON, and
+    a proxy's relabelled JSON is still the server's."""
+    try:
+        json.loads(response.content)
+    except ValueError:
+        return parsing.is_web_page(response)
+    return False
+
+
 def _carried_credentials(response: httpx.Response) -> tuple[str, ...]:
     """The token or JWT the request of ``response`` carried (its ``Authorization`` header, the
     legacy style's body ``token``), to be masked in what the server said about it."""
@@ -700,7 +710,7 @@ class StampsClient:
                     endpoint, response, body, params, idempotency_key, extra, sent_under
                 )
                 if response.status_code in _AUTH_FAILURES:
-                    raise self._error(response, extra, errors.CredentialsRejected)
+                    raise self._refusal_of_the_credentials(response, extra)
             else:
                 response = await self._recover_auth(
                     endpoint, response, body, params, idempotency_key, extra, sent_under
@@ -745,7 +755,7 @@ class StampsClient:
             pong: httpx.Response | None = await self._send(endpoint=endpoints.PING, extra=extra)
         except errors.StampsError:
             pong = None
-        if pong is not None and pong.status_code in _AUTH_FAILURES:
+        if pong is not None and pong.status_code in _AUTH_FAILURES and not _a_web_page(pong):
             raise self._error(refused, extra, errors.CredentialsRejected)
         if pong is not None and 200 <= pong.status_code < 300:
             raise self._error(refused, extra, errors.RequestRefused)
@@ -787,6 +797,18 @@ class StampsClient:
         # since, and a server that echoes what it refused would echo the old one
         secrets = (*self._secrets(extra), *_carried_credentials(response))
         return parsing.api_error(response, now=clock.now(), secrets=secrets, cls=cls)
+
+    def _refusal_of_the_credentials(
+        self, response: httpx.Response, extra: tuple[str, ...]
+    ) -> errors.StampsError:
+        """A ping's 401/403: the proof the server refuses the credentials, unless a web page
+        said it (a shop's Wi-Fi login page, a firewall's block page answers every token so)."""
+        if _a_web_page(response):
+            return errors.WebPageAnswer(
+                f"a web page answered, not the Stamps server ({parsing.status_text(response)})",
+                status_code=response.status_code,
+            )
+        return self._error(response, extra, errors.CredentialsRejected)
 
     def _token_failure(self, exc: errors.StampsError) -> errors.StampsError:
         """A failed JWT fetch, restated for the request that was waiting for it.

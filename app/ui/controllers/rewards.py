@@ -178,7 +178,11 @@ class RewardsController(OrderController):
     async def redeem_cart(self, lines: list[CartLine]) -> None:
         """Redeem the cart as one all-or-nothing redemption; the cart empties once it is taken."""
         catalogue = self.session.till.catalogue
-        wanted = [(str(reward_id), qty, stamps) for reward_id, qty, stamps in lines]
+        # by the ids of the tiles picked: as digits, they read as codes first
+        wanted: list[tuple[str | int, int, int | None]] = [
+            (reward_id if isinstance(reward_id, int) else str(reward_id), qty, stamps)
+            for reward_id, qty, stamps in lines
+        ]
 
         async def build(member: Member) -> tuple[Order, VoucherFacts | None]:
             return await catalogue.cart_order(member, wanted), None

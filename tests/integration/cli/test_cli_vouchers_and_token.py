@@ -12,6 +12,7 @@ from app.core.services import token_file
 from app.sandbox import DEMO_TOKEN
 
 from ...support.disk import UNWRITABLE, unwritable_folder
+from ...support.odd_servers import LoginRequired, serving
 from ..conftest import SandboxControl
 from .conftest import Cli
 
@@ -98,6 +99,25 @@ def test_token_set_keeps_the_token_it_had_when_the_server_refuses_the_new_one(cl
     assert "The token kept before is unchanged" in typo.stderr
     assert "token stored" not in typo.stdout
     assert cli("member", "find", AYU).returncode == 0  # on the token it kept
+
+
+def test_token_set_behind_a_login_page_that_answers_401_does_not_call_the_token_refused(
+    cli: Cli,
+) -> None:
+    # A shop's Wi-Fi login page answers 401 to every address: "the server refuses this token"
+    # was false, and a right token was not saved.
+    del cli.env["STAMPS_POS_TOKEN"]
+    typed = "portal-hides-this-token-77"
+    with serving(LoginRequired) as url:
+        cli.env["STAMPS_POS_BASE_URL"] = url
+        done = cli("token", "set", stdin=f"{typed}\n")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "refuses" not in done.stdout + done.stderr
+    assert (
+        "Not checked with the Stamps server: a web page answered instead of the Stamps server"
+        in done.stdout
+    )
+    assert typed not in done.stdout + done.stderr
 
 
 def test_token_set_says_when_the_token_is_another_merchants(cli: Cli) -> None:

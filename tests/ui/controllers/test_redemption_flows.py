@@ -203,6 +203,21 @@ def test_a_cart_is_one_redemption_and_empties(
     assert len(sandbox.ledger()) == 1
 
 
+def test_a_cart_redeems_the_rewards_picked_when_another_s_code_is_their_id(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    # A server whose codes are digits (the cart's example writes "code": 1): Es Kopi's code is
+    # "2", Croissant's id. The cart named its tiles by id, and the first reward either matched
+    # was sent: Croissant picked, 20 stamps of Es Kopi redeemed, and "Confirmed".
+    sandbox.change_reward(1, code="2")
+    find_member(qtbot, cashier, AYU)
+    picker = cashier.view.reward_picker
+    picker.select_reward(2)
+    picker.add_button.click()
+    assert redeem(qtbot, cashier, picker.cart.redeem_button.click).verdict is Verdict.CONFIRMED
+    assert sandbox.stamps(AYU) == 250 - 15  # Croissant's price, not Es Kopi's 20
+
+
 def test_a_member_voucher_is_redeemed(
     qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
 ) -> None:

@@ -155,6 +155,38 @@ async def test_a_reward_the_till_cannot_read_is_left_out_and_said_so(
             await order
 
 
+@pytest.mark.parametrize("offline", [False, True], ids=["live", "remembered"])
+@pytest.mark.parametrize("listed", ["in id order", "code first"])
+async def test_a_cart_names_the_reward_picked_when_another_s_code_is_its_id(
+    cache: MemberCache, listed: str, offline: bool
+) -> None:
+    # A server that writes codes as digits: Es Kopi's code is 1, Croissant's id. The window's
+    # tile (an id) and a code typed (text) each named whichever reward came first in the list.
+    rewards = [
+        {"id": 1, "name": "Croissant", "code": "CRS", "stamps_to_redeem": 15},
+        {"id": 6, "name": "Es Kopi", "code": 1, "stamps_to_redeem": 20},
+        {"id": 7, "name": "Big", "code": 2**70, "stamps_to_redeem": 5},
+    ]
+    if listed == "code first":
+        rewards.reverse()
+
+    class Server(FailingServer):
+        async def rewards(self, user: str | None = None) -> RewardsResponse:
+            return RewardsResponse.model_validate({"rewards": rewards, "vouchers": []})
+
+    await Catalogue(Server(), cache).offer(AYU, 250)  # the copy the till remembers
+    catalogue = Catalogue(Server(), cache, offline=lambda: offline)
+    order = await catalogue.cart_order(
+        AYU, [(1, 1, None), ("1", 2, None), ("7", 1, None), (str(2**70), 1, None)]
+    )
+    assert [(i.name, i.code, i.qty) for i in order.items] == [
+        ("Croissant", "CRS", 1),  # the tile picked
+        ("Es Kopi", 1, 2),  # the code typed, sent as the server wrote it
+        ("Big", 2**70, 1),  # no reward's code is "7": its id
+        ("Big", 2**70, 1),
+    ]
+
+
 @pytest.mark.parametrize("cut", [True, False])
 async def test_a_catalogue_cut_at_the_most_the_till_reads_is_said_live_and_offline(
     cache: MemberCache, cut: bool

@@ -46,6 +46,7 @@ PING = "/api/ping"
 REDEEM = "/api/v2/redemptions/redeem-reward"
 PONG = reply(200, {"pong": {"merchant": "Kopi Rindang", "merchant_id": 14}})
 REFUSED = {"detail": "Invalid token."}
+HTML = {"Content-Type": "text/html; charset=utf-8"}
 NEW_TOKEN = "tok-the-shops-new-one"
 
 
@@ -110,6 +111,19 @@ async def queue_one(till: Till) -> str:
         terminal="till-1",
     )
     return entry.id
+
+
+@pytest.mark.parametrize("status", [401, 403])
+async def test_a_login_page_refusing_the_ping_does_not_pause_the_queue(
+    status: int, counter: Counter
+) -> None:
+    # A shop's Wi-Fi login page (a firewall's block page) answers 401/403 to every token: the
+    # till's own is not refused by it, and what waits is sent once the line is the server's.
+    counter.server.on(PING, reply(status, b"<html><body>CafeWiFi: sign in</body></html>", **HTML))
+    await queue_one(counter.till)
+    assert await counter.till.probe() is not Connectivity.DEGRADED
+    assert await counter.till.token_accepted() is None
+    assert not (await counter.till.status()).paused
 
 
 @pytest.mark.parametrize("status", [401, 403])
@@ -694,16 +708,38 @@ async def test_the_upkeep_forgets_settled_rows_only_on_a_clock_the_server_agrees
 
 @pytest.mark.parametrize(
     ("answer", "verdict"),
-    [(PONG, True), (reply(401, REFUSED), False), (reply(503, {}), None)],
-    ids=["taken", "refused", "no answer"],
+    [
+        (PONG, True),
+        (reply(401, REFUSED), False),
+        (reply(503, {}), None),
+        (reply(401, b"<html><body>CafeWiFi: sign in</body></html>", **HTML), None),
+        (reply(200, b"<html><body>CafeWiFi: sign in</body></html>", **HTML), None),
+        (reply(302, b"", Location="http://login.cafewifi.test/"), None),
+        (reply(200, {"status": "ok"}), None),
+        (reply(401, {"detail": f"Invalid token {NEW_TOKEN}"}), False),
+        (reply(302, b"", Location=f"http://login.cafewifi.test/?next={NEW_TOKEN}"), None),
+    ],
+    ids=[
+        "taken",
+        "refused",
+        "no answer",
+        "login page 401",
+        "login page",
+        "redirected",
+        "no pong",
+        "refusal echoing it",
+        "redirect echoing it",
+    ],
 )
 async def test_a_token_typed_is_put_to_the_server_alone_and_the_till_keeps_its_own(
-    counter: Counter, answer: object, verdict: bool | None
+    counter: Counter, answer: object, verdict: bool | None, caplog: pytest.LogCaptureFixture
 ) -> None:
     # A manager's token is asked about before Settings saves it: sent in its place, the till's
     # own token would be lost to a mistyped one, and the queue pause under it.
     counter.server.on(PING, answer, PONG)
-    assert await counter.till.would_accept(Secret(NEW_TOKEN)) is verdict
+    with caplog.at_level(logging.DEBUG):
+        assert await counter.till.would_accept(Secret(NEW_TOKEN)) is verdict
+    assert NEW_TOKEN not in caplog.text
     assert await counter.till.token_accepted() is True
     asked, own = counter.server.calls(PING)
     assert asked.headers["Authorization"] == f"Token {NEW_TOKEN}"

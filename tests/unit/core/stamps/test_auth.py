@@ -26,6 +26,8 @@ REQUEST = {"user": "customer@stamps.co.id", "reward": 1, "store": 32}
 MEMBER = doc("member_details")["responses"][0]["body"]
 REDEEMED = doc("redeem_reward")["responses"][0]["body"]
 PONG = reply(200, {"pong": {"merchant": "My Merchant", "merchant_id": 1}})
+#: A shop's Wi-Fi login page (or a firewall's block page): it answers 401/403 whatever the token.
+PORTAL_PAGE = b"<!DOCTYPE html><html><body><form>Sign in to use the Internet</form></body></html>"
 
 
 def token_answers(*jwts: str) -> list[httpx.Response]:
@@ -221,7 +223,9 @@ async def test_ping_succeeding_means_only_this_request_was_refused(
     [
         (httpx.ConnectError("down"), errors.Unauthorized),
         (reply(500, {}), errors.Unauthorized),
+        (reply(401, PORTAL_PAGE, **{"Content-Type": "text/html"}), errors.Unauthorized),
     ],
+    ids=["no answer", "server error", "web page"],
 )
 async def test_inconclusive_ping_leaves_the_401_unconfirmed(
     ping_answer: httpx.Response | Exception,
@@ -245,6 +249,22 @@ async def test_ping_failing_is_itself_the_proof(
     with pytest.raises(errors.CredentialsRejected):
         await make_client().ping()
     assert len(server.requests) == 1
+
+
+@pytest.mark.parametrize("status", [401, 403])
+@pytest.mark.parametrize("label", ["text/html; charset=utf-8", "application/json"])
+async def test_a_web_page_refusing_the_ping_is_no_proof_against_the_token(
+    status: int, label: str, make_client: ClientFactory, server: FakeStamps
+) -> None:
+    # A login page or a block page answers every token alike: what it says is not the
+    # server's, so the token is not told refused (Settings would not save a good one, the
+    # queue would pause for a token nothing is wrong with).
+    server.on(PING, reply(status, PORTAL_PAGE, **{"Content-Type": label}))
+    with pytest.raises(errors.WebPageAnswer) as caught:
+        await make_client().ping()
+    assert not isinstance(caught.value, errors.CredentialsRejected)
+    assert caught.value.status_code == status
+    assert "web page" in caught.value.message
 
 
 async def test_a_bearer_ping_refused_with_a_held_jwt_asks_with_a_fresh_one(

@@ -1,0 +1,132 @@
+"""The cashier window against a Stamps server that is not the sandbox
+(tests/support/other_stamps.py): it leaves optional fields out, adds its own, and can answer 200
+with an error body. Nothing is called confirmed but a 2xx that names the redemption, and a PIN
+is not taken as checked on a 200 that does not say so."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from app.config import Settings, load_settings
+from app.core.services.receipts import Verdict
+from app.ui.cashier_window import CashierWindow
+
+from ...support.network import AMPLE_TIMEOUTS
+from ...support.other_stamps import Behaviour, serving
+from .conftest import WAIT_MS, find_member, redeem
+
+pytestmark = pytest.mark.integration
+
+SARI = "+6281200000001"  # no PIN, 300 stamps
+SARI_CARD = "OTHER0001"
+JOKO = "+6281200000002"  # PIN 654321, 80 stamps
+FIRST_REWARD = 9000  # "Reward number 0", 10 stamps
+
+
+@pytest.fixture
+def other() -> Behaviour:
+    return Behaviour()
+
+
+@pytest.fixture
+def other_settings(other: Behaviour, tmp_path: Path) -> Iterator[Settings]:
+    with serving(other) as url:
+        yield load_settings(
+            base_url=url,
+            merchant=14,
+            store=32,
+            data_dir=tmp_path / "till",
+            terminal="till-1",
+            **AMPLE_TIMEOUTS,
+        )
+
+
+@pytest.mark.parametrize(
+    ("answer", "verdict", "kind"),
+    [
+        ("ok", Verdict.CONFIRMED, "confirmed"),
+        ("error-200", Verdict.NOT_CONFIRMED, "not_confirmed"),
+        ("refused", Verdict.REFUSED, "refused"),
+    ],
+)
+def test_a_redemption_is_confirmed_only_when_the_server_named_it(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    other_settings: Settings,
+    other: Behaviour,
+    answer: str,
+    verdict: Verdict,
+    kind: str,
+) -> None:
+    other.redeem = answer
+    cashier = make_cashier(other_settings)
+    find_member(qtbot, cashier, SARI)
+    assert cashier.view.member_card.stamps_text() == "300 stamps"
+    picker = cashier.view.reward_picker
+    picker.select_reward(FIRST_REWARD)
+    assert redeem(qtbot, cashier, picker.redeem_button.click).verdict is verdict
+    result = cashier.view.result_panel.result()
+    assert result is not None and result.kind == kind
+    assert sum(other.posts.values()) == 1
+
+
+def test_a_pin_answered_200_with_an_error_body_is_not_taken_and_nothing_is_sent(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    other_settings: Settings,
+    other: Behaviour,
+) -> None:
+    other.pin_error_200 = True
+    cashier = make_cashier(other_settings)
+    find_member(qtbot, cashier, JOKO)
+    picker = cashier.view.reward_picker
+    picker.select_reward(FIRST_REWARD)
+    picker.redeem_button.click()
+    qtbot.waitUntil(lambda: cashier.redemption.pin_dialog is not None, timeout=WAIT_MS)
+    pad = cashier.redemption.pin_dialog
+    assert pad is not None
+    for digit in "111111":
+        pad.pad.press_digit(digit)
+    with qtbot.waitSignal(cashier.redemption.refused, timeout=WAIT_MS):
+        pad.pad.submit()
+    result = cashier.view.result_panel.result()
+    assert result is not None and result.kind == "refused"
+    assert result.details.startswith("The PIN could not be checked")
+    assert "111111" not in result.details
+    assert sum(other.posts.values()) == 0
+
+
+@pytest.mark.parametrize("seen_before", [False, True])
+def test_a_lookup_answered_200_with_an_error_body_finds_no_live_member(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    other_settings: Settings,
+    other: Behaviour,
+    seen_before: bool,
+) -> None:
+    # "Try again later" under a 200 names no member: the till shows none as the server's (its
+    # offline copy only, said as such), and redeems nothing on it.
+    cashier = make_cashier(other_settings)
+    if seen_before:
+        find_member(qtbot, cashier, SARI_CARD)
+    other.details_error_200 = True
+    field = cashier.view.member_search.field
+    field.clear()
+    with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS) as found:
+        qtbot.keyClicks(field, SARI_CARD)
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    member = found.args[0]
+    if seen_before:
+        assert member is not None and not member.live
+        assert cashier.view.member_card.cached_text().startswith("Offline copy — as of ")
+    else:
+        assert member is None
+        assert cashier.view.member_search.message_text().startswith(
+            "The Stamps server answered without saying who “OTHER0001” is. It said: “Try again "
+            "later: Busy”."
+        )
