@@ -11,7 +11,7 @@ from app.ui.shift_summary import ShiftSummaryView
 from app.ui.sign_in import SignInView
 from app.ui.viewmodels import ShiftSummaryData
 
-from ..support.screens import window_in
+from ..support.screens import inside_the_frame, window_in
 
 
 def test_a_cashier_signs_in_with_their_pin_and_the_pin_field_is_wiped(qtbot: QtBot):
@@ -196,3 +196,29 @@ def test_after_a_wrong_pin_every_cashier_of_a_small_store_is_still_in_sight(
         shown = list_.visualItemRect(list_.item(row))
         assert list_.viewport().rect().contains(shown), (list_.item(row).text(), shown)
     assert not page.start_button.visibleRegion().isEmpty()
+
+
+#: The screens the cashier's pages are looked at on (a scaled desktop's among them).
+PAGE_SIZES = [(1366, 768), (1280, 720), (1093, 614), (1024, 600)]
+
+
+def _laid_out() -> None:
+    for _ in range(8):
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    QApplication.processEvents()
+
+
+@pytest.mark.parametrize("size", PAGE_SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_clean_shift_reads_whose_it_is_right_under_the_title(
+    qtbot: QtBot, language: str, size: tuple[int, int]
+) -> None:
+    # Seen under X: with no refusal the table is hidden, and its room went to the card's words
+    # instead, "Shift summary" a hand's width above "Rina · 08.00 – 16.02".
+    window = window_in(qtbot, "22-shift-summary", inside_the_frame(size))
+    page = window.summary
+    page.set_summary(ShiftSummaryData("Rina", "08.00", "16.02", confirmed=3))
+    _laid_out()
+    title_bottom = page.title.geometry().top() + page.title.sizeHint().height()
+    assert page.who.geometry().top() - title_bottom < page.title.sizeHint().height()
+    assert page.who.height() <= page.who.sizeHint().height()
+    assert not page.close_button.visibleRegion().isEmpty()
