@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtGui import QTextLayout, QTextOption
+from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QStyle
 from pytestqt.qtbot import QtBot
 
 from app.ui.viewmodels import RewardCardData
@@ -158,12 +161,12 @@ def test_a_reward_of_one_stamp_is_said_in_the_singular(qtbot: QtBot, picker: Rew
     assert costs == ["1 stamp", "from 1 stamp"]
     picker.select_reward("sticker")
     click(qtbot, picker.add_button)
-    assert picker.cart.list.item(0).text() == "1 × Sticker — 1 stamp"
+    assert _read(picker.cart.list.item(0).text()) == "1 × Sticker — 1 stamp"
     assert picker.cart.total_label.text() == "Total 1 stamp"
     picker.select_reward("flex")
     picker.stamps_spin.setValue(1)
     click(qtbot, picker.add_button)
-    assert picker.cart.list.item(1).text() == "Pay with stamps — 1 stamp"
+    assert _read(picker.cart.list.item(1).text()) == "Pay with stamps — 1 stamp"
     picker.set_available_stamps(1)
     assert picker.cart.total_label.text().replace("\n", " — ") == "Total 2 stamps — member has 1"
     picker.cart.list.setCurrentRow(1)
@@ -316,6 +319,50 @@ def test_a_flexible_reward_s_name_is_read_whole_beside_its_stamps_and_in_the_car
             QRect(0, 0, place.width(), 10_000), Qt.TextFlag.TextWordWrap, item.text()
         )
         assert wrapped.height() <= place.height(), item.text()
+
+
+def _read(text: str) -> str:
+    """Words as a person reads them: a no-break space is a space."""
+    return text.replace("\u00a0", " ")
+
+
+def _drawn_lines(cart: QListWidget, row: int) -> list[str]:
+    """A cart line's words as the list wraps them at its width, line by line."""
+    item = cart.item(row)
+    margin = cart.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, cart) + 1
+    width = cart.visualItemRect(item).width() - 2 * margin
+    layout = QTextLayout(item.text(), cart.font())
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    lines = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        lines.append(item.text()[line.textStart() : line.textStart() + line.textLength()])
+    layout.endLayout()
+    return lines
+
+
+def test_a_wrapped_cart_line_keeps_its_stamps_with_their_unit(
+    qtbot: QtBot, language: str, picker: RewardPicker
+):
+    # Seen under X at 1024×600: "1 × Donasi Stamps untuk Panti Asuhan — 1" on one line and
+    # "stamp" alone on the next. A number keeps its unit, as "Rp" keeps its amount.
+    cart = picker.cart
+    cart.add("donasi", "Donasi Stamps untuk Panti Asuhan Kasih", 1, 1)
+    cart.add("flex", "Potongan Belanja Fleksibel Akhir Pekan", 1, 5, 1)
+    wrapped = 0
+    for width in range(200, 480, 4):
+        cart.resize(width, cart.height())
+        settle()
+        for row in range(cart.list.count()):
+            lines = _drawn_lines(cart.list, row)
+            wrapped += len(lines) > 1
+            for this, after in pairwise(lines):
+                apart = this.rstrip()[-1:].isdigit() and after[:1].isalpha()
+                assert not apart, (width, lines)
+    assert wrapped  # the lines were read wrapped, at some width
 
 
 def settle() -> None:
