@@ -275,6 +275,18 @@ FLEXIBLE_NAMES = ["Potongan Belanja Fleksibel", "Donasi Stamps untuk Panti Asuha
 SHOP_SCREENS = [(1366, 768), (1280, 720), (1093, 614), (1024, 600), (1920, 1080)]
 
 
+def _beside_its_stamps(picker: RewardPicker) -> None:
+    """The picked reward's name fills the row up to its stamps box, on the box's line."""
+    name, box = picker.selected_label, picker.stamps_spin
+    words = name.fontMetrics().boundingRect(
+        name.contentsRect(), Qt.TextFlag.TextWordWrap, _read(name.displayed_text())
+    )
+    assert name.visibleRegion().boundingRect() == name.rect()
+    assert name.geometry().right() < box.geometry().left()
+    assert words.top() >= 0 and name.mapTo(picker, words.bottomLeft()).y() >= box.y()
+    assert name.mapTo(picker, words.topLeft()).y() <= box.geometry().bottom()
+
+
 def _words_whole(label: QLabel) -> bool:
     """A wrapping label shows all its lines, none of its words past its edge."""
     metrics = label.fontMetrics()
@@ -290,7 +302,9 @@ def test_a_flexible_reward_s_name_is_read_whole_beside_its_stamps_and_in_the_car
     # the cashier could not tell which reward the stamps went to; at 1024 px its cart line ran
     # under a sideways scroll bar. The name has a line of its own under the row, wrapped,
     # taking its height from the cart's list ("Redeem now" holds still under the pointer); a
-    # cart line wraps too.
+    # cart line wraps too. On a narrow page (the buttons on a line of their own) the name is
+    # in the row, beside its stamps box: under it, the row had a blank beside the box at
+    # 1024×600 and the name came below the buttons.
     window = window_in(qtbot, "04-member-found", inside_the_frame(size))
     picker = window.reward_picker
     picker.set_rewards(
@@ -305,8 +319,13 @@ def test_a_flexible_reward_s_name_is_read_whole_beside_its_stamps_and_in_the_car
         in_row = picker.selected_label.displayed_text()
         assert "…" not in in_row, (in_row, size)
         under = picker.findChild(QLabel, "rewardPickedName")
-        assert under is not None and under.text() == name and _words_whole(under), size
-        assert under.visibleRegion().boundingRect() == under.rect()
+        assert under is not None
+        if window.columns.is_narrow:
+            assert _read(in_row.replace("\n", " ")) == name and under.isHidden(), size
+            _beside_its_stamps(picker)
+        else:
+            assert under.text() == name and _words_whole(under), size
+            assert under.visibleRegion().boundingRect() == under.rect()
         picker.add_selected_to_cart()
     settle()
     cart = picker.cart.list
