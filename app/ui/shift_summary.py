@@ -42,7 +42,7 @@ class ShiftSummaryView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shiftSummaryPage")
-        title = QLabel(self.tr("Shift summary"))
+        self.title = title = QLabel(self.tr("Shift summary"))
         title.setProperty("role", "title")
         self.who = QLabel()
         self.who.setObjectName("summaryWho")
@@ -134,6 +134,10 @@ class ShiftSummaryView(QWidget):
         inner.addWidget(self.pending_warning)
         inner.addWidget(self.refusals_title)
         inner.addWidget(self.refusals, 1)
+        # A shift without refusals hides the table, and the card's spare height went to its
+        # words instead: "Shift summary" stood a hand's width above "Rina · …". It goes here,
+        # over the buttons (the table, shown, takes it all: its stretch is the only one).
+        inner.addStretch(0)
         inner.addLayout(buttons)
 
         layout = QVBoxLayout(self)

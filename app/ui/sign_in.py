@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QLabel,
     QLineEdit,
@@ -26,6 +27,14 @@ from app.ui.widgets.scanner_filter import EXEMPT_PROPERTY
 #: a PIN" (not counted as a wrong one). At 8, a ninth digit typed or pasted was dropped without a
 #: word and the cashier was signed in on the first eight.
 PIN_INPUT_MAX = 64
+
+
+#: The card's width in one column (twice that side by side), its margins and spacing.
+CARD_WIDTH = 460
+CARD_MARGINS = (28, 24, 28, 24)
+CARD_SPACING = 10
+#: The room over "Who are you?", apart from the store's line.
+GAP_OVER_LIST = 8
 
 
 #: Rows the cashier list never shrinks below (fewer cashiers, as many as there are): the one
@@ -167,32 +176,46 @@ class SignInView(QWidget):
         self.manager_button.setObjectName("signInManager")
         self.manager_button.clicked.connect(self.manager_requested)
 
-        card = QFrame()
+        # Who signs in (the list), then how (the PIN, the words, the buttons): one under the
+        # other, or side by side where the page is too short to hold them all with the logo.
+        self._heading = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self._heading.setSpacing(CARD_SPACING)
+        self._heading.addWidget(logo)
+        self._heading.addWidget(self.title, 1)
+        who = QVBoxLayout()
+        who.setSpacing(CARD_SPACING)
+        who.addLayout(self._heading)
+        who.addWidget(self.store_label)
+        who.addSpacing(GAP_OVER_LIST)
+        who.addWidget(pick)
+        who.addWidget(self.cashiers, 1)
+        who.addWidget(self.empty)
+        who.addWidget(self.unread)
+        how = QVBoxLayout()
+        how.setSpacing(CARD_SPACING)
+        how.addWidget(self.pin_label)
+        how.addWidget(self.pin_field)
+        how.addWidget(self.note)
+        how.addWidget(self.error)
+        how.addStretch(0)  # side by side, the buttons at the foot of the list
+        how.addWidget(self.start_button)
+        how.addWidget(self.manager_button)
+
+        self._card = card = QFrame()
         card.setProperty("role", "card")
-        card.setFixedWidth(460)
-        self.card_layout = inner = QVBoxLayout(card)
-        inner.setContentsMargins(28, 24, 28, 24)
-        inner.setSpacing(10)
-        inner.addWidget(logo)
-        inner.addWidget(self.title)
-        inner.addWidget(self.store_label)
-        inner.addSpacing(8)
-        inner.addWidget(pick)
-        inner.addWidget(self.cashiers, 1)
-        inner.addWidget(self.empty)
-        inner.addWidget(self.unread)
-        inner.addWidget(self.pin_label)
-        inner.addWidget(self.pin_field)
-        inner.addWidget(self.note)
-        inner.addWidget(self.error)
-        inner.addWidget(self.start_button)
-        inner.addWidget(self.manager_button)
+        card.setFixedWidth(CARD_WIDTH)
+        self._columns = QBoxLayout(QBoxLayout.Direction.TopToBottom, card)
+        self._columns.setContentsMargins(*CARD_MARGINS)
+        self._columns.setSpacing(CARD_SPACING)
+        self._columns.addLayout(who, 1)
+        self._columns.addLayout(how)
+        self._side_by_side = False
 
         self._page_layout = layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)
         layout.addWidget(card, 1, Qt.AlignmentFlag.AlignHCenter)
         # The card's words and fields change what it needs (a refusal, the lock's note): the
-        # logo gives way, or comes back, as they do.
+        # card turns to two columns, or back, as they do.
         card.installEventFilter(self)
         self.set_pin_required(False)
 
@@ -330,27 +353,64 @@ class SignInView(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.LayoutRequest and "_page_layout" in self.__dict__:
-            self._fit_logo()
+            self._arrange()
         return super().eventFilter(watched, event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit_logo()
+        self._arrange()
 
-    def _fit_logo(self) -> None:
-        """The logo only where the page has room for it beside the list's rows in sight: on a
-        short page it gives way first (a wrong PIN's two lines at 1366×768), before the page
-        has to scroll."""
+    def _arrange(self) -> None:
+        """The card in one column where the page holds it whole, logo and all; else the list
+        beside the PIN, the words and the buttons. In one column a refusal's four lines under
+        a storage banner at 1024×600 put the logo, then "Start shift", out of sight (the page
+        scrolled); the logo used to give way, and the till's page lost its face."""
         area = next(
             (a for a in _ancestors(self) if isinstance(a, QScrollArea)),
             None,
         )
         room = area.viewport().height() if area is not None else self.height()
-        logo = self.logo.sizeHint().height() + self.card_layout.spacing()
-        needed = self._page_layout.minimumSize().height()
-        if not self.logo.isHidden():
-            needed -= logo
-        self.logo.setVisible(needed + logo <= room)
+        self._set_side_by_side(self._one_column_height() > room)
+
+    def _one_column_height(self) -> int:
+        """The page's height with the card in one column, as its words are now."""
+        width = CARD_WIDTH - CARD_MARGINS[0] - CARD_MARGINS[2]
+        shown = [
+            widget
+            for widget in self._card.findChildren(QWidget)
+            if widget.parentWidget() is self._card and not widget.isHidden()
+        ]
+        height = 0
+        for widget in shown:
+            hint = widget.minimumSizeHint().height()
+            if widget.hasHeightForWidth():
+                hint = max(hint, widget.heightForWidth(width))
+            height += max(hint, widget.minimumHeight())
+        margins = self._page_layout.contentsMargins()
+        return (
+            height
+            + CARD_SPACING * (len(shown) - 1)
+            + GAP_OVER_LIST
+            + CARD_MARGINS[1]
+            + CARD_MARGINS[3]
+            + margins.top()
+            + margins.bottom()
+        )
+
+    def _set_side_by_side(self, on: bool) -> None:
+        if on == self._side_by_side:
+            return
+        self._side_by_side = on
+        Direction = QBoxLayout.Direction
+        self._columns.setDirection(Direction.LeftToRight if on else Direction.TopToBottom)
+        self._columns.setSpacing(2 * CARD_SPACING if on else CARD_SPACING)
+        self._card.setFixedWidth(2 * CARD_WIDTH if on else CARD_WIDTH)
+        self._columns.setStretch(1, 1 if on else 0)  # halves side by side; under, no height
+        # Beside the title, the logo costs the card no line of its own.
+        self._heading.setDirection(Direction.LeftToRight if on else Direction.TopToBottom)
+        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        self.title.setAlignment(left if on else Qt.AlignmentFlag.AlignCenter)
+        self.store_label.setAlignment(left if on else Qt.AlignmentFlag.AlignCenter)
 
     def _after_pick(self) -> None:
         if self.pin_field.isHidden():

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
+from app.core.services import DatabaseLogLost, StorageProblem
+from app.ui.controllers.storage import at_sign_in, fact_for, sentence_for
 from app.ui.shift_summary import ShiftSummaryView
 from app.ui.sign_in import SignInView
 from app.ui.viewmodels import ShiftSummaryData
 
-from ..support.screens import window_in
+from ..support.screens import inside_the_frame, window_in
 
 
 def test_a_cashier_signs_in_with_their_pin_and_the_pin_field_is_wiped(qtbot: QtBot):
@@ -179,7 +184,7 @@ def test_after_a_wrong_pin_every_cashier_of_a_small_store_is_still_in_sight(
     qtbot: QtBot, language: str, size: tuple[int, int]
 ) -> None:
     # Seen under X at 1366×768: after Rina's wrong PIN the list shrank under the refusal, got
-    # a scroll bar, and Agus scrolled out of sight. The logo gives way instead.
+    # a scroll bar, and Agus scrolled out of sight. The card turns side by side instead.
     window = window_in(qtbot, "01-sign-in", size)
     page = window.sign_in
     page.set_accounts([("Agus", False), ("Dewi", False), ("Rina", True)])
@@ -196,3 +201,60 @@ def test_after_a_wrong_pin_every_cashier_of_a_small_store_is_still_in_sight(
         shown = list_.visualItemRect(list_.item(row))
         assert list_.viewport().rect().contains(shown), (list_.item(row).text(), shown)
     assert not page.start_button.visibleRegion().isEmpty()
+
+
+#: The screens the cashier's pages are looked at on (a scaled desktop's among them).
+PAGE_SIZES = [(1366, 768), (1280, 720), (1093, 614), (1024, 600)]
+
+
+def _laid_out() -> None:
+    for _ in range(8):
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    QApplication.processEvents()
+
+
+@pytest.mark.parametrize("size", PAGE_SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_clean_shift_reads_whose_it_is_right_under_the_title(
+    qtbot: QtBot, language: str, size: tuple[int, int]
+) -> None:
+    # Seen under X: with no refusal the table is hidden, and its room went to the card's words
+    # instead, "Shift summary" a hand's width above "Rina · 08.00 – 16.02".
+    window = window_in(qtbot, "22-shift-summary", inside_the_frame(size))
+    page = window.summary
+    page.set_summary(ShiftSummaryData("Rina", "08.00", "16.02", confirmed=3))
+    _laid_out()
+    title_bottom = page.title.geometry().top() + page.title.sizeHint().height()
+    assert page.who.geometry().top() - title_bottom < page.title.sizeHint().height()
+    assert page.who.height() <= page.who.sizeHint().height()
+    assert not page.close_button.visibleRegion().isEmpty()
+
+
+def _in_sight(widget: QWidget) -> bool:
+    """``widget`` whole in the scrolled page's view, not scrolled past nor cut."""
+    area = widget.parentWidget()
+    while not isinstance(area, QScrollArea):
+        area = area.parentWidget()
+    view = area.viewport()
+    return view.rect().contains(QRect(widget.mapTo(view, QPoint(0, 0)), widget.size()))
+
+
+@pytest.mark.parametrize("said", [at_sign_in, fact_for], ids=["what-to-do", "what-happened"])
+@pytest.mark.parametrize("size", PAGE_SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_storage_refusal_at_sign_in_keeps_the_logo_its_words_and_the_button_in_sight(
+    qtbot: QtBot, language: str, size: tuple[int, int], said: Callable[[StorageProblem], str]
+) -> None:
+    # Seen under X: the database file deleted under the till, a sign-in refused, and its four
+    # lines over the banner's three at 1024×600: the logo went, and "Start shift" was under
+    # the page's fold. Side by side, the list beside the PIN, every part is in sight.
+    window = window_in(qtbot, "01-sign-in", inside_the_frame(size))
+    page = window.sign_in
+    database = Path("/var/lib/stamps-pos/stamps-pos.db")
+    problem = DatabaseLogLost(database, str(database), rescued=True)
+    window.set_storage_problem(sentence_for(problem))
+    page.select_cashier(page.cashiers.item(0).text())
+    page.show_error(said(problem))
+    _laid_out()
+    for part in (page.logo, page.title, page.cashiers, page.error, page.start_button):
+        assert not part.isHidden() and _in_sight(part), (part.objectName(), size)
+    error = page.error
+    assert error.heightForWidth(error.width()) <= error.height()

@@ -251,13 +251,13 @@ class RewardCart(QWidget):
         self.list.clear()
         for line in self._lines:
             if line.flexible_stamps is not None:
-                text = (
+                text = _unit_held(
                     self.tr("{name} — {stamps} stamp")
                     if line.flexible_stamps == 1
                     else self.tr("{name} — {stamps} stamps")
                 ).format(name=line.name, stamps=format_count(line.flexible_stamps))
             else:
-                text = (
+                text = _unit_held(
                     self.tr("{qty} × {name} — {stamps} stamp")
                     if line.cost == 1
                     else self.tr("{qty} × {name} — {stamps} stamps")
@@ -282,3 +282,10 @@ class RewardCart(QWidget):
         self.redeem_button.setEnabled(self.can_submit() and not self._busy)
         self.remove_button.setEnabled(bool(self._lines))
         self.changed.emit()
+
+
+def _unit_held(line: str) -> str:
+    """A cart line's words with a no-break space between the stamps and their unit, as "Rp"
+    has with its amount (``amounts_whole``): a wrapped line ended on "1" with "stamp" alone on
+    the next. For the screen only; a translation that puts no space there is left as it is."""
+    return line.replace("{stamps} ", "{stamps}\u00a0")

@@ -155,6 +155,7 @@ class RewardPicker(QWidget):
         self._selected: RewardCardData | None = None
         self._columns = COLUMNS
         self._compact = False
+        self._narrow = False
         self._busy = False
 
         self._grid_host = QWidget()
@@ -198,8 +199,11 @@ class RewardPicker(QWidget):
         self.selected_label.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
         self.selected_label.installEventFilter(self)  # its width is the line's under it
         # A flexible reward's name on a line of its own under the row, wrapped: beside the
-        # stamps box it read "Poto…" at 1366×768, and the cashier must know which reward the
-        # stamps go to. Every flexible reward's, at every size and in every language alike.
+        # stamps box and the buttons it read "Poto…" at 1366×768, and the cashier must know
+        # which reward the stamps go to. On a narrow page the buttons have a line of their own
+        # and the row is the page's width: the name is in it, where under it the row had a
+        # blank beside the stamps box and the name came below the buttons (set_narrow: by the
+        # page's width, in every language alike).
         self.picked_name = QLabel()
         self.picked_name.setObjectName("rewardPickedName")
         self.picked_name.setWordWrap(True)
@@ -401,6 +405,9 @@ class RewardPicker(QWidget):
             QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
         )
         self.cart.set_narrow(narrow)
+        if narrow != self._narrow:
+            self._narrow = narrow
+            self._place_name()
         if columns != self._columns:
             self._columns = columns
             # Placed again from the first, a turn's worth at a time as they were made.
@@ -687,9 +694,10 @@ class RewardPicker(QWidget):
         return self._blocks[number]
 
     def _place_name(self) -> None:
-        """The picked reward's name in the row, or a flexible reward's under it."""
+        """The picked reward's name in the row, or a flexible reward's under it where the
+        buttons share the row (a wide page)."""
         name = self._selected.name if self._selected is not None else ""
-        under = self._selected is not None and self._selected.flexible
+        under = self._selected is not None and self._selected.flexible and not self._narrow
         self.selected_label.setText("" if under else name or self.tr("Pick a reward"))
         self.picked_name.setText(short_words(name) if under else "")
         self.picked_name.setVisible(under)

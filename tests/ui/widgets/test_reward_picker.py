@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtGui import QTextLayout, QTextOption
+from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QStyle
 from pytestqt.qtbot import QtBot
 
 from app.ui.viewmodels import RewardCardData
@@ -158,12 +161,12 @@ def test_a_reward_of_one_stamp_is_said_in_the_singular(qtbot: QtBot, picker: Rew
     assert costs == ["1 stamp", "from 1 stamp"]
     picker.select_reward("sticker")
     click(qtbot, picker.add_button)
-    assert picker.cart.list.item(0).text() == "1 × Sticker — 1 stamp"
+    assert _read(picker.cart.list.item(0).text()) == "1 × Sticker — 1 stamp"
     assert picker.cart.total_label.text() == "Total 1 stamp"
     picker.select_reward("flex")
     picker.stamps_spin.setValue(1)
     click(qtbot, picker.add_button)
-    assert picker.cart.list.item(1).text() == "Pay with stamps — 1 stamp"
+    assert _read(picker.cart.list.item(1).text()) == "Pay with stamps — 1 stamp"
     picker.set_available_stamps(1)
     assert picker.cart.total_label.text().replace("\n", " — ") == "Total 2 stamps — member has 1"
     picker.cart.list.setCurrentRow(1)
@@ -272,6 +275,18 @@ FLEXIBLE_NAMES = ["Potongan Belanja Fleksibel", "Donasi Stamps untuk Panti Asuha
 SHOP_SCREENS = [(1366, 768), (1280, 720), (1093, 614), (1024, 600), (1920, 1080)]
 
 
+def _beside_its_stamps(picker: RewardPicker) -> None:
+    """The picked reward's name fills the row up to its stamps box, on the box's line."""
+    name, box = picker.selected_label, picker.stamps_spin
+    words = name.fontMetrics().boundingRect(
+        name.contentsRect(), Qt.TextFlag.TextWordWrap, _read(name.displayed_text())
+    )
+    assert name.visibleRegion().boundingRect() == name.rect()
+    assert name.geometry().right() < box.geometry().left()
+    assert words.top() >= 0 and name.mapTo(picker, words.bottomLeft()).y() >= box.y()
+    assert name.mapTo(picker, words.topLeft()).y() <= box.geometry().bottom()
+
+
 def _words_whole(label: QLabel) -> bool:
     """A wrapping label shows all its lines, none of its words past its edge."""
     metrics = label.fontMetrics()
@@ -287,7 +302,9 @@ def test_a_flexible_reward_s_name_is_read_whole_beside_its_stamps_and_in_the_car
     # the cashier could not tell which reward the stamps went to; at 1024 px its cart line ran
     # under a sideways scroll bar. The name has a line of its own under the row, wrapped,
     # taking its height from the cart's list ("Redeem now" holds still under the pointer); a
-    # cart line wraps too.
+    # cart line wraps too. On a narrow page (the buttons on a line of their own) the name is
+    # in the row, beside its stamps box: under it, the row had a blank beside the box at
+    # 1024×600 and the name came below the buttons.
     window = window_in(qtbot, "04-member-found", inside_the_frame(size))
     picker = window.reward_picker
     picker.set_rewards(
@@ -302,8 +319,13 @@ def test_a_flexible_reward_s_name_is_read_whole_beside_its_stamps_and_in_the_car
         in_row = picker.selected_label.displayed_text()
         assert "…" not in in_row, (in_row, size)
         under = picker.findChild(QLabel, "rewardPickedName")
-        assert under is not None and under.text() == name and _words_whole(under), size
-        assert under.visibleRegion().boundingRect() == under.rect()
+        assert under is not None
+        if window.columns.is_narrow:
+            assert _read(in_row.replace("\n", " ")) == name and under.isHidden(), size
+            _beside_its_stamps(picker)
+        else:
+            assert under.text() == name and _words_whole(under), size
+            assert under.visibleRegion().boundingRect() == under.rect()
         picker.add_selected_to_cart()
     settle()
     cart = picker.cart.list
@@ -316,6 +338,50 @@ def test_a_flexible_reward_s_name_is_read_whole_beside_its_stamps_and_in_the_car
             QRect(0, 0, place.width(), 10_000), Qt.TextFlag.TextWordWrap, item.text()
         )
         assert wrapped.height() <= place.height(), item.text()
+
+
+def _read(text: str) -> str:
+    """Words as a person reads them: a no-break space is a space."""
+    return text.replace("\u00a0", " ")
+
+
+def _drawn_lines(cart: QListWidget, row: int) -> list[str]:
+    """A cart line's words as the list wraps them at its width, line by line."""
+    item = cart.item(row)
+    margin = cart.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, cart) + 1
+    width = cart.visualItemRect(item).width() - 2 * margin
+    layout = QTextLayout(item.text(), cart.font())
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    lines = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        lines.append(item.text()[line.textStart() : line.textStart() + line.textLength()])
+    layout.endLayout()
+    return lines
+
+
+def test_a_wrapped_cart_line_keeps_its_stamps_with_their_unit(
+    qtbot: QtBot, language: str, picker: RewardPicker
+):
+    # Seen under X at 1024×600: "1 × Donasi Stamps untuk Panti Asuhan — 1" on one line and
+    # "stamp" alone on the next. A number keeps its unit, as "Rp" keeps its amount.
+    cart = picker.cart
+    cart.add("donasi", "Donasi Stamps untuk Panti Asuhan Kasih", 1, 1)
+    cart.add("flex", "Potongan Belanja Fleksibel Akhir Pekan", 1, 5, 1)
+    wrapped = 0
+    for width in range(200, 480, 4):
+        cart.resize(width, cart.height())
+        settle()
+        for row in range(cart.list.count()):
+            lines = _drawn_lines(cart.list, row)
+            wrapped += len(lines) > 1
+            for this, after in pairwise(lines):
+                apart = this.rstrip()[-1:].isdigit() and after[:1].isalpha()
+                assert not apart, (width, lines)
+    assert wrapped  # the lines were read wrapped, at some width
 
 
 def settle() -> None:
