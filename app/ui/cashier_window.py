@@ -110,7 +110,7 @@ class CashierWindow(QObject):
         self.member = MemberController(
             view,
             self.session,
-            unmatched_scan=self.vouchers.use_code,
+            unmatched_scan=self._unmatched_scan,
             voucher_code=self.vouchers.take_code,
         )
         self.vouchers.card_typed.connect(self._card_typed)
@@ -473,6 +473,18 @@ class CashierWindow(QObject):
             self.session.formats = ScanFormats.read(
                 settings.card_prefixes, settings.invoice_prefixes, settings.voucher_prefixes
             )
+
+    def _unmatched_scan(self, code: str) -> None:
+        # No member has it, the customer on screen: their voucher code, unless this window
+        # redeemed it as a promo. A promo scanned twice at once (a scanner's double read) went
+        # to the server as a voucher code, "Refused: Voucher not found" over the promo just
+        # confirmed; as a promo it is held back, "already went on invoice …", or goes with
+        # another sale's invoice.
+        if self.promo.was_used(code):
+            self.view.show_promo()
+            self._promo_scanned(code)
+        else:
+            self.vouchers.use_code(code)
 
     def _promo_scanned(self, code: str) -> None:
         self.view.promo_panel.code_field.setText(code)
