@@ -110,7 +110,7 @@ class CashierWindow(QObject):
         self.member = MemberController(
             view,
             self.session,
-            unmatched_scan=self.vouchers.use_code,
+            unmatched_scan=self._unmatched_scan,
             voucher_code=self.vouchers.take_code,
         )
         self.vouchers.card_typed.connect(self._card_typed)
@@ -328,6 +328,11 @@ class CashierWindow(QObject):
             # receipt's number the cashier had typed for this sale (the customer on screen
             # scanned again), and in a code field it was no code.
             self.member.scanned(code)
+        elif focus is view.invoice_field.field and not self.session.formats.may_be_invoice(code):
+            # Not a receipt by the store's format: a promo code scanned twice (the second as
+            # the till asked for the invoice) was the invoice number, and the promo went to
+            # the server with "NGOPIPAGI" for a receipt, the sale's own still free for another.
+            self._not_a_receipt(code)
         elif focus is view.invoice_field.field:
             view.invoice_field.set_text(code)
             # On, as a typed Enter moves it: the scanner's is swallowed, and the customer's card
@@ -469,6 +474,18 @@ class CashierWindow(QObject):
                 settings.card_prefixes, settings.invoice_prefixes, settings.voucher_prefixes
             )
 
+    def _unmatched_scan(self, code: str) -> None:
+        # No member has it, the customer on screen: their voucher code, unless this window
+        # redeemed it as a promo. A promo scanned twice at once (a scanner's double read) went
+        # to the server as a voucher code, "Refused: Voucher not found" over the promo just
+        # confirmed; as a promo it is held back, "already went on invoice …", or goes with
+        # another sale's invoice.
+        if self.promo.was_used(code):
+            self.view.show_promo()
+            self._promo_scanned(code)
+        else:
+            self.vouchers.use_code(code)
+
     def _promo_scanned(self, code: str) -> None:
         self.view.promo_panel.code_field.setText(code)
         self.view.promo_panel.submit()
@@ -513,6 +530,16 @@ class CashierWindow(QObject):
         )
         self.member.scan_not_read(said.format(code=code))
         self.view.invoice_field.focus()  # where the receipt goes, as when it was asked for
+
+    def _not_a_receipt(self, code: str) -> None:
+        # Said where scans not read are said; the field keeps what it had and the cursor, for
+        # the receipt scanned next (or its number typed: the formats judge only scans).
+        said = self.tr(
+            "Receipt not read (“{code}”): this store's receipts begin {prefixes}. Scan the "
+            "receipt, or type its number."
+        )
+        prefixes = ", ".join(self.session.formats.invoice)
+        self.member.scan_not_read(said.format(code=code, prefixes=prefixes))
 
     def _card_typed_as_invoice(self, code: str) -> None:
         self.view.invoice_field.clear()

@@ -270,6 +270,10 @@
         <translation>“{code}” adalah kartu member, bukan nomor struk: promo menunggu struknya. Untuk melayani member itu, tekan F2 lalu pindai lagi.</translation>
     </message>
     <message>
+        <source>Receipt not read (“{code}”): this store&apos;s receipts begin {prefixes}. Scan the receipt, or type its number.</source>
+        <translation>Struk tidak terbaca (“{code}”): nomor struk toko ini diawali {prefixes}. Pindai struknya, atau ketik nomornya.</translation>
+    </message>
+    <message>
         <source>Card not read: put the cursor in a filter (Member), or leave manager mode.</source>
         <translation>Kartu tidak terbaca: taruh kursor di filter (Member), atau keluar dari mode manajer.</translation>
     </message>

@@ -31,7 +31,12 @@ from app.core.domain import Member
 from app.core.offline.identifiers import keys_for, prefix_reading, readings
 from app.core.storage.cache_tables import MEMBER_KEYS, MEMBERS, REWARDS, VOUCHERS
 from app.core.storage.engine import connect
-from app.core.storage.problems import StorageFull, StorageReadOnly, problem_from
+from app.core.storage.problems import (
+    DatabaseLogLost,
+    StorageFull,
+    StorageReadOnly,
+    problem_from,
+)
 from app.core.storage.writer import Database
 
 SUGGESTION_LIMIT = 8
@@ -186,7 +191,8 @@ class MemberCache:
         await self._reader.close()
 
     async def _keep(self, write: Callable[[Session], T], otherwise: T) -> T:
-        """Write to the cache; on a disk that is full or read-only, ``otherwise``.
+        """Write to the cache; on a disk that is full or read-only, or a database whose log
+        another program deleted (nothing is written until the till starts again), ``otherwise``.
 
         A cache that cannot be written is an older cache, not a failed lookup: the member found
         live is still the member. The database's problem state tells the window about the disk,
@@ -194,7 +200,7 @@ class MemberCache:
         """
         try:
             return await self.db.write(write)
-        except (StorageFull, StorageReadOnly) as problem:
+        except (StorageFull, StorageReadOnly, DatabaseLogLost) as problem:
             log.warning("the member cache was not updated: %s", problem)
             return otherwise
 

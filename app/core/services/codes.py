@@ -185,6 +185,15 @@ class ScanFormats:
         """Whether ``code`` is a receipt's number by the store's format."""
         return self.kind_of(code) == "invoice"
 
+    def may_be_invoice(self, code: str) -> bool:
+        """Whether ``code`` may be a receipt's number: the store has no receipt format, or it
+        begins with one (also where another format claims the same prefix)."""
+        folded = code.strip().casefold()
+        return not self.invoice or any(
+            folded.startswith(prefix.casefold()) and len(folded) > len(prefix)
+            for prefix in self.invoice
+        )
+
     def is_voucher(self, code: str) -> bool:
         """Whether ``code`` is a voucher code by the store's format."""
         return self.kind_of(code) == "voucher"

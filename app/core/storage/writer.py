@@ -351,7 +351,9 @@ class Database:
         if self._write_engine is None:
             raise self._cannot_write()
         if isinstance(self.problem, DatabaseLogLost):
-            raise self.problem
+            # The one refusal, raised afresh: raised as it was, each raise added its frames to
+            # the last ones, and the log of a till left running grew by a worker's round a time.
+            raise self.problem.with_traceback(None)
         try:
             result: T = await asyncio.wrap_future(self._submit(fn, raw))
         except StorageProblem as problem:

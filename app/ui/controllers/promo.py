@@ -52,6 +52,9 @@ class PromoController(OrderController):
         self._refused_invoice: str | None = None
         #: The code being sent, while it is.
         self._sending: str | None = None
+        #: The codes this window redeemed as promo codes: scanned again where no member has
+        #: them, they are a promo's, not the voucher code of the customer on screen.
+        self._used: set[str] = set()
         session.member_changed.connect(self._member_changed)
         session.customer_left.connect(lambda _member: self._drop_for_invoice())
         # Another cashier's shift: a code the last one left waiting is not theirs to redeem.
@@ -138,6 +141,7 @@ class PromoController(OrderController):
             # The next customer's cashier may be typing their code in that field already.
             return
         if receipt is not None:
+            self._used.add(code.strip())
             self.view.promo_panel.clear()
         # The code is used, or refused (it stays, F5 to put it right): the next scan is the
         # next customer's card, which the code field would send as a promo code for this
@@ -231,6 +235,10 @@ class PromoController(OrderController):
             return  # changed meanwhile: given again, it is asked again
         self._drop_for_invoice()
         await self.redeem(code)
+
+    def was_used(self, code: str) -> bool:
+        """Whether this window redeemed ``code`` as a promo code."""
+        return code.strip() in self._used
 
     def waits_for_invoice(self) -> bool:
         """Whether a promo code waits for this sale's invoice number (it was asked for)."""

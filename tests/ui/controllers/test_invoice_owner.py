@@ -17,7 +17,8 @@ from app.ui.main_window import CashierWindowView
 from app.ui.slip import SlipData
 
 from ...support.network import Network
-from .conftest import WAIT_MS, find_member, redeem, run_async
+from ...support.sandbox import SandboxControl
+from .conftest import WAIT_MS, find_member, redeem, run_async, with_formats
 
 pytestmark = pytest.mark.integration
 
@@ -150,6 +151,62 @@ def promo_asks_for_the_invoice(qtbot: QtBot, view: CashierWindowView) -> None:
     qtbot.keyClicks(view.promo_panel.code_field, "NGOPIPAGI")
     qtbot.keyClick(view.promo_panel.code_field, Qt.Key.Key_Return)
     qtbot.waitUntil(view.invoice_field.field.hasFocus, timeout=WAIT_MS)
+
+
+def test_a_promo_code_scanned_again_as_the_till_asks_for_the_invoice_is_not_the_receipt(
+    qtbot: QtBot, cashier: CashierWindow, till_settings: Settings, sandbox: SandboxControl
+) -> None:
+    # Seen under X: NGOPIPAGI scanned twice at once (a scanner's double read) with no receipt
+    # yet: the first asked for the invoice, the cursor in it, and the second was the invoice
+    # number; the promo went to the server with "NGOPIPAGI" for a receipt, confirmed.
+    with_formats(cashier, till_settings, invoice_prefixes="INV-")
+    view = cashier.view
+    find_member(qtbot, cashier, AYU)
+    view.activateWindow()
+    promo_asks_for_the_invoice(qtbot, view)
+    cashier.scanned("NGOPIPAGI")
+    assert view.invoice_field.text() == ""
+    assert view.invoice_field.field.hasFocus()
+    assert view.member_search.message_text() == (
+        "Receipt not read (“NGOPIPAGI”): this store's receipts begin INV-. Scan the receipt, "
+        "or type its number."
+    )
+    assert sandbox.ledger() == []
+
+    # The sale's receipt scanned next is the invoice, and the promo that waited goes with it.
+    receipt = redeem(qtbot, cashier, lambda: cashier.scanned("INV-0042"))
+    assert receipt.verdict is Verdict.CONFIRMED
+    assert _invoices(qtbot, cashier) == ["INV-0042"]
+    assert view.member_search.message_text() == ""
+
+
+def test_a_promo_code_scanned_again_once_it_went_is_the_promo_not_her_voucher_code(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # Seen under X: NGOPIPAGI scanned twice at once with INV-0042 in: the promo was confirmed
+    # and the cursor went to the member search, where the second read found no member and went
+    # to the server as Ayu's voucher code: "Refused: Voucher not found" over the promo.
+    view = cashier.view
+    find_member(qtbot, cashier, AYU)
+    view.activateWindow()
+    view.focus_invoice()
+    qtbot.waitUntil(view.invoice_field.field.hasFocus, timeout=WAIT_MS)
+    qtbot.keyClicks(view.invoice_field.field, "INV-0042")
+    view.show_promo()
+    qtbot.keyClicks(view.promo_panel.code_field, "NGOPIPAGI")
+    field = view.promo_panel.code_field
+    receipt = redeem(qtbot, cashier, lambda: qtbot.keyClick(field, Qt.Key.Key_Return))
+    assert receipt.verdict is Verdict.CONFIRMED
+    qtbot.waitUntil(view.member_search.field.hasFocus, timeout=WAIT_MS)
+
+    cashier.scanned("NGOPIPAGI")
+    details = view.result_panel.details
+    qtbot.waitUntil(lambda: "already went on invoice INV-0042" in details.text(), timeout=WAIT_MS)
+    assert view.tabs.currentIndex() == view.PROMO_TAB
+    shift = cashier.session.shift
+    assert shift is not None
+    rows = run_async(qtbot, cashier.session.till.shift_rows(shift.id))
+    assert [row.what for row in rows] == ["Promo code NGOPIPAGI"] * 2  # no voucher code
 
 
 def _ayu_served_then_next_receipt_typed(qtbot: QtBot, cashier: CashierWindow) -> None:

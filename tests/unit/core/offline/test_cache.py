@@ -15,6 +15,7 @@ from app.core.clock import ManualClock, installed
 from app.core.domain import Member
 from app.core.offline.cache import AmbiguousMember, CachedReward, CachedVoucher, MemberCache
 from app.core.storage import Database, migrate
+from app.core.storage.problems import DatabaseLogLost
 
 
 @pytest.fixture(scope="module")
@@ -85,6 +86,21 @@ async def test_a_remembered_member_is_found_by_each_identifier(
     assert found.name == "Ayu Pratiwi"
     assert not found.live
     assert found.fetched_at == clock.now()
+
+
+async def test_a_cache_a_deleted_log_stops_writing_is_an_older_cache_not_a_failed_lookup(
+    cache: MemberCache, clock: ManualClock
+) -> None:
+    # Seen under X: the database's log deleted under the demo till, the next member looked up
+    # (found live) came back as the "unhandled error" window, "Looking up…" left under the
+    # search, as the cache could not keep them.
+    await cache.remember(ayu(clock))
+    path = cache.db.path
+    path.with_name(path.name + "-wal").unlink()
+    assert isinstance(await cache.db.check_room(), DatabaseLogLost)
+    await cache.remember(ayu(clock, stamps=240))  # not kept, and no failure
+    found = await cache.find("KR24000006")
+    assert found is not None and found.stamps == 250
 
 
 async def test_a_remembered_member_is_found_by_their_server_id(

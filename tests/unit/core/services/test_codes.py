@@ -190,8 +190,27 @@ def test_the_stores_prefix_rules_tell_a_card_a_receipt_and_a_voucher(
     )
 
 
+@pytest.mark.parametrize(
+    ("code", "receipt"),
+    [
+        ("INV-0042", True),
+        ("inv-0042", True),
+        ("DUA-0001", True),  # a receipt's prefix a voucher's shares: it may be the receipt
+        ("NGOPIPAGI", False),  # a promo code scanned again as the till asked for the invoice
+        ("INV-", False),
+        ("70140000000123", False),
+    ],
+)
+def test_a_receipt_may_be_only_a_number_of_the_stores_receipt_format(
+    code: str, receipt: bool
+) -> None:
+    formats = ScanFormats.read("KR, 7014,", " INV-, DUA- ", "RINDANG-, KR-V, dua-")
+    assert formats.may_be_invoice(code) is receipt
+
+
 def test_no_prefix_rule_takes_nothing_for_a_card_a_receipt_or_a_voucher() -> None:
     formats = ScanFormats.read("", "", "")
+    assert formats.may_be_invoice("NGOPIPAGI")  # with no receipt format, any number may be one
     assert formats.kind_of("70140000000123") is None
     assert formats.kind_of("INV-0042") is None
     assert formats.kind_of("RINDANG-100K-7H2K") is None

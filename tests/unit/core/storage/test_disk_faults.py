@@ -14,6 +14,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import traceback
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
@@ -327,6 +328,29 @@ async def test_a_log_deleted_under_the_till_is_copied_into_the_file_and_writes_s
     finally:
         await outbox.close()
     assert entries_another_process_reads(path) == len(saved)
+
+
+async def test_each_write_refused_for_a_deleted_log_carries_only_its_own_traceback(
+    tmp_path: Path,
+) -> None:
+    # Seen in the demo's log: every round of the worker raised the one refusal again, and each
+    # raise added its frames to it; the lookup's "Unhandled error" logged two minutes later
+    # carried eight rounds of the worker (8 kB, growing for as long as the till ran).
+    path = tmp_path / "till.db"
+    outbox = await Outbox.open(path, POLICY)
+    try:
+        await enqueue(outbox, "INV-1")
+        path.with_name(path.name + "-wal").unlink()
+        assert isinstance(await outbox.db.check_room(), DatabaseLogLost)
+        depths = []
+        for number in range(3):
+            with pytest.raises(DatabaseLogLost) as refused:
+                await enqueue(outbox, f"INV-{number + 2}")
+            depths.append(len(traceback.extract_tb(refused.value.__traceback__)))
+        assert depths[0] == depths[1] == depths[2]
+        assert outbox.db.problem is refused.value  # the one refusal the window was told of
+    finally:
+        await outbox.close()
 
 
 async def open_shift(outbox: Outbox) -> int:
