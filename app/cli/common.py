@@ -32,7 +32,8 @@ class Stop(Exception):
     """End the command with this exit code after printing ``message`` to stderr. ``refused``:
     the settings refused, by name, in words the window shows in its language (the window's
     command shows them on its page: app/ui/cannot_start.py); ``said``: ``message`` as the
-    core's message, which that page shows in its language too (``None``: as it is)."""
+    core's message, which that page shows in its language too (``None``: as it is); ``lines``:
+    the settings file's line of a refused setting, where ``message`` names it (the page too)."""
 
     def __init__(
         self,
@@ -41,12 +42,14 @@ class Stop(Exception):
         refused: Mapping[str, Message] | None = None,
         *,
         said: Message | None = None,
+        lines: Mapping[str, int] | None = None,
     ):
         super().__init__(message)
         self.code = code
         self.message = message
         self.refused: Mapping[str, Message] = dict(refused or {})
         self.said = said
+        self.lines: Mapping[str, int] = dict(lines or {})
 
     @classmethod
     def saying(cls, code: int, said: Message) -> Stop:
@@ -165,7 +168,7 @@ def settings_and_token(
         settings = load_settings(config)
         token = load_token(config_folder(args))
     except ConfigError as exc:
-        raise Stop(EXIT_USAGE, str(exc), exc.refused, said=exc.said) from None
+        raise Stop(EXIT_USAGE, str(exc), exc.refused, said=exc.said, lines=exc.lines) from None
     except CredentialsError as exc:
         # stderr's line as it was; the page says it in the window's language
         said = say(exc.message_id, **exc.fields) if exc.message_id else None
