@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import argparse
 import re
+import signal
 import sys
+import threading
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -57,6 +60,28 @@ class Stop(Exception):
         from app.core.services import english
 
         return cls(code, english(said), said=said)
+
+
+@contextmanager
+def waiting_for(what: str) -> Iterator[None]:
+    """While the command waits for ``what`` (a PIN, the token) and has changed nothing yet:
+    Ctrl-C stops it at once, saying so (exit 130).
+
+    On the till's loop, asyncio's own Ctrl-C only cancels the command's task, which a prompt's
+    read never sees: the first Ctrl-C was lost, and a PIN typed after it went on to its change.
+    And "what it had already done stands", the words of a stop mid-way, told a manager who had
+    done nothing that something might have been done."""
+    on_main = threading.current_thread() is threading.main_thread()  # signals reach it alone
+    before = signal.signal(signal.SIGINT, signal.default_int_handler) if on_main else None
+    try:
+        yield
+    except KeyboardInterrupt:
+        raise Stop(
+            EXIT_INTERRUPTED, f"stopped by Ctrl-C while it waited for {what}; nothing was changed"
+        ) from None
+    finally:
+        if on_main:
+            signal.signal(signal.SIGINT, signal.SIG_DFL if before is None else before)
 
 
 #: A run of more characters than this without a space (a value quoted back: a 70 KB name) is
