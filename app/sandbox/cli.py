@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import signal
 import sys
 import threading
@@ -174,6 +175,18 @@ def fault_config(args: argparse.Namespace) -> FaultConfig:
     )
 
 
+def _cannot_listen(args: argparse.Namespace, exc: OSError) -> str:
+    """Why the sandbox cannot listen where it was told, and what to do about it."""
+    why = exc.strerror or str(exc)  # "Address already in use", not "[Errno 98] …"
+    where = f"cannot listen on {args.host}:{args.port}: {why}"
+    if exc.errno == errno.EADDRINUSE:
+        return (
+            f"{where}: another program (another sandbox, perhaps) listens on port {args.port}; "
+            "stop it, or give another port with --port N (--port 0 picks a free one)"
+        )
+    return f"{where}: give another --port or --host"
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
@@ -205,12 +218,8 @@ def main(argv: list[str] | None = None) -> int:
         try:
             server.start()
         except OSError as exc:
-            why = exc.strerror or str(exc)  # "Address already in use", not "[Errno 98] …"
-            print(
-                f"stamps-pos sandbox: cannot listen on {args.host}:{args.port}: {why}",
-                file=sys.stderr,
-            )
-            return 1
+            print(f"stamps-pos sandbox: {_cannot_listen(args, exc)}", file=sys.stderr)
+            return 2  # the place it was given cannot be used: a usage error, as stamps-pos counts
         print(f"Stamps sandbox serving at {server.url}", flush=True)
         print(f"  token:    {server.token}", flush=True)
         # The store codes too: a till set up for store 33 needs its code for `store_code`. And
