@@ -11,6 +11,7 @@ import threading
 import unicodedata
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -118,6 +119,12 @@ def one_line(text: str) -> str:
         else ch
         for ch in joined
     )
+
+
+def local_time(when: datetime) -> str:
+    """``when`` as the till's clock on the wall shows it, to the minute: every listing a person
+    reads side by side (``history``, ``outbox list``) says the same time of one entry."""
+    return when.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def counted(count: int, thing: str, things: str | None = None) -> str:
