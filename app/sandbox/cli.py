@@ -9,6 +9,7 @@ import sys
 import threading
 from collections.abc import Callable
 from types import FrameType
+from typing import NoReturn
 
 from app.sandbox.data import DEMO_TOKEN, MERCHANT_ID, PIN_MEMBER_PIN
 from app.sandbox.embedded import SandboxServer
@@ -43,6 +44,26 @@ def _whole(low: int, high: int, what: str) -> Callable[[str], int]:
     return check
 
 
+def _integer(what: str) -> Callable[[str], int]:
+    """An argparse type: a whole number (its range is checked with the other faults)."""
+
+    def check(text: str) -> int:
+        stripped = text.strip()
+        if not stripped.isascii() or not stripped.lstrip("-").isdigit():
+            raise argparse.ArgumentTypeError(f"expected {what}, got {text!r}")
+        return int(stripped)
+
+    return check
+
+
+class _CommandLine(argparse.ArgumentParser):
+    """Refusals as ``stamps-pos`` says its own: one line, a pointer to ``--help``, exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        print(f"{self.prog}: {message} (see {self.prog} --help)", file=sys.stderr)
+        raise SystemExit(2)
+
+
 def _statuses(text: str) -> tuple[int, ...]:
     """``--error-statuses``: comma-separated HTTP statuses (their range is checked with the
     other faults)."""
@@ -53,7 +74,7 @@ def _statuses(text: str) -> tuple[int, ...]:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _CommandLine(
         prog="stamps-pos sandbox",
         description="A Stamps-compatible server with demo data, for demos and tests.",
     )
@@ -82,9 +103,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="add N generated rewards (GEN-0001 …), so the catalogue takes several pages",
     )
-    p.add_argument("--seed", type=int, help="seed for repeatable faults")
+    p.add_argument("--seed", type=_integer("a whole number"), help="seed for repeatable faults")
     p.add_argument("--error-rate", type=_rate, default=0.0, help="5xx answers (not applied)")
-    p.add_argument("--latency-ms", type=int, default=0, help="delay added to every request")
+    p.add_argument(
+        "--latency-ms",
+        type=_integer("milliseconds"),
+        default=0,
+        help="delay added to every request",
+    )
     p.add_argument("--timeout-rate", type=_rate, default=0.0, help="requests never answered")
     p.add_argument("--drop-rate", type=_rate, default=0.0, help="connections closed unanswered")
     p.add_argument(
@@ -106,7 +132,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="applied, then the answer trickled out a byte at a time (see --trickle-ms)",
     )
     p.add_argument(
-        "--trickle-ms", type=int, default=100, help="milliseconds between two trickled bytes"
+        "--trickle-ms",
+        type=_integer("milliseconds"),
+        default=100,
+        help="milliseconds between two trickled bytes",
     )
     p.add_argument(
         "--timeout-after-apply", action="store_true", help="timeouts happen after the effect"

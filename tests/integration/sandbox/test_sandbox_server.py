@@ -91,6 +91,11 @@ async def test_control_endpoints_refuse_other_hosts():
         (["--extra-rewards", "-1"], "expected a count from 0 to 100000, got '-1'"),
         # Seen: "invalid literal for int() with base 10: 'abc'".
         (["--error-statuses", "abc"], "expected statuses such as 500,503, got 'abc'"),
+        # Seen: "invalid int value: 'abc'" under a usage block, where stamps-pos says one line.
+        (["--latency-ms", "abc"], "argument --latency-ms: expected milliseconds, got 'abc'"),
+        (["--trickle-ms", "1.5"], "argument --trickle-ms: expected milliseconds, got '1.5'"),
+        (["--seed", "x"], "argument --seed: expected a whole number, got 'x'"),
+        (["--bogus"], "unrecognized arguments: --bogus"),
     ],
 )
 def test_main_rejects_bad_options_saying_what_it_expected(
@@ -100,7 +105,10 @@ def test_main_rejects_bad_options_saying_what_it_expected(
         main(argv)
     assert exited.value.code == 2
     err = capsys.readouterr().err
-    assert said in err and "Traceback" not in err
+    # one line, as stamps-pos says its own refusals: no usage block, no traceback
+    [line] = err.splitlines()
+    assert line.startswith("stamps-pos sandbox: ") and said in line
+    assert line.endswith(" (see stamps-pos sandbox --help)")
 
 
 def test_main_rejects_faults_that_do_not_add_up(capsys: pytest.CaptureFixture[str]):
