@@ -77,8 +77,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = _CommandLine(
         prog="stamps-pos sandbox",
         description="A Stamps-compatible server with demo data, for demos and tests.",
+        epilog="exit codes: 0 stopped (Ctrl-C or SIGTERM are how it stops); 2 a bad option, or "
+        "an address or port it cannot listen on.",
     )
-    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="the address to listen on (default 127.0.0.1: loopback, as its demo token is public)",
+    )
     p.add_argument(
         "--port", type=_whole(0, 65535, "a port"), default=8800, help="0 picks a free port"
     )
