@@ -30,6 +30,7 @@ from app.cli.common import (
     one_line,
     report_failure,
     token_source,
+    waiting_for,
 )
 from app.cli.manager_sign_in import REFUSALS, ManagerPins, acting_manager, refusal_exit
 from app.cli.parser import NAME
@@ -301,7 +302,8 @@ def redeem(args: argparse.Namespace) -> int:
     """``stamps-pos redeem KIND ...``: resolve, check, enqueue, and (unless --queue-only) wait."""
     try:
         cashier = _cashier(args)
-        pin = _read_pin() if args.pin_stdin else None
+        with waiting_for("the member's PIN"):
+            pin = _read_pin() if args.pin_stdin else None
     except Stop as stop:
         report_failure(args.command, stop.message)
         return stop.code
