@@ -11,6 +11,7 @@ import ipaddress
 import os
 import re
 import socket
+from collections.abc import Mapping
 from datetime import timedelta
 from pathlib import Path, PurePath
 from typing import Any, Literal
@@ -500,10 +501,23 @@ def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings
         # Here, not at the top: the settings file's module imports this one.
         from app.settings_file import refusals
 
-        raise ConfigError(_describe(exc, path), refusals(exc)) from None
+        lines = _lines_named(exc, path)
+        raise ConfigError(_describe(exc, path, lines), refusals(exc), lines=lines) from None
 
 
-def _describe(exc: ValidationError, path: Path) -> str:
+def _lines_named(exc: ValidationError, path: Path) -> dict[str, int]:
+    """The line of ``path`` that sets each refused setting whose fix is in that line (a value
+    in quotes): stderr and the window's cannot-start page name it."""
+    lines = {}
+    for error in exc.errors():
+        name = ".".join(str(part) for part in error["loc"]) or "settings"
+        line = line_of(path, name) if error["type"] == "setting.quoted" else None
+        if line is not None:
+            lines[name] = line
+    return lines
+
+
+def _describe(exc: ValidationError, path: Path, numbered: Mapping[str, int]) -> str:
     """Each setting ``exc`` refuses, where it is set, and why: in the words the window shows
     (:func:`app.settings_file.reason_for`), in English."""
     # Here, not at the top: the settings file's module imports this one.
@@ -515,7 +529,7 @@ def _describe(exc: ValidationError, path: Path) -> str:
         why = english(reason_for(name, error))
         where = f"{ENV_PREFIX}{name.upper()} or '{name}' in {path}"
         if error["type"] == "setting.quoted":
-            line = line_of(path, name)
+            line = numbered.get(name)
             place = f"{path}, line {line}" if line else str(path)
             lines.append(f"setting '{name}' ({place}): {why}")
         elif error["type"] == "missing":

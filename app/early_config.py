@@ -35,7 +35,8 @@ class ConfigError(Exception):
     """A setting is missing or invalid. The message names the setting and where it came from;
     ``refused`` holds each refused setting by name and why, in the settings dialog's words (a
     window shows them in its language), and is empty when the file itself cannot be used;
-    ``said`` is then the message itself, in the core's words (:func:`file_refused`)."""
+    ``said`` is then the message itself, in the core's words (:func:`file_refused`); ``lines``:
+    the line of the settings file that sets a refused setting, where the message names it."""
 
     def __init__(
         self,
@@ -43,10 +44,12 @@ class ConfigError(Exception):
         refused: Mapping[str, Message] | None = None,
         *,
         said: Message | None = None,
+        lines: Mapping[str, int] | None = None,
     ) -> None:
         super().__init__(message)
         self.refused: Mapping[str, Message] = dict(refused or {})
         self.said = said
+        self.lines: Mapping[str, int] = dict(lines or {})
 
 
 def file_refused(message_id: str, **params: str | int) -> ConfigError:

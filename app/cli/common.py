@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import argparse
 import re
+import signal
 import sys
+import threading
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,7 +36,8 @@ class Stop(Exception):
     """End the command with this exit code after printing ``message`` to stderr. ``refused``:
     the settings refused, by name, in words the window shows in its language (the window's
     command shows them on its page: app/ui/cannot_start.py); ``said``: ``message`` as the
-    core's message, which that page shows in its language too (``None``: as it is)."""
+    core's message, which that page shows in its language too (``None``: as it is); ``lines``:
+    the settings file's line of a refused setting, where ``message`` names it (the page too)."""
 
     def __init__(
         self,
@@ -41,12 +46,14 @@ class Stop(Exception):
         refused: Mapping[str, Message] | None = None,
         *,
         said: Message | None = None,
+        lines: Mapping[str, int] | None = None,
     ):
         super().__init__(message)
         self.code = code
         self.message = message
         self.refused: Mapping[str, Message] = dict(refused or {})
         self.said = said
+        self.lines: Mapping[str, int] = dict(lines or {})
 
     @classmethod
     def saying(cls, code: int, said: Message) -> Stop:
@@ -54,6 +61,28 @@ class Stop(Exception):
         from app.core.services import english
 
         return cls(code, english(said), said=said)
+
+
+@contextmanager
+def waiting_for(what: str) -> Iterator[None]:
+    """While the command waits for ``what`` (a PIN, the token) and has changed nothing yet:
+    Ctrl-C stops it at once, saying so (exit 130).
+
+    On the till's loop, asyncio's own Ctrl-C only cancels the command's task, which a prompt's
+    read never sees: the first Ctrl-C was lost, and a PIN typed after it went on to its change.
+    And "what it had already done stands", the words of a stop mid-way, told a manager who had
+    done nothing that something might have been done."""
+    on_main = threading.current_thread() is threading.main_thread()  # signals reach it alone
+    before = signal.signal(signal.SIGINT, signal.default_int_handler) if on_main else None
+    try:
+        yield
+    except KeyboardInterrupt:
+        raise Stop(
+            EXIT_INTERRUPTED, f"stopped by Ctrl-C while it waited for {what}; nothing was changed"
+        ) from None
+    finally:
+        if on_main:
+            signal.signal(signal.SIGINT, signal.SIG_DFL if before is None else before)
 
 
 #: A run of more characters than this without a space (a value quoted back: a 70 KB name) is
@@ -90,6 +119,12 @@ def one_line(text: str) -> str:
         else ch
         for ch in joined
     )
+
+
+def local_time(when: datetime) -> str:
+    """``when`` as the till's clock on the wall shows it, to the minute: every listing a person
+    reads side by side (``history``, ``outbox list``) says the same time of one entry."""
+    return when.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def counted(count: int, thing: str, things: str | None = None) -> str:
@@ -165,7 +200,7 @@ def settings_and_token(
         settings = load_settings(config)
         token = load_token(config_folder(args))
     except ConfigError as exc:
-        raise Stop(EXIT_USAGE, str(exc), exc.refused, said=exc.said) from None
+        raise Stop(EXIT_USAGE, str(exc), exc.refused, said=exc.said, lines=exc.lines) from None
     except CredentialsError as exc:
         # stderr's line as it was; the page says it in the window's language
         said = say(exc.message_id, **exc.fields) if exc.message_id else None

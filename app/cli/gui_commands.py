@@ -122,7 +122,12 @@ def _cannot_start(args: argparse.Namespace, stop: Stop, *, language: str | None 
         named = config or default_config_file()
         doctor = f"{APP_NAME} --config {shlex.quote(str(named))} doctor"
     refusal = StartRefusal(
-        stop.message, config or default_config_file(), doctor, stop.refused, said=stop.said
+        stop.message,
+        config or default_config_file(),
+        doctor,
+        stop.refused,
+        said=stop.said,
+        lines=stop.lines,
     )
     kiosk = bool(getattr(args, "kiosk", False))
     show_cannot_start(refusal, language=language or language_setting(config), kiosk=kiosk)

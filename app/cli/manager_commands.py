@@ -17,7 +17,15 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, TextIO
 
-from app.cli.common import EXIT_OK, EXIT_USAGE, Stop, counted, may_write, one_line
+from app.cli.common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    Stop,
+    counted,
+    local_time,
+    may_write,
+    one_line,
+)
 from app.cli.running import run, till_for
 from app.core.services import (
     AuditFilter,
@@ -61,10 +69,6 @@ def _span(args: argparse.Namespace) -> tuple[datetime | None, datetime | None]:
     if since is not None and until is not None and until <= since:
         raise Stop(EXIT_USAGE, "--until must be after --since")
     return since, until
-
-
-def _local(when: datetime) -> str:
-    return when.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 @contextmanager
@@ -159,7 +163,7 @@ def _row_text(row: HistoryRow) -> str:
     if row.rupiah:
         value = format_rupiah(row.rupiah)
     parts = [
-        _local(row.created_at),
+        local_time(row.created_at),
         f"{row.counted_kind:<7}",
         english(row.standing),
         row.cashier,
@@ -198,7 +202,7 @@ def _counter_row_text(row: ShiftRow) -> str:
     was queued), why in the words the cashier was shown."""
     value = format_rupiah(row.rupiah) if row.rupiah else counted(row.stamps, "stamp")
     parts = [
-        _local(row.time),
+        local_time(row.time),
         f"{row.kind:<7}",
         AT_THE_COUNTER_WORDS[row.status.value],
         row.cashier,
@@ -298,7 +302,7 @@ RECORDED = ("result", "why", "error")
 def _exception_text(item: ExceptionItem) -> list[str]:
     row, contact = item.row, item.contact
     lines = [
-        f"{row.entry_id}  {row.kind.value}  {row.status.value}  {_local(row.created_at)}  "
+        f"{row.entry_id}  {row.kind.value}  {row.status.value}  {local_time(row.created_at)}  "
         f"{row.cashier}"
     ]
     who = [contact.name, contact.email or contact.user, contact.phone]
@@ -389,7 +393,7 @@ def audit(args: argparse.Namespace) -> int:
                     "  ".join(
                         p
                         for p in (
-                            _local(line.at),
+                            local_time(line.at),
                             line.who,
                             line.action,
                             line.terminal,
@@ -427,7 +431,7 @@ def day_heading(day: date, days: DaysToRead, *, picked: bool) -> str:
 
 def _summary_text(summary: DaySummary, heading: str, write: Callable[[str], None]) -> None:
     write(heading)
-    write(f"{_local(summary.since)} to {_local(summary.until)}")
+    write(f"{local_time(summary.since)} to {local_time(summary.until)}")
     if not summary.lines:
         write("nothing was redeemed")
         return
@@ -452,7 +456,7 @@ def _counter_text(rows: tuple[ShiftRow, ...], write: Callable[[str], None]) -> N
     )
     for row in rows:
         reason = english(row.reason) if row.reason is not None else ""
-        write(f"  {_local(row.time)}  {row.cashier}  {row.kind}  {row.what}: {reason}")
+        write(f"  {local_time(row.time)}  {row.cashier}  {row.kind}  {row.what}: {reason}")
 
 
 def _counter_json(row: ShiftRow) -> dict[str, Any]:

@@ -14,7 +14,14 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import TextIO
 
-from app.cli.common import EXIT_NOT_CONFIRMED, EXIT_REFUSED, EXIT_USAGE, Stop, counted
+from app.cli.common import (
+    EXIT_NOT_CONFIRMED,
+    EXIT_REFUSED,
+    EXIT_USAGE,
+    Stop,
+    counted,
+    waiting_for,
+)
 from app.core.services import (
     PIN_INPUT_MAX,
     FieldRefused,
@@ -38,7 +45,12 @@ class ManagerPins:
         self.stream = stream or sys.stdin
 
     def read(self, what: str, *, confirm: bool = False) -> Secret:
-        """The next PIN; :class:`Stop` (usage) when there is none."""
+        """The next PIN; :class:`Stop` (usage) when there is none. Every PIN is read before
+        the command changes anything: Ctrl-C meanwhile stops it saying so."""
+        with waiting_for(what):
+            return self._read(what, confirm=confirm)
+
+    def _read(self, what: str, *, confirm: bool) -> Secret:
         if self.stream.isatty():
             first = getpass.getpass(f"{what}: ")
             if confirm and getpass.getpass(f"{what} again: ") != first:

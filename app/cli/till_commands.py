@@ -26,9 +26,11 @@ from app.cli.common import (
     EXIT_USAGE,
     Stop,
     counted,
+    local_time,
     one_line,
     report_failure,
     token_source,
+    waiting_for,
 )
 from app.cli.manager_sign_in import REFUSALS, ManagerPins, acting_manager, refusal_exit
 from app.cli.parser import NAME
@@ -300,7 +302,8 @@ def redeem(args: argparse.Namespace) -> int:
     """``stamps-pos redeem KIND ...``: resolve, check, enqueue, and (unless --queue-only) wait."""
     try:
         cashier = _cashier(args)
-        pin = _read_pin() if args.pin_stdin else None
+        with waiting_for("the member's PIN"):
+            pin = _read_pin() if args.pin_stdin else None
     except Stop as stop:
         report_failure(args.command, stop.message)
         return stop.code
@@ -574,11 +577,7 @@ def outbox_list(args: argparse.Namespace) -> int:
             print("no outbox entries match")
         else:
             for r in receipts:
-                server = r.server_redemption_id if r.server_redemption_id is not None else "-"
-                print(
-                    f"{r.entry_id}  {r.created_at:%Y-%m-%d %H:%M}  {r.kind.value:<7} "
-                    f"{r.status.value:<9} server {server}  {r.lane}"
-                )
+                print(_outbox_line(r))
         if left_out > 0:  # after the listing, where a person reads on from
             print(
                 f"{args.command}: the newest {len(receipts)} shown, {left_out} older not "
@@ -588,6 +587,19 @@ def outbox_list(args: argparse.Namespace) -> int:
         return EXIT_OK
 
     return _run(args, body)
+
+
+def _outbox_line(r: Receipt) -> str:
+    """One entry of ``outbox list``: the outbox's own view (its state in brackets, the lane it
+    is sent in), in the words ``history`` and the receipt use for what they share: the time on
+    the till's clock, the verdict's headline, the member's name."""
+    server = (
+        "no server id" if r.server_redemption_id is None else f"server {r.server_redemption_id}"
+    )
+    return (
+        f"{r.entry_id}  {local_time(r.created_at)}  {r.kind.value:<7} "
+        f"{english(r.headline)}  [{r.status.value}]  {server}  {r.member} ({r.lane})"
+    )
 
 
 def outbox_show(args: argparse.Namespace) -> int:

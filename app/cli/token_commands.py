@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from app import APP_NAME
-from app.cli.common import EXIT_OK, EXIT_PAUSED, EXIT_USAGE, report_failure
+from app.cli.common import EXIT_OK, EXIT_PAUSED, EXIT_USAGE, report_failure, waiting_for
 from app.cli.till_commands import resume_after_token_change
 from app.config import ConfigError, default_config_file, load_settings
 from app.core.services import (
@@ -129,8 +129,12 @@ def token_set(args: argparse.Namespace) -> int:
     config_dir = Path(args.config).parent if args.config else default_config_file().parent
     try:
         # Refused as it is first (exit 2, in the store's words), then asked of the server.
-        token = Secret(check_token(typed_token(_read_token()).reveal(), "the token"))
-        checks = _asked_of_the_server(args, token)
+        with waiting_for("the token"):
+            typed = _read_token()
+        token = Secret(check_token(typed_token(typed).reveal(), "the token"))
+        # Nothing is kept before the server has answered: Ctrl-C meanwhile changes nothing.
+        with waiting_for("the Stamps server to check the token"):
+            checks = _asked_of_the_server(args, token)
         checked = next((c for c in checks if c.name == "credentials"), checks[-1])
         if checked.status is diagnostics.Status.FAIL and checked.name == "credentials":
             # A token typed wrong replaced one that worked, "token stored" and exit 0; the first

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import signal
 import sys
 import threading
 from collections.abc import Callable
 from types import FrameType
+from typing import NoReturn
 
 from app.sandbox.data import DEMO_TOKEN, MERCHANT_ID, PIN_MEMBER_PIN
 from app.sandbox.embedded import SandboxServer
@@ -42,6 +44,26 @@ def _whole(low: int, high: int, what: str) -> Callable[[str], int]:
     return check
 
 
+def _integer(what: str) -> Callable[[str], int]:
+    """An argparse type: a whole number (its range is checked with the other faults)."""
+
+    def check(text: str) -> int:
+        stripped = text.strip()
+        if not stripped.isascii() or not stripped.lstrip("-").isdigit():
+            raise argparse.ArgumentTypeError(f"expected {what}, got {text!r}")
+        return int(stripped)
+
+    return check
+
+
+class _CommandLine(argparse.ArgumentParser):
+    """Refusals as ``stamps-pos`` says its own: one line, a pointer to ``--help``, exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        print(f"{self.prog}: {message} (see {self.prog} --help)", file=sys.stderr)
+        raise SystemExit(2)
+
+
 def _statuses(text: str) -> tuple[int, ...]:
     """``--error-statuses``: comma-separated HTTP statuses (their range is checked with the
     other faults)."""
@@ -52,11 +74,17 @@ def _statuses(text: str) -> tuple[int, ...]:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _CommandLine(
         prog="stamps-pos sandbox",
         description="A Stamps-compatible server with demo data, for demos and tests.",
+        epilog="exit codes: 0 stopped (Ctrl-C or SIGTERM are how it stops); 2 a bad option, or "
+        "an address or port it cannot listen on.",
     )
-    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="the address to listen on (default 127.0.0.1: loopback, as its demo token is public)",
+    )
     p.add_argument(
         "--port", type=_whole(0, 65535, "a port"), default=8800, help="0 picks a free port"
     )
@@ -81,9 +109,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="add N generated rewards (GEN-0001 …), so the catalogue takes several pages",
     )
-    p.add_argument("--seed", type=int, help="seed for repeatable faults")
+    p.add_argument("--seed", type=_integer("a whole number"), help="seed for repeatable faults")
     p.add_argument("--error-rate", type=_rate, default=0.0, help="5xx answers (not applied)")
-    p.add_argument("--latency-ms", type=int, default=0, help="delay added to every request")
+    p.add_argument(
+        "--latency-ms",
+        type=_integer("milliseconds"),
+        default=0,
+        help="delay added to every request",
+    )
     p.add_argument("--timeout-rate", type=_rate, default=0.0, help="requests never answered")
     p.add_argument("--drop-rate", type=_rate, default=0.0, help="connections closed unanswered")
     p.add_argument(
@@ -105,7 +138,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="applied, then the answer trickled out a byte at a time (see --trickle-ms)",
     )
     p.add_argument(
-        "--trickle-ms", type=int, default=100, help="milliseconds between two trickled bytes"
+        "--trickle-ms",
+        type=_integer("milliseconds"),
+        default=100,
+        help="milliseconds between two trickled bytes",
     )
     p.add_argument(
         "--timeout-after-apply", action="store_true", help="timeouts happen after the effect"
@@ -174,6 +210,18 @@ def fault_config(args: argparse.Namespace) -> FaultConfig:
     )
 
 
+def _cannot_listen(args: argparse.Namespace, exc: OSError) -> str:
+    """Why the sandbox cannot listen where it was told, and what to do about it."""
+    why = exc.strerror or str(exc)  # "Address already in use", not "[Errno 98] …"
+    where = f"cannot listen on {args.host}:{args.port}: {why}"
+    if exc.errno == errno.EADDRINUSE:
+        return (
+            f"{where}: another program (another sandbox, perhaps) listens on port {args.port}; "
+            "stop it, or give another port with --port N (--port 0 picks a free one)"
+        )
+    return f"{where}: give another --port or --host"
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
@@ -205,12 +253,8 @@ def main(argv: list[str] | None = None) -> int:
         try:
             server.start()
         except OSError as exc:
-            why = exc.strerror or str(exc)  # "Address already in use", not "[Errno 98] …"
-            print(
-                f"stamps-pos sandbox: cannot listen on {args.host}:{args.port}: {why}",
-                file=sys.stderr,
-            )
-            return 1
+            print(f"stamps-pos sandbox: {_cannot_listen(args, exc)}", file=sys.stderr)
+            return 2  # the place it was given cannot be used: a usage error, as stamps-pos counts
         print(f"Stamps sandbox serving at {server.url}", flush=True)
         print(f"  token:    {server.token}", flush=True)
         # The store codes too: a till set up for store 33 needs its code for `store_code`. And

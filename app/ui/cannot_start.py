@@ -48,13 +48,15 @@ class StartRefusal:
     (``""`` for the file as a whole) and why, when the reason is the settings; ``settings_file``:
     the file the till read (or looked for); ``doctor``: the command that checks this till;
     ``said``: the reason as the core's message, shown in the window's language (``None``: a
-    reason no message says, shown as it is)."""
+    reason no message says, shown as it is); ``lines``: the settings file's line of a refused
+    setting, where the command line names it (the manager goes to that line)."""
 
     reason: str
     settings_file: Path
     doctor: str = "stamps-pos doctor"
     settings: Mapping[str, Message] = field(default_factory=dict)
     said: Message | None = None
+    lines: Mapping[str, int] = field(default_factory=dict)
 
 
 def _file_is_there(path: Path) -> bool:
@@ -78,8 +80,7 @@ class CannotStartPage(QWidget):
         if refusal.settings:
             lead = self.tr("These settings are missing or refused:")
             lines = [
-                f"{name}: {words(why)}" if name else words(why)
-                for name, why in refusal.settings.items()
+                self._refused(refusal, name, words(why)) for name, why in refusal.settings.items()
             ]
         else:
             lead = self.tr("The till stopped before it opened:")
@@ -105,6 +106,17 @@ class CannotStartPage(QWidget):
         self.close_button.setDefault(True)
         self.close_button.clicked.connect(self.close)
         self._lay_out()
+
+    def _refused(self, refusal: StartRefusal, name: str, why: str) -> str:
+        """One refused setting: its name, the file and line that set it when known, and why."""
+        line = refusal.lines.get(name)
+        if not name:
+            return why
+        if line is None:
+            return f"{name}: {why}"
+        return self.tr("{name} ({path}, line {line}): {why}").format(
+            name=name, path=refusal.settings_file, line=line, why=why
+        )
 
     def _what_to_do(self, refusal: StartRefusal) -> str:
         """The next step: for a till another window holds, that window (doctor checks settings,

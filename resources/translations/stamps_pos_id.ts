@@ -223,6 +223,10 @@
         <translation>Berkas pengaturan: {path} (belum ada berkas di sana)</translation>
     </message>
     <message>
+        <source>{name} ({path}, line {line}): {why}</source>
+        <translation>{name} ({path}, baris {line}): {why}</translation>
+    </message>
+    <message>
         <source>Another Stamps POS window already has this till open: switch to it (look for it in the taskbar), or close it first, then start Stamps POS again.</source>
         <translation>Jendela Stamps POS lain sudah membuka mesin kasir ini: pindah ke jendela itu (cari di taskbar), atau tutup dulu, lalu mulai Stamps POS lagi.</translation>
     </message>

@@ -12,6 +12,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+import app.ui.cannot_start
+from app.cli import main
 from app.cli.common import Stop, settings_and_token
 from app.config import ConfigError, load_settings
 from app.core.services import english as english_words
@@ -48,6 +50,27 @@ def test_refused_settings_are_named_in_the_settings_own_words(qtbot: QtBot, tmp_
         ]
     )
     assert page.windowTitle() == "Stamps POS cannot start"
+
+
+@pytest.mark.parametrize(("language", "line"), [("en", "line 2"), ("id", "baris 2")])
+def test_a_setting_stderr_names_by_its_line_is_named_by_file_and_line_on_the_page(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language: str, line: str
+) -> None:
+    # stderr said "setting 'merchant' (bad.toml, line 2)"; the page said "merchant: …" alone,
+    # and the manager searched the file for the quotes it means.
+    config = tmp_path / "bad.toml"
+    config.write_text('store = 33\nmerchant = "14"\n', encoding="utf-8")
+    shown: list[StartRefusal] = []
+    monkeypatch.setattr(
+        app.ui.cannot_start, "show_cannot_start", lambda refusal, **kwargs: shown.append(refusal)
+    )
+    assert main(["--config", str(config), "gui"]) == 2
+    [refusal] = shown
+    with speaking(language):
+        page = CannotStartPage(refusal)
+        qtbot.addWidget(page)
+        assert page.reason.text().startswith(f"merchant ({config}, {line}): ")
+        assert "merchant = 14" in page.reason.text()
 
 
 def test_in_indonesian_the_page_and_the_settings_words_are_indonesian(

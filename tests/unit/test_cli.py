@@ -183,6 +183,23 @@ def test_ctrl_c_in_a_command_off_the_tills_loop_is_one_line_not_a_traceback(
     assert err == "stamps-pos doctor: stopped by Ctrl-C; what it had already done stands\n"
 
 
+def test_ctrl_c_while_redeem_waits_for_the_members_pin_says_nothing_was_changed(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # It said "what it had already done stands" before anything was queued.
+    class Interrupted:
+        def readline(self, size: int = -1) -> bytes:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(sys, "stdin", argparse.Namespace(buffer=Interrupted()))
+    argv = ["redeem", "reward", "--user", "x@contoh.co.id", "--reward", "1", "--pin-stdin"]
+    assert main(argv) == 130
+    assert capsys.readouterr().err == (
+        "stamps-pos redeem reward: stopped by Ctrl-C while it waited for the member's PIN; "
+        "nothing was changed\n"
+    )
+
+
 def test_python_dash_m_app_runs_the_same_cli() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "app", "--version"], capture_output=True, text=True, check=False

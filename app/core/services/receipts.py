@@ -128,6 +128,8 @@ class Receipt:
     #: The member as the till read them again before queuing it (their balance as looked up
     #: fell short of the cost: :meth:`Redeemer.redeem`): a screen's card shows them so.
     member_read: Member | None = None
+    #: The member as the entry recorded them: their name, else the identifier the till sent.
+    member: str = ""
 
     @property
     def answered(self) -> bool:
@@ -266,6 +268,7 @@ def receipt_for(
         stamps_remaining=_stamps_remaining(response),
         created_at=entry.created_at,
         cashier=entry.cashier,
+        member=entry.member_name or entry.user,
         paused=paused,
         slowed=answered == "slowed",
         timed_out=answered == "timed_out",

@@ -244,6 +244,28 @@ def test_cancel_then_show_the_attempts(cli: Cli, sandbox: SandboxControl) -> Non
     assert [a["outcome"] for a in shown["attempts_detail"]] == ["applied"]
 
 
+def test_outbox_list_says_what_history_says_of_the_same_entry(cli: Cli) -> None:
+    # outbox list said "synced", "member:6" and the time in UTC; history said "Confirmed", the
+    # member's name and the till's own time: a maintainer reading both had to translate.
+    cli.env["TZ"] = "Asia/Jakarta"
+    code, entry = cli.json("redeem", "reward", "--user", "customer@stamps.co.id", "--reward", "1")
+    assert code == 0, entry
+    [row] = cli("history").stdout.splitlines()
+    at = row[:16]  # the till's clock, to the minute
+    assert cli("outbox", "list").stdout.splitlines() == [
+        f"{entry['id']}  {at}  reward  Confirmed  [synced]  "
+        f"server {entry['server_redemption_id']}  Ayu Pratiwi ({entry['lane']})"
+    ]
+    assert "  Confirmed  " in row and "  Ayu Pratiwi  " in row
+    # the machine's words stay as they were
+    code, [listed] = cli.json("outbox", "list")
+    assert (listed["status"], listed["verdict"], listed["lane"]) == (
+        "synced",
+        "confirmed",
+        "member:6",
+    )
+
+
 def test_usage_and_configuration_errors_exit_2(cli: Cli) -> None:
     assert cli("redeem", "reward", "--user", "x").returncode == 2
     cli.env["STAMPS_POS_LANES"] = "zero"

@@ -6,11 +6,13 @@ import os
 import signal
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
 import pytest
 
+from app.cli import main as cli_main
 from app.sandbox import Sandbox, SandboxServer, create_app
 from app.sandbox.cli import main
 
@@ -89,6 +91,11 @@ async def test_control_endpoints_refuse_other_hosts():
         (["--extra-rewards", "-1"], "expected a count from 0 to 100000, got '-1'"),
         # Seen: "invalid literal for int() with base 10: 'abc'".
         (["--error-statuses", "abc"], "expected statuses such as 500,503, got 'abc'"),
+        # Seen: "invalid int value: 'abc'" under a usage block, where stamps-pos says one line.
+        (["--latency-ms", "abc"], "argument --latency-ms: expected milliseconds, got 'abc'"),
+        (["--trickle-ms", "1.5"], "argument --trickle-ms: expected milliseconds, got '1.5'"),
+        (["--seed", "x"], "argument --seed: expected a whole number, got 'x'"),
+        (["--bogus"], "unrecognized arguments: --bogus"),
     ],
 )
 def test_main_rejects_bad_options_saying_what_it_expected(
@@ -98,7 +105,10 @@ def test_main_rejects_bad_options_saying_what_it_expected(
         main(argv)
     assert exited.value.code == 2
     err = capsys.readouterr().err
-    assert said in err and "Traceback" not in err
+    # one line, as stamps-pos says its own refusals: no usage block, no traceback
+    [line] = err.splitlines()
+    assert line.startswith("stamps-pos sandbox: ") and said in line
+    assert line.endswith(" (see stamps-pos sandbox --help)")
 
 
 def test_main_rejects_faults_that_do_not_add_up(capsys: pytest.CaptureFixture[str]):
@@ -108,14 +118,23 @@ def test_main_rejects_faults_that_do_not_add_up(capsys: pytest.CaptureFixture[st
     assert out == "" and "error_statuses must be HTTP error or redirect statuses" in err
 
 
-def test_main_reports_a_busy_port(capsys: pytest.CaptureFixture[str]):
+@pytest.mark.parametrize("command", [main, lambda argv: cli_main(["sandbox", *argv])])
+def test_main_reports_a_busy_port_as_a_usage_error_saying_what_to_do(
+    capsys: pytest.CaptureFixture[str], command: Callable[[list[str]], int]
+):
+    # It exited 1, which stamps-pos keeps for a refusal; a place that cannot be used is 2. And
+    # it said only "Address already in use", not whose port nor what to do.
     with SandboxServer() as running:
-        assert main(["--port", str(running.port)]) == 1
+        assert command(["--port", str(running.port)]) == 2
     out, err = capsys.readouterr()
     # On stderr, in the system's words without Python's "[Errno 98]".
     assert out == ""
-    where = f"127.0.0.1:{running.port}"
-    assert err == f"stamps-pos sandbox: cannot listen on {where}: Address already in use\n"
+    port = running.port
+    assert err == (
+        f"stamps-pos sandbox: cannot listen on 127.0.0.1:{port}: Address already in use: another "
+        f"program (another sandbox, perhaps) listens on port {port}; stop it, or give another "
+        "port with --port N (--port 0 picks a free one)\n"
+    )
 
 
 def test_cli_serves_until_sigterm(tmp_path: Path):

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import argparse
+import getpass
 import io
+import os
+import signal
 
 import pytest
 
-from app.cli.common import EXIT_USAGE, Stop
+from app.cli.common import EXIT_INTERRUPTED, EXIT_USAGE, Stop
 from app.cli.manager_sign_in import ManagerPins
+from app.cli.running import run
 
 
 class _Zeros(io.RawIOBase):
@@ -43,3 +48,34 @@ def test_a_pin_piped_from_a_file_saved_with_a_byte_order_mark_is_the_pin() -> No
     read = pins(b"\xef\xbb\xbf246810\r\n2580\n")
     assert read.read("the acting manager's PIN").reveal() == "246810"
     assert read.read("the new PIN").reveal() == "2580"
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_ctrl_c_at_a_pin_prompt_on_the_tills_loop_stops_the_command_saying_nothing_changed(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # asyncio's Ctrl-C only cancelled the command's task, which the prompt's read never saw: the
+    # manager pressed it again, or typed the PIN and the command went on to its change. Then it
+    # said "what it had already done stands" of a command that had done nothing.
+    def prompt(text: str) -> str:
+        os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C at the prompt…
+        return "246810"  # …then the PIN, typed anyway
+
+    monkeypatch.setattr(getpass, "getpass", prompt)
+    went_on: list[str] = []
+
+    async def body() -> int:
+        ManagerPins(_Terminal()).read("the acting manager's PIN")
+        went_on.append("the change")
+        return 0
+
+    assert run(argparse.Namespace(command="cashier add"), body) == EXIT_INTERRUPTED
+    assert went_on == []
+    assert capsys.readouterr().err == (
+        "stamps-pos cashier add: stopped by Ctrl-C while it waited for the acting manager's PIN; "
+        "nothing was changed\n"
+    )

@@ -4,6 +4,7 @@ never costs the till the token it had."""
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -126,9 +127,9 @@ def test_a_writer_that_keeps_its_pipe_open_is_not_waited_for(config: Path) -> No
     assert (config.parent / "token").read_text() == "new-token\n"
 
 
-def token_set_at_a_terminal(config: Path, pasted: bytes) -> tuple[int, bytes, bytes]:
-    """``token set`` at a terminal (a pseudo-terminal), ``pasted`` once it asks: its exit code,
-    its stderr and what the terminal echoed."""
+def token_set_at_a_terminal(config: Path, pasted: bytes | None) -> tuple[int, bytes, bytes]:
+    """``token set`` at a terminal (a pseudo-terminal), ``pasted`` once it asks (``None``:
+    Ctrl-C instead): its exit code, its stderr and what the terminal echoed."""
     import pty
     import select
 
@@ -150,7 +151,10 @@ def token_set_at_a_terminal(config: Path, pasted: bytes) -> tuple[int, bytes, by
             chunk = os.read(process.stderr.fileno(), 100)
             assert chunk, asked
             asked += chunk
-        os.write(terminal, pasted)
+        if pasted is None:
+            process.send_signal(signal.SIGINT)
+        else:
+            os.write(terminal, pasted)
         code = process.wait(timeout=60)
         said = asked + process.stderr.read()
         echoed = b""
@@ -179,6 +183,19 @@ def test_at_a_terminal_a_pasted_second_line_is_refused_too(config: Path) -> None
     assert code == 0, said
     assert b"new-token" not in echoed
     assert (config.parent / "token").read_text() == "new-token\n"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a POSIX terminal")
+def test_ctrl_c_at_the_token_prompt_says_nothing_was_changed(config: Path) -> None:
+    # It said "what it had already done stands": the manager could not tell whether the token
+    # kept before was still there.
+    token_kept(config)
+    code, said, _ = token_set_at_a_terminal(config, None)
+    assert code == 130
+    assert said.decode().splitlines()[-1] == (
+        "stamps-pos token set: stopped by Ctrl-C while it waited for the token; nothing was changed"
+    )
+    assert (config.parent / "token").read_text() == "good-token\n"
 
 
 @pytest.mark.parametrize("blocked", ["config", "config/deeper"], ids=["itself", "a parent"])
