@@ -26,7 +26,12 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
+
+from app.config import Settings, load_settings
+
+from .network import AMPLE_TIMEOUTS
 
 #: How a redemption is answered: ``ok``; ``error-200`` (200, ``errors`` and no redemption);
 #: ``slow`` (``ok`` after ``delay`` seconds); ``refused`` (400 in the documented shape).
@@ -220,6 +225,21 @@ def serving(behaviour: Behaviour, port: int = 0) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+@contextmanager
+def a_till_on(behaviour: Behaviour, data_dir: Path, terminal: str) -> Iterator[Settings]:
+    """A till's settings (merchant 14, store 32, ample timeouts) pointed at this server with
+    ``behaviour``, serving while the block runs."""
+    with serving(behaviour) as url:
+        yield load_settings(
+            base_url=url,
+            merchant=14,
+            store=32,
+            data_dir=data_dir,
+            terminal=terminal,
+            **AMPLE_TIMEOUTS,
+        )
 
 
 def main() -> None:

@@ -12,12 +12,11 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app.config import Settings, load_settings
+from app.config import Settings
 from app.core.services.receipts import Verdict
 from app.ui.cashier_window import CashierWindow
 
-from ...support.network import AMPLE_TIMEOUTS
-from ...support.other_stamps import Behaviour, serving
+from ...support.other_stamps import Behaviour, a_till_on
 from .conftest import WAIT_MS, find_member, redeem
 
 pytestmark = pytest.mark.integration
@@ -35,15 +34,8 @@ def other() -> Behaviour:
 
 @pytest.fixture
 def other_settings(other: Behaviour, tmp_path: Path) -> Iterator[Settings]:
-    with serving(other) as url:
-        yield load_settings(
-            base_url=url,
-            merchant=14,
-            store=32,
-            data_dir=tmp_path / "till",
-            terminal="till-1",
-            **AMPLE_TIMEOUTS,
-        )
+    with a_till_on(other, tmp_path / "till", "till-1") as settings:
+        yield settings
 
 
 @pytest.mark.parametrize(

@@ -10,11 +10,10 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from app.config import Settings, load_settings
+from app.config import Settings
 from app.ui.kiosk.window import KioskWindow
 
-from ...support.network import AMPLE_TIMEOUTS
-from ...support.other_stamps import Behaviour, serving
+from ...support.other_stamps import Behaviour, a_till_on
 from .conftest import WAIT_MS
 
 pytestmark = pytest.mark.integration
@@ -29,15 +28,8 @@ def other() -> Behaviour:
 
 @pytest.fixture
 def other_settings(other: Behaviour, tmp_path: Path) -> Iterator[Settings]:
-    with serving(other) as url:
-        yield load_settings(
-            base_url=url,
-            merchant=14,
-            store=32,
-            data_dir=tmp_path / "till",
-            terminal="kiosk-1",
-            **AMPLE_TIMEOUTS,
-        )
+    with a_till_on(other, tmp_path / "till", "kiosk-1") as settings:
+        yield settings
 
 
 def _page(kiosk: KioskWindow) -> str:
