@@ -9,7 +9,6 @@ next, where a person's finger stays on one for 50 ms and more.
 
 from __future__ import annotations
 
-import itertools
 import math
 import time
 from collections.abc import Callable
@@ -58,16 +57,16 @@ LONGEST_PIN = 8
 #: card's first digits on the PIN pad. No person types nine keys with no gap longer than this.
 SLOW_SCAN_GAP_MS = 60.0
 #: Where a burst begins (:func:`burst_start`): keys typed by hand just before a card is scanned
-#: are no part of its scan when a finger was still on the last of them as the scan began, or the
-#: gap after them is longer than :data:`SLOWEST_SCAN_GAP_MS` and this many times the slowest gap
-#: inside the scan. A customer's last digit of a phone number or a PIN, 40 ms before the
-#: scanner's first key, went into the scan and vanished with it (the card read as
-#: "370140000000006", nobody's; on a PIN pad the customer's digit was taken back with the card's).
-SLOWER_THAN_THE_BURST = 3.0
-#: No gap between a real scan's keys is longer than this: 12 to 44 ms were measured on a loaded
-#: till, the longest often the first (a scanner slow to wake). Only a key that much before a
-#: burst is no part of it by timing alone, however it was let go.
-SLOWEST_SCAN_GAP_MS = 45.0
+#: are no part of its scan when a finger was still on the last of them as the scan began, or it
+#: was held down as a hand holds a key (longer than this, and than twice any of the scan's
+#: keys), or the gap after it is longer than any scanner's (:data:`SLOW_SCAN_GAP_MS`). A
+#: customer's last digit of a phone number or a PIN, 40 ms before the scanner's first key, went
+#: into the scan and vanished with it (the card read as "370140000000006", nobody's; on a PIN
+#: pad the customer's digits typed by xdotool, let go 31 ms after they were pressed, were taken
+#: back with the card's). A wedge scanner lets go of each key before it presses the next: 3 to
+#: 4 ms after it (xdotool --delay 6 under Xvfb), where xdotool typing as a person does holds a
+#: key 31 ms, and a person's finger 50 to 150.
+HELD_BY_HAND_MS = 20.0
 #: No gap this short tells a person's key from a scanner's, whatever the scanner's pace (its
 #: own jitter, a Shift pressed before a capital).
 JITTER_MS = 32.0
@@ -151,30 +150,46 @@ def every_enter_is_the_persons(_typed_into: QWidget, _text: str) -> bool:
 
 def burst_start(times: list[float], released: list[float]) -> int:
     """Where the burst of keys pressed at ``times`` and let go at ``released`` (``inf`` for a
-    key still down) begins (an index). Keys before it came at a person's pace (each gap longer
-    than :data:`JITTER_MS`), and either the last of them was still down as the burst's first key
-    came, or the gap into that key is longer than any between a scan's keys
-    (:data:`SLOWEST_SCAN_GAP_MS`) and more than :data:`SLOWER_THAN_THE_BURST` times the slowest
-    inside the burst.
+    key still down) begins (an index): after the last key that is a person's
+    (:func:`typed_by_hand`) before the keys come at a scanner's pace (no more than
+    :data:`JITTER_MS` apart). Keys before that one came at a person's pace too: theirs.
 
     Pace alone cannot tell a person's digit 40 ms before a scan from a scanner slow to wake
     whose first gap is 40 ms and the rest 12: split at it, every scan of that scanner lost its
     first character to the field. A wedge scanner lets go of each key before it presses the
-    next; a person's finger stays on a key 50 to 150 ms, so a digit pressed that shortly before
-    the scan is still down when it begins. A gap inside a scan (a busy moment) splits nothing,
-    nor a scan whose own keys come unevenly (xdotool on a loaded till: 12 to 44 ms apart), nor
-    one from a scanner set slower (40 ms a key came up to 53 ms apart)."""
-    for start in range(1, len(times) - 1):
-        into = times[start] - times[start - 1]
-        if into <= JITTER_MS:
-            return 0  # the keys so far came at a scanner's pace: they are the burst's
-        if released[start - 1] > times[start]:
-            return start  # a finger still on the key before: a person's
-        burst = times[start:]
-        slowest = max(later - earlier for earlier, later in itertools.pairwise(burst))
-        if into > SLOWEST_SCAN_GAP_MS and into > SLOWER_THAN_THE_BURST * slowest:
-            return start
-    return 0
+    next, a few milliseconds after pressing it; a person's finger stays on a key 50 to 150 ms.
+    A gap inside a scan (a busy moment) splits nothing, nor a scan whose own keys come unevenly
+    (xdotool on a loaded till: 12 to 44 ms apart), nor one from a scanner set slower (40 ms a
+    key came up to 53 ms apart), nor a scanner whose first key comes up to
+    :data:`SLOW_SCAN_GAP_MS` before its second (split over 45 ms, its first character was left
+    in the field, the card read without it: "R24000006", nobody's)."""
+    start = 0
+    for index in range(len(times) - 1):
+        if typed_by_hand(times, released, index):
+            start = index + 1
+        elif times[index + 1] - times[index] <= JITTER_MS:
+            break  # a scanner's pace from here: the burst's
+    return start
+
+
+def typed_by_hand(times: list[float], released: list[float], index: int) -> bool:
+    """Whether the key pressed at ``times[index]`` is a person's, before the burst that follows
+    it: a finger still on it as the next key came (after more than :data:`JITTER_MS`), or held
+    down as a hand holds a key (:data:`HELD_BY_HAND_MS`, and twice as long as any key after it),
+    or more than :data:`SLOW_SCAN_GAP_MS` before the next."""
+    into = times[index + 1] - times[index]
+    held = released[index] - times[index]
+    later_holds = [
+        let_go - at
+        for at, let_go in zip(times[index + 1 :], released[index + 1 :], strict=True)
+        if let_go != math.inf
+    ]
+    held_longest_later = max(later_holds, default=0.0)
+    if held != math.inf and held > max(HELD_BY_HAND_MS, 2 * held_longest_later):
+        return True  # let go as a hand lets go: however soon the burst came
+    if into <= JITTER_MS:
+        return False  # as soon as a scanner's own gaps, and let go as soon as its keys
+    return released[index] > times[index + 1] or into > SLOW_SCAN_GAP_MS
 
 
 def _burst_of(passed: list[_Press]) -> list[_Press]:
@@ -236,7 +251,9 @@ class ScannerFilter(QObject):
     and change nothing. When the next printable key comes more than ``max_gap_ms`` after the last
     (or any other key, or the short pause the flush timer waits for), the held keys are replayed
     to the widget they were meant for, so typing works as before, only a few milliseconds later
-    (after one that moved the keyboard, where it went).
+    (after one that moved the keyboard, where it went). Only the last of them stays held when
+    it was let go as a scanner lets go and the next comes within :data:`SLOW_SCAN_GAP_MS`: it
+    may be the first key of a scanner slow to wake (given to the field, the scan lost it).
 
     A burst is a scan when a terminator (Enter or Tab) ends at least ``min_length`` keys that
     came at a scanner's pace (``scan_pace_ms`` a key on average). It begins after the keys typed
@@ -244,12 +261,10 @@ class ScannerFilter(QObject):
     cannot say where that is: a person's digit 40 ms before a scan and a scanner slow to wake
     (40 ms to its second key, then 12) come the same. What tells them apart is the let-go: a
     wedge scanner lets go of each key before pressing the next, and a person's finger stays on
-    a key 50 to 150 ms, still down as the scan's first key comes. So the keys before a burst are
-    a person's when the last of them was still down then (after more than :data:`JITTER_MS`),
-    or when the gap after them is longer than any inside a scan (:data:`SLOWEST_SCAN_GAP_MS`)
-    and :data:`SLOWER_THAN_THE_BURST` times its slowest; a slow first gap alone splits nothing
-    (split there, each scan left its first character in the field). Key releases are noted for
-    that, and only that. Then one
+    a key 50 to 150 ms, still down as the scan's first key comes or let go long after it was
+    pressed (:func:`typed_by_hand`); a slow first gap alone, up to :data:`SLOW_SCAN_GAP_MS`,
+    splits nothing (split there, each scan left its first character in the field). Key releases
+    are noted for that, and only that. Then one
     question is asked of the window, :attr:`could_be_a_card` (the field it was typed into, the
     text): yes, and the burst's keys are swallowed and ``scanned`` is emitted instead, without
     the ``prefix`` the scanner may be set to send (a scan never lands in the focused field); no,
@@ -313,7 +328,8 @@ class ScannerFilter(QObject):
         # a scan, the held keys are replayed.
         self._flush_timer = QTimer(self)
         self._flush_timer.setSingleShot(True)
-        self._flush_timer.setInterval(int(max_gap_ms) + 20)
+        # (A scanner slow to wake may press its second key up to ``slow_scan_gap_ms`` after.)
+        self._flush_timer.setInterval(int(self.slow_scan_gap_ms) + 20)
         self._flush_timer.timeout.connect(self.flush)
         # A scanner set to send no terminator: a burst into an exempt widget is told once it
         # stops, from its length and pace, as one that ends in Enter is (it filled the PIN pad
@@ -428,7 +444,7 @@ class ScannerFilter(QObject):
         char = scanned_character(event)
         if char is not None:
             if self._held and now - self._held[-1].at > self.max_gap_ms:
-                self.flush()
+                self._flush_before_a_pause(now)
             held = _Key(watched, event.key(), event.modifiers(), event.text(), char, now)
             self._held.append(held)
             self._flush_timer.start()
@@ -500,6 +516,23 @@ class ScannerFilter(QObject):
             )
         if down is not None:
             down.released = now
+
+    def _flush_before_a_pause(self, now: float) -> None:
+        """A key came at ``now``, after a pause longer than any inside a scan: the keys held
+        before it were typing, but for the last one when it was let go as a scanner's are and
+        the pause no longer than a scanner's first gap may be (:data:`SLOW_SCAN_GAP_MS`): it
+        stays held, for :func:`burst_start` to say whose it is once the burst ends (given to the
+        field at once, a scan of a scanner slow to wake lost its first character to it)."""
+        last = self._held[-1]
+        wakes_slowly = (
+            now - last.at <= self.slow_scan_gap_ms and last.released - last.at <= HELD_BY_HAND_MS
+        )
+        if not wakes_slowly:
+            self.flush()
+            return
+        self._held = self._held[:-1]
+        self.flush()
+        self._held = [last]
 
     def _passed_straight(self, widget: QWidget, event: QKeyEvent, now: float) -> bool:
         """A key for an exempt widget: it gets it at once, unless it ends a scan (swallowed, and

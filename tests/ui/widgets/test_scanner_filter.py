@@ -230,8 +230,12 @@ STEADY_SCAN_MS = [12, 13, 12, 14, 12, 12, 13, 12, 12]
         (44, 3, 0),
         (40, 90, 1),  # a person's digit, the finger still on it as the scan began
         (33, 60, 1),
-        (55, 3, 1),  # longer than a scanner's gap (a PIN pad's keys count up to 60 ms apart)
-        (30, 90, 0),  # as soon as a scanner's own gaps: nothing tells it
+        (55, 3, 0),  # a scanner slowest to wake: up to 60 ms to its second key
+        (61, 3, 1),  # longer than any scanner's gap (a PIN pad's keys count up to 60 ms apart)
+        (40, 31, 1),  # a person's digit typed by xdotool: let go 31 ms on, as no scanner does
+        (33, 31, 1),
+        (30, 90, 1),  # as soon as a scanner's own gaps, but held 90 ms, as no scanner does
+        (30, 3, 0),  # as soon as a scanner's own gaps and let go as soon: nothing tells it
         (40, None, 1),  # not let go yet
     ],
 )
@@ -244,6 +248,16 @@ def test_where_a_burst_begins(into_ms: float, let_go_after_ms: float | None, sta
     first_let_go = math.inf if let_go_after_ms is None else times[0] + let_go_after_ms
     released = [first_let_go, *(at + 3 for at in times[1:])]
     assert burst_start(times, released) == start
+
+
+def test_a_key_held_as_a_hand_holds_one_is_a_persons_however_soon_the_scan_comes() -> None:
+    # The customer's last PIN digit, typed by xdotool (let go 31 ms after it was pressed), and a
+    # card scanned 1 ms after that: taken for the scan's first key, it went with the card's.
+    times = [1000.0, 1032.0]
+    for gap_ms in STEADY_SCAN_MS:
+        times.append(times[-1] + gap_ms)
+    released = [1031.0, *(at + 3 for at in times[1:])]
+    assert burst_start(times, released) == 1
 
 
 def test_a_slow_enter_after_a_fast_burst_is_typing(
@@ -929,3 +943,96 @@ def test_text_an_input_method_commits_lands_after_the_keys_typed_before_it(
         keys(qtbot, field, clock, " M", gap_ms=gap_ms)
     qtbot.waitUntil(lambda: field.text() == "José M")
     assert "Jose" not in edited and "Jos" in edited  # (the member search looks up each)
+
+
+# --- where a scan begins: keys sent with their own press and release times, as X stamps them -
+
+
+def timed_keys(*typed: tuple[str, float, float]) -> list[QKeyEvent]:
+    """Each ``(character, pressed_at, let_go_at)`` as a keyboard sends it: Shift pressed around
+    a capital, the key pressed and let go at its times (the window system's stamps)."""
+    events: list[QKeyEvent] = []
+    none, shift = Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier
+
+    def add(kind: QEvent.Type, at: float, key: Qt.Key, modifiers, chars: str) -> None:
+        event = QKeyEvent(kind, key, modifiers, chars)
+        event.setTimestamp(int(at))
+        events.append(event)
+
+    for char, pressed_at, let_go_at in typed:
+        if char == "\r":
+            add(QEvent.Type.KeyPress, pressed_at, Qt.Key.Key_Return, none, "\r")
+            add(QEvent.Type.KeyRelease, let_go_at, Qt.Key.Key_Return, none, "")
+            continue
+        key, shifted = _key_of(char)
+        modifiers = shift if shifted else none
+        if shifted:
+            add(QEvent.Type.KeyPress, pressed_at, Qt.Key.Key_Shift, shift, "")
+        add(QEvent.Type.KeyPress, pressed_at, key, modifiers, char)
+        add(QEvent.Type.KeyRelease, let_go_at, key, modifiers, char)
+        if shifted:
+            add(QEvent.Type.KeyRelease, let_go_at, Qt.Key.Key_Shift, none, "")
+    return events
+
+
+def scanned_from(
+    at: float, code: str, *, first_gap_ms: float = 7
+) -> list[tuple[str, float, float]]:
+    """``code`` and Enter from a wedge scanner (xdotool key --delay 6 under Xvfb: a key every
+    7 ms, let go 3 ms after it is pressed), its second key ``first_gap_ms`` after its first."""
+    keys = []
+    for index, char in enumerate([*code, "\r"]):
+        keys.append((char, at, at + 3))
+        at += first_gap_ms if index == 0 else 7
+    return keys
+
+
+@pytest.mark.parametrize("first_gap_ms", [46, 50, 60])
+def test_a_scanner_slow_to_wake_loses_no_key_to_the_field(
+    qtbot: QtBot, scanner: ScannerFilter, field: QLineEdit, first_gap_ms: float
+) -> None:
+    # A scanner whose second key came over 45 ms after its first: that first key went to the
+    # member search ("K") and the rest was read as a card, "R24000006", nobody's.
+    with qtbot.waitSignal(scanner.scanned, timeout=1000) as scan:
+        send(field, timed_keys(*scanned_from(1_000_000, "KR24000006", first_gap_ms=first_gap_ms)))
+    assert scan.args == ["KR24000006"]
+    assert field.text() == ""
+    assert scanner.held_count() == 0
+
+
+@pytest.mark.parametrize("gap_ms", [33, 40, 50, 60])
+def test_a_key_typed_just_before_a_scan_stays_in_the_field_when_let_go_as_a_hand_does(
+    qtbot: QtBot, scanner: ScannerFilter, field: QLineEdit, gap_ms: float
+) -> None:
+    # The cashier typed "A" (xdotool type: let go 31 ms after it was pressed), then scanned Ayu's
+    # card: 33 to 45 ms on, the "A" went into the scan ("AKR24000006", nobody's).
+    typed = ("A", 1_000_000, 1_000_031)
+    with qtbot.waitSignal(scanner.scanned, timeout=1000) as scan:
+        send(field, timed_keys(typed, *scanned_from(1_000_000 + gap_ms, "KR24000006")))
+    assert scan.args == ["KR24000006"]
+    qtbot.waitUntil(lambda: field.text() == "A")
+    assert scanner.held_count() == 0
+
+
+def test_a_lone_key_let_go_at_once_still_shows_up_after_a_pause(
+    qtbot: QtBot, scanner: ScannerFilter, field: QLineEdit
+) -> None:
+    # Held for a scanner slow to wake, a key let go at once still reaches its field by itself.
+    with qtbot.assertNotEmitted(scanner.scanned):
+        send(field, timed_keys(("a", 1_000_000, 1_000_003), ("b", 1_000_050, 1_000_053)))
+        qtbot.waitUntil(lambda: field.text() == "ab")
+
+
+@pytest.mark.parametrize("after_ms", [1, 3, 10])
+def test_pin_digits_typed_just_before_a_card_stay_on_the_pin_pad(
+    qtbot: QtBot, scanner: ScannerFilter, pad: PinPad, after_ms: float
+) -> None:
+    # The customer's 1 and 2 typed by xdotool (61 ms apart, each let go 31 ms after it was
+    # pressed), then a card scanned a few ms after the 2 was let go: the 2 was taken back with
+    # the card's digits, and the customer's PIN came up one digit short.
+    digits = [("1", 1_000_000, 1_000_031), ("2", 1_000_061, 1_000_092)]
+    card = scanned_from(1_000_092 + after_ms, "70140000000006")
+    with qtbot.assertNotEmitted(pad.submitted), qtbot.assertNotEmitted(scanner.scanned):
+        send(pad, timed_keys(*digits, *card))
+    assert pad.prompt_text() == "Card not read: finish the PIN first."
+    assert pad.entered_count() == 2
