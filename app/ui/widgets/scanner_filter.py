@@ -10,6 +10,7 @@ next, where a person's finger stays on one for 50 ms and more.
 from __future__ import annotations
 
 import math
+import statistics
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -58,15 +59,16 @@ LONGEST_PIN = 8
 SLOW_SCAN_GAP_MS = 60.0
 #: Where a burst begins (:func:`burst_start`): keys typed by hand just before a card is scanned
 #: are no part of its scan when a finger was still on the last of them as the scan began, or it
-#: was held down as a hand holds a key (longer than this, and than twice any of the scan's
-#: keys), or the gap after it is longer than any scanner's (:data:`SLOW_SCAN_GAP_MS`). A
+#: was held down as a hand holds a key (longer than this, and than twice the scan's keys
+#: mostly are), or the gap after it is longer than any scanner's (:data:`SLOW_SCAN_GAP_MS`). A
 #: customer's last digit of a phone number or a PIN, 40 ms before the scanner's first key, went
 #: into the scan and vanished with it (the card read as "370140000000006", nobody's; on a PIN
 #: pad the customer's digits typed by xdotool, let go 31 ms after they were pressed, were taken
-#: back with the card's). A wedge scanner lets go of each key before it presses the next: 3 to
-#: 4 ms after it (xdotool --delay 6 under Xvfb), where xdotool typing as a person does holds a
-#: key 31 ms, and a person's finger 50 to 150.
-HELD_BY_HAND_MS = 20.0
+#: back with the card's). A wedge scanner lets go of each key before it presses the next: 2 to
+#: 4 ms after it (xdotool key --delay 6, type --delay 8 under Xvfb), where xdotool typing as a
+#: person does holds a key 16 ms (type --delay 60, ``xsession type``'s person) or 31 (--delay
+#: 120), and a person's finger 50 to 150.
+HELD_BY_HAND_MS = 10.0
 #: No gap this short tells a person's key from a scanner's, whatever the scanner's pace (its
 #: own jitter, a Shift pressed before a capital).
 JITTER_MS = 32.0
@@ -175,8 +177,9 @@ def burst_start(times: list[float], released: list[float]) -> int:
 def typed_by_hand(times: list[float], released: list[float], index: int) -> bool:
     """Whether the key pressed at ``times[index]`` is a person's, before the burst that follows
     it: a finger still on it as the next key came (after more than :data:`JITTER_MS`), or held
-    down as a hand holds a key (:data:`HELD_BY_HAND_MS`, and twice as long as any key after it),
-    or more than :data:`SLOW_SCAN_GAP_MS` before the next."""
+    down as a hand holds a key (:data:`HELD_BY_HAND_MS`, and twice as long as the keys after it
+    mostly were: the customer's other digits among them, a scanner's keys the most), or more than
+    :data:`SLOW_SCAN_GAP_MS` before the next."""
     into = times[index + 1] - times[index]
     held = released[index] - times[index]
     later_holds = [
@@ -184,8 +187,8 @@ def typed_by_hand(times: list[float], released: list[float], index: int) -> bool
         for at, let_go in zip(times[index + 1 :], released[index + 1 :], strict=True)
         if let_go != math.inf
     ]
-    held_longest_later = max(later_holds, default=0.0)
-    if held != math.inf and held > max(HELD_BY_HAND_MS, 2 * held_longest_later):
+    held_mostly_later = statistics.median(later_holds) if later_holds else 0.0
+    if held != math.inf and held > max(HELD_BY_HAND_MS, 2 * held_mostly_later):
         return True  # let go as a hand lets go: however soon the burst came
     if into <= JITTER_MS:
         return False  # as soon as a scanner's own gaps, and let go as soon as its keys

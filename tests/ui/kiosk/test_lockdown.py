@@ -10,8 +10,8 @@ from datetime import timedelta
 from email.utils import format_datetime
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -597,6 +597,38 @@ def test_a_pin_digit_typed_just_before_a_card_stays_on_the_pad(
     let_go()
     pad = starting.view.pin.pad
     assert pad.entered_count() == 3
+    assert pad.prompt_text() == "Card not read: finish the PIN first."
+
+
+def _digits_at(*typed: tuple[str, float, float]) -> None:
+    """Each ``(digit or "\\r", pressed_at, let_go_at)`` where the keyboard is, stamped with its
+    times as X stamps them (xdotool's holds and gaps, measured under Xvfb)."""
+    for char, pressed_at, let_go_at in typed:
+        key = Qt.Key.Key_Return if char == "\r" else Qt.Key(Qt.Key.Key_0.value + int(char))
+        for kind, at in ((QEvent.Type.KeyPress, pressed_at), (QEvent.Type.KeyRelease, let_go_at)):
+            event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, char)
+            event.setTimestamp(int(at))
+            focus = QApplication.focusWidget() or QApplication.activeWindow()
+            assert focus is not None
+            QApplication.sendEvent(focus, event)
+
+
+def test_pin_digits_typed_by_xdotool_just_before_a_card_stay_on_the_pad(
+    qtbot: QtBot,
+    starting: KioskStart,
+    started: KioskWindow,
+) -> None:
+    # Budi's 1 and 2 typed as ``xsession type 12`` types them (31 ms apart, each let go 16 ms
+    # after it was pressed), a card scanned 18 ms later: both went with the card's digits, the
+    # pad empty under "Card not read: finish the PIN first.".
+    _show_budis_pin_pad(qtbot, started)
+    at = 1_000_000
+    typed = [("1", at, at + 16), ("2", at + 31, at + 47)]
+    card = [(d, at + 65 + 7 * i, at + 68 + 7 * i) for i, d in enumerate("70140000000123\r")]
+    with qtbot.waitSignal(starting.scanner.taken_back, timeout=WAIT_MS):
+        _digits_at(*typed, *card)
+    pad = starting.view.pin.pad
+    assert pad.entered_count() == 2
     assert pad.prompt_text() == "Card not read: finish the PIN first."
 
 
