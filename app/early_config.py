@@ -10,7 +10,9 @@ Everything here is re-exported by :mod:`app.config`.
 from __future__ import annotations
 
 import codecs
+import logging
 import os
+import re
 import stat
 import tomllib
 import unicodedata
@@ -113,11 +115,41 @@ def read_settings_file(path: Path) -> dict[str, Any]:
     except UnicodeDecodeError:
         raise file_refused("start.settings_not_utf8", path=str(path)) from None
     except tomllib.TOMLDecodeError as exc:
-        raise file_refused("start.settings_not_toml", path=str(path), reason=str(exc)) from None
+        raise _not_toml(path, exc) from None
     except RecursionError:
         # tomllib reads a nested array or table by recursing: `a = [[[…]]]` a few thousand deep
         # ran out of Python's stack, and no setting the till has nests at all.
         raise file_refused("start.settings_nested", path=str(path)) from None
+
+
+#: Where tomllib's message says the file went wrong: ``Invalid value (at line 2, column 12)`` or
+#: ``… (at end of document)``. Python 3.11 keeps the line and column only in the text (3.14 adds
+#: attributes), and its wording is the same in every version the till runs on.
+_TOML_WHERE = re.compile(
+    r"(?P<reason>.+) \(at (?:line (?P<line>\d+), column (?P<column>\d+)|end of document)\)",
+    re.DOTALL,
+)
+
+
+def _not_toml(path: Path, exc: tomllib.TOMLDecodeError) -> ConfigError:
+    """The refusal of a file that is not TOML, its position in the message's own words (a window
+    says "baris 2, kolom 12" where tomllib wrote "at line 2, column 12") and tomllib's reason
+    apart, for the window to say in its language where it knows it (app/ui/toml_reasons.py).
+    tomllib's text as it came goes to the log."""
+    logging.getLogger(__name__).info("settings file %s is not TOML: %s", path, exc)
+    where = _TOML_WHERE.fullmatch(str(exc))
+    if where is None:
+        return file_refused("start.settings_not_toml", path=str(path), reason=str(exc))
+    reason = where["reason"]
+    if where["line"] is None:
+        return file_refused("start.settings_not_toml_at_end", path=str(path), reason=reason)
+    return file_refused(
+        "start.settings_not_toml_at",
+        path=str(path),
+        line=int(where["line"]),
+        column=int(where["column"]),
+        reason=reason,
+    )
 
 
 def _settings_bytes(path: Path) -> bytes:

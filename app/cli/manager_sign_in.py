@@ -96,9 +96,9 @@ def refusal_exit(exc: Exception) -> Stop:
     if isinstance(exc, FieldRefused):
         return Stop(EXIT_USAGE, str(exc))
     if isinstance(exc, MemberNeeded):
-        return Stop(EXIT_USAGE, f"{exc.message}: give --user")
+        return Stop(EXIT_USAGE, _and_then(exc.message, "give --user"))
     if isinstance(exc, NewPinNeeded):
-        return Stop(EXIT_USAGE, f"{exc.message}: give --member-pin-stdin")
+        return Stop(EXIT_USAGE, _and_then(exc.message, "give --member-pin-stdin"))
     if isinstance(exc, NotOnline):
         return Stop(EXIT_NOT_CONFIRMED, str(exc))
     if isinstance(exc, StaffRefused):
@@ -110,6 +110,12 @@ def refusal_exit(exc: Exception) -> Stop:
     if isinstance(exc, MemberNotFound):
         return Stop(EXIT_REFUSED, str(exc))
     raise exc
+
+
+def _and_then(sentence: str, option: str) -> str:
+    """The core's sentence and the option that does what it asks: "… to cancel it: give
+    --user" (the sentence's own full stop left out, where it read "… to cancel it.: give")."""
+    return f"{sentence.rstrip('.')}: {option}"
 
 
 #: What :func:`refusal_exit` turns into an exit code.

@@ -255,7 +255,9 @@ def build_parser(runners: dict[str, Runner]) -> argparse.ArgumentParser:
         description="Stamps POS: the loyalty till for the Stamps platform. "
         "With no command it opens the cashier window.",
         # The README's exit codes, every one (tests/unit/test_cli.py holds the two together).
-        epilog="exit codes: 0 done, 1 refused (or not redeemed), 2 usage or configuration (or a "
+        epilog="exit codes: 0 done, 1 refused (or not redeemed; so is a well-formed name or id "
+        "that names nothing here: an unknown member, reward, cashier, manager or outbox entry), "
+        "2 usage or configuration (or a "
         "disk the till cannot use, or an output that cannot be written: closed or full), "
         "3 not confirmed (queued, --queue-only included, accepted offline or unknown), 4 the "
         "server refuses the till's token (the queue is paused), 5 not built yet, 130 stopped by "

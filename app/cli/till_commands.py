@@ -442,12 +442,6 @@ def cancel(args: argparse.Namespace) -> int:
     return _run(args, body)
 
 
-def _message(exc: BaseException) -> str:
-    if isinstance(exc, KeyError):
-        return f"no outbox entry {exc.args[0]}"
-    return str(exc)
-
-
 # --- sync ----------------------------------------------------------------------------------------
 
 
@@ -611,8 +605,11 @@ def outbox_show(args: argparse.Namespace) -> int:
                 receipt = await till.receipt(args.entry_id)
                 attempts = await till.attempts(args.entry_id)
                 folded = await till.folded_attempts(args.entry_id)
-            except KeyError as exc:
-                raise Stop(EXIT_REFUSED, _message(exc)) from None
+            except KeyError:
+                # refused (1), as a cancel or a decision on it is and as an unknown member or
+                # cashier is: the id is well formed (the parser checked) and names nothing here
+                no_entry = english(say("decision.no_entry", entry_id=args.entry_id))
+                raise Stop(EXIT_REFUSED, no_entry) from None
             base_url = till.config.base_url
         rows = [
             {

@@ -1446,6 +1446,12 @@ TEMPLATES: dict[str, str] = {
         "settings file {path} is not UTF-8 text; write it again as a plain TOML file"
     ),
     "start.settings_not_toml": "settings file {path} is not valid TOML: {reason}",
+    "start.settings_not_toml_at": (
+        "settings file {path} is not valid TOML at line {line}, column {column}: {reason}"
+    ),
+    "start.settings_not_toml_at_end": (
+        "settings file {path} is not valid TOML where it ends: {reason}"
+    ),
     "start.settings_nested": "settings file {path} is nested too deeply to be a settings file",
     "start.settings_not_a_file": (
         "settings file {path} is not a regular file (a pipe or a socket); name a TOML file"

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app.core.services import CONTEXT, Message, format_count
 from app.ui.os_reasons import OS_REASON_MESSAGES, os_reason
+from app.ui.toml_reasons import TOML_REASON_MESSAGES, toml_reason
 
 #: The core's messages whose parameters count stamps, written as Indonesia groups a number
 #: (``9.980 stamps left``); the others' numbers are ids, minutes or counts that stay small.
@@ -37,6 +38,9 @@ def words(message: Message) -> str:
     if message.id in OS_REASON_MESSAGES and isinstance(params.get("reason"), str):
         # the OS's own words, which are English whatever the language (os_reasons)
         params = {**params, "reason": os_reason(str(params["reason"]))}
+    if message.id in TOML_REASON_MESSAGES and isinstance(params.get("reason"), str):
+        # tomllib's own words, English whatever the language (toml_reasons)
+        params = {**params, "reason": toml_reason(str(params["reason"]))}
     for name in STAMP_COUNTS.get(message.id, ()):
         value = params.get(name)
         if isinstance(value, int) and not isinstance(value, bool):

@@ -4546,6 +4546,77 @@ Periksa apakah nama berkasnya benar.</translation>
     </message>
 </context>
 <context>
+    <name>TomlReason</name>
+    <message>
+        <source>Invalid value</source>
+        <translation>Nilai tidak sah (teks perlu diapit tanda kutip)</translation>
+    </message>
+    <message>
+        <source>Invalid statement</source>
+        <translation>Baris ini bukan pengaturan (nama = nilai) maupun [tabel]</translation>
+    </message>
+    <message>
+        <source>Expected newline or end of document after a statement</source>
+        <translation>Seharusnya baris baru atau akhir berkas setelah nilai pengaturan</translation>
+    </message>
+    <message>
+        <source>Cannot overwrite a value</source>
+        <translation>Pengaturan ini sudah diisi di atas; nilainya tidak dapat ditimpa</translation>
+    </message>
+    <message>
+        <source>Expected &apos;]&apos; at the end of a table declaration</source>
+        <translation>Seharusnya ada &apos;]&apos; di akhir nama tabel</translation>
+    </message>
+    <message>
+        <source>Expected &apos;]]&apos; at the end of an array declaration</source>
+        <translation>Seharusnya ada &apos;]]&apos; di akhir nama daftar tabel</translation>
+    </message>
+    <message>
+        <source>Expected &apos;=&apos; after a key in a key/value pair</source>
+        <translation>Seharusnya ada &apos;=&apos; setelah nama pengaturan</translation>
+    </message>
+    <message>
+        <source>Invalid initial character for a key part</source>
+        <translation>Nama pengaturan diawali karakter yang tidak sah</translation>
+    </message>
+    <message>
+        <source>Unclosed array</source>
+        <translation>Daftar tidak ditutup dengan &apos;]&apos;</translation>
+    </message>
+    <message>
+        <source>Unclosed inline table</source>
+        <translation>Tabel sebaris tidak ditutup dengan &apos;}&apos;</translation>
+    </message>
+    <message>
+        <source>Unescaped &apos;\&apos; in a string</source>
+        <translation>Ada &apos;\&apos; dalam teks yang tidak di-escape (tulis &apos;\\&apos; atau pakai tanda kutip tunggal)</translation>
+    </message>
+    <message>
+        <source>Invalid hex value</source>
+        <translation>Nilai heksadesimal tidak sah</translation>
+    </message>
+    <message>
+        <source>Escaped character is not a Unicode scalar value</source>
+        <translation>Karakter escape bukan nilai skalar Unicode</translation>
+    </message>
+    <message>
+        <source>Unterminated string</source>
+        <translation>Teks tidak ditutup dengan tanda kutip</translation>
+    </message>
+    <message>
+        <source>Invalid date or datetime</source>
+        <translation>Tanggal atau waktu tidak sah</translation>
+    </message>
+    <message>
+        <source>Illegal character {char}</source>
+        <translation>Karakter {char} tidak diizinkan</translation>
+    </message>
+    <message>
+        <source>Found invalid character {char}</source>
+        <translation>Ditemukan karakter {char} yang tidak sah</translation>
+    </message>
+</context>
+<context>
     <name>VoucherPanel</name>
     <message>
         <source>Member&apos;s vouchers</source>
@@ -6690,6 +6761,16 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>settings file {path} is not valid TOML: {reason}</source>
         <comment>start.settings_not_toml</comment>
         <translation>Berkas pengaturan {path} bukan TOML yang sah: {reason}</translation>
+    </message>
+    <message>
+        <source>settings file {path} is not valid TOML at line {line}, column {column}: {reason}</source>
+        <comment>start.settings_not_toml_at</comment>
+        <translation>Berkas pengaturan {path} bukan TOML yang sah di baris {line}, kolom {column}: {reason}</translation>
+    </message>
+    <message>
+        <source>settings file {path} is not valid TOML where it ends: {reason}</source>
+        <comment>start.settings_not_toml_at_end</comment>
+        <translation>Berkas pengaturan {path} bukan TOML yang sah di bagian akhirnya: {reason}</translation>
     </message>
     <message>
         <source>settings file {path} is nested too deeply to be a settings file</source>

@@ -255,3 +255,32 @@ def test_a_token_the_start_cannot_use_is_said_in_the_windows_language(
         assert indonesian in page.reason.text()
         assert str(tmp_path / "token") in page.reason.text()
         assert "first-token" not in page.shown_text() and "second-token" not in page.shown_text()
+
+
+@pytest.mark.parametrize(
+    ("text", "indonesian"),
+    [
+        (
+            "merchant = 14\nmerchant = = 14\n",
+            "bukan TOML yang sah di baris 2, kolom 12: Nilai tidak sah",
+        ),
+        ("merchant = [\n", "bukan TOML yang sah di bagian akhirnya: Nilai tidak sah"),
+        ('merchant = "14\n', "di baris 1, kolom 15: Karakter '\\n' tidak diizinkan"),
+    ],
+    ids=["at-a-line", "at-the-end", "with-a-character"],
+)
+def test_a_settings_file_that_is_not_toml_is_said_where_in_the_window_s_language(
+    qtbot: QtBot, tmp_path: Path, text: str, indonesian: str
+) -> None:
+    # The page said "… bukan TOML yang sah: Invalid value (at line 2, column 12)": tomllib's
+    # English, position and all, on an Indonesian page.
+    config = tmp_path / "settings.toml"
+    config.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_settings(config)
+    refusal = StartRefusal(str(caught.value), config, said=caught.value.said)
+    with speaking("id"):
+        page = CannotStartPage(refusal)
+        qtbot.addWidget(page)
+        assert indonesian in page.reason.text()
+        assert "line" not in page.reason.text() and "Invalid" not in page.reason.text()

@@ -94,3 +94,40 @@ def test_a_settings_file_nested_deeper_than_python_reads_is_refused(
     path.write_text("merchant = 14\nx = " + opened * 5000 + "1" + closing * 5000 + "\n")
     with pytest.raises(ConfigError, match=r"is nested too deeply to be a settings file"):
         read_settings_file(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "where"),
+    [
+        (
+            "merchant = 14\nmerchant = = 14\n",
+            "is not valid TOML at line 2, column 12: Invalid value",
+            {"line": 2, "column": 12, "reason": "Invalid value"},
+        ),
+        (
+            "merchant = [\n",
+            "is not valid TOML where it ends: Invalid value",
+            {"reason": "Invalid value"},
+        ),
+    ],
+    ids=["at-a-line", "at-the-end"],
+)
+def test_a_settings_file_that_is_not_toml_says_where_in_the_message_s_own_words(
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    text: str,
+    said: str,
+    where: dict[str, str | int],
+) -> None:
+    # The position was tomllib's English inside {reason} ("… (at line 2, column 12)"), which a
+    # window could not say in its language; tomllib's text as it came stays in the log.
+    settings = tmp_path / "settings.toml"
+    settings.write_text(text, encoding="utf-8")
+    caplog.set_level("INFO")
+    with pytest.raises(ConfigError) as refused:
+        read_settings_file(settings)
+    assert str(refused.value) == f"settings file {settings} {said}"
+    assert refused.value.said is not None
+    assert dict(refused.value.said.params) == {"path": str(settings), **where}
+    assert "(at " not in str(refused.value)
+    assert "Invalid value (at " in caplog.text

@@ -195,6 +195,29 @@ def test_cancels_from_the_command_line(cli: Cli, sandbox: SandboxControl, tmp_pa
     ]
 
 
+def test_an_entry_id_that_names_no_entry_is_refused_alike_by_every_command(cli: Cli) -> None:
+    # Refused (1), as an unknown member, cashier or manager is: the id is well formed and names
+    # nothing on this till. `outbox show` said it in words of its own ("no outbox entry …").
+    cli.first_manager()
+    missing = "01a22c17-05e4-7955-a363-5020063cb488"
+    commands = [
+        ("outbox", "show", missing),
+        ("outbox", "show", missing, "--json"),
+        ("cancel", missing, *AS_MANAGER),
+        ("outbox", "retry", missing, "--note", "again", *AS_MANAGER),
+        ("outbox", "mark-applied", missing, "--note", "seen", *AS_MANAGER),
+        ("outbox", "dismiss", missing, "--note", "not ours", *AS_MANAGER),
+    ]
+    for command in commands:
+        done = cli(*command, stdin=MANAGER_PIN)
+        said = f"stamps-pos {' '.join(command[:2]) if command[0] == 'outbox' else 'cancel'}"
+        assert (done.returncode, done.stdout, done.stderr) == (
+            1,
+            "",
+            f"{said}: There is no outbox entry {missing}.\n",
+        ), command
+
+
 def test_mark_applied_with_the_dashboard_s_server_id_then_cancel_from_the_till(
     till_settings: Settings, sandbox: SandboxControl, tmp_path: Path
 ) -> None:

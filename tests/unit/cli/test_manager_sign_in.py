@@ -11,8 +11,9 @@ import signal
 import pytest
 
 from app.cli.common import EXIT_INTERRUPTED, EXIT_USAGE, Stop
-from app.cli.manager_sign_in import ManagerPins
+from app.cli.manager_sign_in import ManagerPins, refusal_exit
 from app.cli.running import run
+from app.core.services import MemberNeeded, NewPinNeeded, say
 
 
 class _Zeros(io.RawIOBase):
@@ -79,3 +80,27 @@ def test_ctrl_c_at_a_pin_prompt_on_the_tills_loop_stops_the_command_saying_nothi
         "stamps-pos cashier add: stopped by Ctrl-C while it waited for the acting manager's PIN; "
         "nothing was changed\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("refusal", "said"),
+    [
+        (
+            MemberNeeded(say("manager.member_needed", server_id=999999)),
+            "Redemption 999999 was not made on this till: say whose it is (the member's email, "
+            "member ID, phone or card number) to cancel it: give --user",
+        ),
+        (
+            NewPinNeeded(say("manager.member_pin_again")),
+            "The member's PIN authorised this redemption once: ask for their PIN again to send "
+            "it: give --member-pin-stdin",
+        ),
+    ],
+    ids=["cancel-elsewhere", "retry-pin"],
+)
+def test_a_refusal_that_asks_for_an_option_names_it_in_one_sentence(
+    refusal: Exception, said: str
+) -> None:
+    # `stamps-pos cancel --server-id 999999` said "… to cancel it.: give --user".
+    stop = refusal_exit(refusal)
+    assert (stop.code, stop.message) == (EXIT_USAGE, said)
