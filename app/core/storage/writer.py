@@ -265,9 +265,10 @@ class Database:
 
     def _log_still_there(self) -> None:
         """Before a commit (on the writer thread, inside its transaction): the log it goes into
-        must still have a name, or the commit would be acknowledged into a file that a crash
-        loses. The window's look at its disk comes every 5 s; this costs one ``fstat``."""
-        lost = self._log.log_unlinked()
+        and the database file must still have a name, or the commit would be acknowledged into
+        a file that a crash loses (or, the file deleted, that no copy taken before it holds).
+        The window's look at its disk comes every 5 s; this costs two ``statx``."""
+        lost = self._log.unlinked()
         if lost is not None:
             raise _LogGone(lost)
 

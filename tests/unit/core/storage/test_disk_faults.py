@@ -493,3 +493,31 @@ async def test_a_write_that_changes_nothing_does_not_lift_a_disk_refusing_writes
     await enqueue(outbox)
     assert outbox.db.problem is None
     assert seen[-1] is None
+
+
+async def test_a_redemption_after_the_database_file_was_deleted_is_refused_before_the_look(
+    tmp_path: Path,
+) -> None:
+    # (a file moved keeps a name, and the look's copy holds what was written before it)
+    path = tmp_path / "till.db"
+    outbox = await Outbox.open(path, POLICY)
+    try:
+        saved = [await enqueue(outbox, "INV-1")]
+        path.unlink()  # and no look at the disk since
+        # the redemption itself finds it: refused, not "Confirmed" into a file with no name
+        # that the copy put back (taken before it) would not hold
+        with pytest.raises(DatabaseLogLost) as refused:
+            await enqueue(outbox, "INV-2")
+        assert refused.value.rescued
+        assert str(refused.value).startswith(f"Another program deleted or moved {path}, the")
+        assert entries_another_process_reads(path) == len(saved)
+        assert [e.id for e in await outbox.entries()] == saved
+    finally:
+        await outbox.close()
+    again = await Outbox.open(path, POLICY)
+    try:
+        assert [e.id for e in await again.entries()] == saved
+        saved.append(await enqueue(again, "INV-3"))
+    finally:
+        await again.close()
+    assert entries_another_process_reads(path) == len(saved)
