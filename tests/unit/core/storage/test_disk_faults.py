@@ -585,3 +585,29 @@ async def test_a_copy_back_the_disk_keeps_refusing_is_tried_a_bounded_number_of_
         assert len(tries) == writer_module.RESCUE_TRIES
     finally:
         await outbox.close()
+
+
+async def test_a_part_copy_a_failed_copy_back_left_is_removed_and_the_next_look_copies_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "till.db"
+    outbox = await Outbox.open(path, POLICY)
+    prepare = writer_module.prepare_private_file
+
+    def cut_short(db_path: Path) -> None:  # the copy starts, then the disk refuses the rest
+        prepare(db_path)
+        db_path.write_bytes(b"the first pages of a copy")
+
+    try:
+        saved = [await enqueue(outbox, "INV-1")]
+        path.unlink()
+        monkeypatch.setattr(writer_module, "prepare_private_file", cut_short)
+        problem = await outbox.db.check_room()
+        assert isinstance(problem, DatabaseLogLost) and not problem.rescued
+        assert not path.exists()  # not left to pass for another program's file
+        monkeypatch.undo()
+        problem = await outbox.db.check_writes()
+        assert isinstance(problem, DatabaseLogLost) and problem.rescued
+        assert entries_another_process_reads(path) == len(saved)
+    finally:
+        await outbox.close()
