@@ -37,6 +37,11 @@ class LogWatch:
         self._ids: list[tuple[int, int]] = []
         #: How many names the log held has (asked before every commit).
         self._links: LinkCount | None = None
+        #: Our own descriptor on the database file, and how many names it has (asked before
+        #: every commit too): the look comes every 5 s, and a redemption committed in those
+        #: seconds after ``rm`` of the file was confirmed into a file with no name.
+        self._database_held: int | None = None
+        self._database_links: LinkCount | None = None
 
     def hold(self) -> None:
         """Hold the files as they are now (after a commit, when SQLite has both open); once."""
@@ -51,14 +56,20 @@ class LogWatch:
             for descriptor in held:
                 os.close(descriptor)
             return
-        try:  # not held: closing a descriptor of ours would drop SQLite's locks on it
-            database = os.stat(self._database)
-        except OSError:
-            database = None
+        # held to the end, and closed only after SQLite's own handles (:meth:`release`):
+        # closing a descriptor of ours drops every lock this process holds on the file
+        try:
+            database_held: int | None = os.open(self._database, os.O_RDONLY)
+        except OSError:  # already gone: the look finds it by its name
+            database_held = None
         self._held = held
         self._ids = ids
         self._links = LinkCount(held[0])
-        self._database_id = None if database is None else (database.st_dev, database.st_ino)
+        if database_held is not None:
+            database = os.fstat(database_held)
+            self._database_held = database_held
+            self._database_links = LinkCount(database_held)
+            self._database_id = (database.st_dev, database.st_ino)
 
     def lost(self) -> str | None:
         """The name of a held file that is no longer the one in the folder (deleted, or another
@@ -90,11 +101,22 @@ class LogWatch:
             return str(self._paths[0])
         return None
 
+    def unlinked(self) -> str | None:
+        """The name of the database file or of its log if the one held has no name left, the
+        file's first (its loss is the one to put right: a copy under its name), else ``None``:
+        asked before every commit, two link counts (one ``statx`` each)."""
+        database = self._database_links
+        if database is not None and database.count() == 0:
+            return str(self._database)
+        return self.log_unlinked()
+
     def release(self) -> None:
         """Close the descriptors, once SQLite has closed its own: closing a descriptor drops
         every lock this process holds on that file, SQLite's on the index with it."""
         held, self._held, self._ids, self._links = self._held, [], [], None
-        self._database_id = None
+        if self._database_held is not None:
+            held.append(self._database_held)
+        self._database_id, self._database_held, self._database_links = None, None, None
         for descriptor in held:
             with contextlib.suppress(OSError):
                 os.close(descriptor)

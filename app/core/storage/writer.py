@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import contextlib
 import functools
 import logging
+import os
 import sqlite3
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -64,6 +66,11 @@ READERS = 2
 GROUP_LIMIT = 32
 #: How much a write check writes: more than a page or two, as an entry with its attempt takes.
 CHECK_BYTES = 64 * 1024
+#: How many times what the till holds is copied into its database file when the disk refused the
+#: copy (full, failing): the first, then one a look at the disk (every 5 s), about 5 minutes.
+#: Until one succeeds the data is only in the window's open files, so a disk freed in that time
+#: saves it; after that, the banner's "keep this window open and call support" stands.
+RESCUE_TRIES = 60
 
 ProblemListener = Callable[[StorageProblem | None], None]
 
@@ -147,6 +154,10 @@ class Database:
         self._log = LogWatch(path)
         #: Once they were found deleted: what every write is refused with from then on.
         self._log_lost_problem: DatabaseLogLost | None = None
+        #: The file found deleted (the log, or the database file itself), and how many times
+        #: what the till holds was copied into a database file for it.
+        self._lost: str | None = None
+        self._rescue_tries = 0
         #: Commits that changed a row (the writer thread counts), and their count when the last
         #: problem was noted: a commit that changed nothing wrote nothing to the disk.
         self._commits_that_wrote = 0
@@ -191,7 +202,10 @@ class Database:
         folder could not be written is opened for writing once the folder can be."""
         if self._closed:
             raise RuntimeError("the database is closed")
-        if isinstance(self.problem, DatabaseLogLost) or await self._log_lost():
+        if isinstance(self.problem, DatabaseLogLost):
+            await self._rescue_again()
+            return self.problem
+        if await self._log_lost():
             return self.problem
         if self._write_engine is None:
             loop = asyncio.get_running_loop()
@@ -255,19 +269,64 @@ class Database:
         if self._log_lost_problem is not None:
             return self._log_lost_problem
         log.error("the database's file %s was deleted or moved while the till ran", lost)
-        rescued = self._checkpoint()
-        if lost == str(self.path):  # the file itself: copied back under its name
-            rescued = rescued and self._copy_back()
         # its close must not vouch for the file: the next start reads every page
         self._checked_at = None
-        self._log_lost_problem = DatabaseLogLost(self.path, lost, rescued=rescued)
+        self._lost = lost
+        self._log_lost_problem = DatabaseLogLost(self.path, lost, rescued=self._rescue(lost))
         return self._log_lost_problem
+
+    def _rescue(self, lost: str) -> bool:
+        """Copy what the till holds where the next start reads it (on the writer thread): the
+        log into the file, and the file back under its name if ``lost`` is the file itself."""
+        self._rescue_tries += 1
+        rescued = self._checkpoint()
+        if lost == str(self.path):
+            rescued = rescued and self._copy_back()
+        return rescued
+
+    def _rescue_on_writer(self) -> DatabaseLogLost | None:
+        """Try once more the copy the disk refused (on the writer thread); the problem that
+        stands now if it went, else ``None``."""
+        lost = self._lost
+        if (
+            lost is None
+            or self._log_lost_problem is None
+            or self._log_lost_problem.rescued
+            or self._rescue_tries >= RESCUE_TRIES
+        ):
+            return None
+        if not self._rescue(lost):
+            if self._rescue_tries >= RESCUE_TRIES:
+                log.error(
+                    "what the till saved could not be copied into %s in %d tries; not tried "
+                    "again: keep the window open",
+                    self.path,
+                    self._rescue_tries,
+                )
+            return None
+        log.warning(
+            "what the till saved was copied into %s at try %d", self.path, self._rescue_tries
+        )
+        self._log_lost_problem = DatabaseLogLost(self.path, lost, rescued=True)
+        return self._log_lost_problem
+
+    async def _rescue_again(self) -> None:
+        """The look at the disk, with its log or file deleted and the copy refused: tried again,
+        and the banner told when it went (from "call support" to "open the till again")."""
+        if not isinstance(self.problem, DatabaseLogLost) or self.problem.rescued:
+            return
+        rescued = await asyncio.wrap_future(self._writer.submit(self._rescue_on_writer))
+        if rescued is not None:
+            self.problem = rescued  # (the same type: _note would not tell the listeners)
+            for listener in list(self._listeners):
+                listener(rescued)
 
     def _log_still_there(self) -> None:
         """Before a commit (on the writer thread, inside its transaction): the log it goes into
-        must still have a name, or the commit would be acknowledged into a file that a crash
-        loses. The window's look at its disk comes every 5 s; this costs one ``fstat``."""
-        lost = self._log.log_unlinked()
+        and the database file must still have a name, or the commit would be acknowledged into
+        a file that a crash loses (or, the file deleted, that no copy taken before it holds).
+        The window's look at its disk comes every 5 s; this costs two ``statx``."""
+        lost = self._log.unlinked()
         if lost is not None:
             raise _LogGone(lost)
 
@@ -295,18 +354,34 @@ class Database:
             log.error(
                 "%s is another file now: what the till saved is not copied over it", self.path
             )
+            self._rescue_tries = RESCUE_TRIES  # nor tried again: it stays another's
             return False
         pooled, self._held = self._held or self.write_engine.raw_connection(), None
         connection: sqlite3.Connection = pooled.driver_connection  # type: ignore[assignment]
+        made: tuple[int, int] | None = None
         try:
             prepare_private_file(self.path)  # (0600 before SQLite writes it, its folder too)
+            mine = os.stat(self.path)
+            made = (mine.st_dev, mine.st_ino)
             connection.execute("VACUUM INTO ?", (str(self.path),))
         except (OSError, sqlite3.Error) as exc:
             log.error("the database could not be copied back to %s: %s", self.path, exc)
+            self._remove_part_copy(made)
             return False
         finally:
             self._held = pooled
         return True
+
+    def _remove_part_copy(self, made: tuple[int, int] | None) -> None:
+        """Remove the part of a copy a full disk cut short, so the next try finds the name free
+        (left, it was taken for another program's file and never tried again); only the file
+        this process made, not one another put there since."""
+        if made is None:
+            return
+        with contextlib.suppress(OSError):
+            there = os.stat(self.path)
+            if (there.st_dev, there.st_ino) == made:
+                self.path.unlink()
 
     def _reopen_readers(self) -> None:
         """Readers that read the file as it is now and will be: opened read-only, they read it

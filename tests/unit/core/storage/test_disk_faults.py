@@ -37,6 +37,7 @@ from app.core.storage.shift_log import ShiftLog
 POLICY = OutboxPolicy(idempotency_honoured=True, lanes=2)
 #: The module (the package's ``migrate`` is its function).
 migrate_module = importlib.import_module("app.core.storage.migrate")
+writer_module = importlib.import_module("app.core.storage.writer")
 
 
 async def fill_up(outbox: Outbox, saved: list[str]) -> None:
@@ -493,3 +494,120 @@ async def test_a_write_that_changes_nothing_does_not_lift_a_disk_refusing_writes
     await enqueue(outbox)
     assert outbox.db.problem is None
     assert seen[-1] is None
+
+
+async def test_a_redemption_after_the_database_file_was_deleted_is_refused_before_the_look(
+    tmp_path: Path,
+) -> None:
+    # (a file moved keeps a name, and the look's copy holds what was written before it)
+    path = tmp_path / "till.db"
+    outbox = await Outbox.open(path, POLICY)
+    try:
+        saved = [await enqueue(outbox, "INV-1")]
+        path.unlink()  # and no look at the disk since
+        # the redemption itself finds it: refused, not "Confirmed" into a file with no name
+        # that the copy put back (taken before it) would not hold
+        with pytest.raises(DatabaseLogLost) as refused:
+            await enqueue(outbox, "INV-2")
+        assert refused.value.rescued
+        assert str(refused.value).startswith(f"Another program deleted or moved {path}, the")
+        assert entries_another_process_reads(path) == len(saved)
+        assert [e.id for e in await outbox.entries()] == saved
+    finally:
+        await outbox.close()
+    again = await Outbox.open(path, POLICY)
+    try:
+        assert [e.id for e in await again.entries()] == saved
+        saved.append(await enqueue(again, "INV-3"))
+    finally:
+        await again.close()
+    assert entries_another_process_reads(path) == len(saved)
+
+
+async def test_a_copy_back_the_disk_refused_is_tried_again_at_the_next_look(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "till.db"
+    outbox = await Outbox.open(path, POLICY)
+    seen: list[StorageProblem | None] = []
+    outbox.db.add_problem_listener(seen.append)
+    tries: list[Path] = []
+
+    def full(db_path: Path) -> None:
+        tries.append(db_path)
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    try:
+        saved = [await enqueue(outbox, "INV-1"), await enqueue(outbox, "INV-2")]
+        path.unlink()
+        monkeypatch.setattr(writer_module, "prepare_private_file", full)
+        problem = await outbox.db.check_room()
+        assert isinstance(problem, DatabaseLogLost) and not problem.rescued
+        assert str(problem).endswith("keep this window open and call support")
+        monkeypatch.undo()  # space freed: the next look copies it back, and the banner says so
+        problem = await outbox.db.check_writes()
+        assert isinstance(problem, DatabaseLogLost) and problem.rescued
+        assert str(problem).endswith("close the till and open it again")
+        assert [(type(p), p.rescued) for p in seen if isinstance(p, DatabaseLogLost)] == [
+            (DatabaseLogLost, False),
+            (DatabaseLogLost, True),
+        ]
+        assert entries_another_process_reads(path) == len(saved)
+        with pytest.raises(DatabaseLogLost):
+            await enqueue(outbox, "INV-3")
+    finally:
+        await outbox.close()
+    again = await Outbox.open(path, POLICY)
+    try:
+        assert [e.id for e in await again.entries()] == saved
+    finally:
+        await again.close()
+
+
+async def test_a_copy_back_the_disk_keeps_refusing_is_tried_a_bounded_number_of_times(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "till.db"
+    outbox = await Outbox.open(path, POLICY)
+    tries: list[Path] = []
+
+    def full(db_path: Path) -> None:
+        tries.append(db_path)
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    try:
+        await enqueue(outbox, "INV-1")
+        path.unlink()
+        monkeypatch.setattr(writer_module, "prepare_private_file", full)
+        for _ in range(writer_module.RESCUE_TRIES + 5):
+            problem = await outbox.db.check_writes()
+        assert isinstance(problem, DatabaseLogLost) and not problem.rescued
+        assert len(tries) == writer_module.RESCUE_TRIES
+    finally:
+        await outbox.close()
+
+
+async def test_a_part_copy_a_failed_copy_back_left_is_removed_and_the_next_look_copies_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "till.db"
+    outbox = await Outbox.open(path, POLICY)
+    prepare = writer_module.prepare_private_file
+
+    def cut_short(db_path: Path) -> None:  # the copy starts, then the disk refuses the rest
+        prepare(db_path)
+        db_path.write_bytes(b"the first pages of a copy")
+
+    try:
+        saved = [await enqueue(outbox, "INV-1")]
+        path.unlink()
+        monkeypatch.setattr(writer_module, "prepare_private_file", cut_short)
+        problem = await outbox.db.check_room()
+        assert isinstance(problem, DatabaseLogLost) and not problem.rescued
+        assert not path.exists()  # not left to pass for another program's file
+        monkeypatch.undo()
+        problem = await outbox.db.check_writes()
+        assert isinstance(problem, DatabaseLogLost) and problem.rescued
+        assert entries_another_process_reads(path) == len(saved)
+    finally:
+        await outbox.close()
