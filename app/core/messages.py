@@ -359,6 +359,11 @@ TEMPLATES: dict[str, str] = {
     "order.reward_without_code": (
         "{name} has no reward code, so it cannot go in a cart: redeem it on its own."
     ),
+    "order.code_of_several": (
+        "Code {code} is the code of more than one reward at this store: {names}. A cart names "
+        "its rewards by code alone, so the till cannot tell which is meant: redeem the one meant "
+        "on its own, picked from the rewards or by its id."
+    ),
     "order.cart_empty": "The cart is empty.",
     # the till turned it away itself, before sending anything: no server refused it
     "order.asks_first.todo": (

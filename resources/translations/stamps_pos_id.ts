@@ -5152,6 +5152,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>{name} tidak punya kode hadiah, jadi tidak bisa masuk keranjang: tukarkan tersendiri.</translation>
     </message>
     <message>
+        <source>Code {code} is the code of more than one reward at this store: {names}. A cart names its rewards by code alone, so the till cannot tell which is meant: redeem the one meant on its own, picked from the rewards or by its id.</source>
+        <comment>order.code_of_several</comment>
+        <translation>Kode {code} adalah kode lebih dari satu hadiah di toko ini: {names}. Keranjang menyebut hadiahnya hanya dengan kode, jadi mesin kasir tidak bisa tahu mana yang dimaksud: tukarkan hadiah yang dimaksud tersendiri, dipilih dari daftar hadiah atau dengan ID-nya.</translation>
+    </message>
+    <message>
         <source>The cart is empty.</source>
         <comment>order.cart_empty</comment>
         <translation>Keranjang kosong.</translation>
