@@ -4812,6 +4812,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Demi keamanan Anda, silakan pindai kartu member Anda, atau tanya di kasir.</translation>
     </message>
     <message>
+        <source>We could not look up your card. Please ask at the counter.</source>
+        <comment>kiosk.lookup_trouble</comment>
+        <translation>Kartu Anda tidak bisa dicari. Silakan tanya di kasir.</translation>
+    </message>
+    <message>
         <source>We could not find that card. Please try again, or ask at the counter.</source>
         <comment>kiosk.not_found</comment>
         <translation>Kartu itu tidak kami temukan. Silakan coba lagi, atau tanya di kasir.</translation>
@@ -4930,6 +4935,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>The Stamps server answered, but this till could not read what it said, and it has not seen “{query}” before. Try again; call a manager if it keeps happening.</source>
         <comment>member.unreadable</comment>
         <translation>Server Stamps menjawab, tetapi mesin kasir ini tidak dapat membaca jawabannya, dan belum pernah melihat “{query}”. Coba lagi; panggil manajer jika terus terjadi.</translation>
+    </message>
+    <message>
+        <source>The Stamps server answered about “{query}”, but this till could not read what it said: shown is the till&apos;s saved copy of them, not the server&apos;s word. Try again; call a manager if it keeps happening.</source>
+        <comment>member.copy_answer_unread</comment>
+        <translation>Server Stamps menjawab tentang “{query}”, tetapi mesin kasir ini tidak dapat membaca jawabannya: yang ditampilkan adalah salinan tersimpan di mesin kasir, bukan kata server. Coba lagi; panggil manajer jika terus terjadi.</translation>
     </message>
     <message>
         <source>The Stamps server answered about “{query}”, but this till could not read what it said. The till&apos;s saved copy of them is not used: the server may have said something the copy does not know (a blocked account). Try again; call a manager if it keeps happening.</source>
