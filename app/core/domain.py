@@ -172,6 +172,9 @@ class Member:
     pin_is_blocked: bool
     fetched_at: datetime
     live: bool = True
+    #: The copy stands in for an answer the server gave and the till could not read (a 200 with
+    #: only an error in it): not an outage, and the cashier is told why the copy is shown.
+    answer_unread: bool = False
 
     @property
     def user(self) -> str | None:

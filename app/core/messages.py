@@ -104,6 +104,7 @@ TEMPLATES: dict[str, str] = {
     # --- the kiosk: words for the customer at the counter terminal (docs/kiosk.md) ------------
     "kiosk.paused": "Redemptions are paused right now. Please ask at the counter.",
     "kiosk.scan_card": ("For your security, please scan your member card, or ask at the counter."),
+    "kiosk.lookup_trouble": "We could not look up your card. Please ask at the counter.",
     "kiosk.not_found": "We could not find that card. Please try again, or ask at the counter.",
     "kiosk.ask_counter": "We cannot redeem here for you. Please ask at the counter.",
     "kiosk.waiting": ("Your last redemption is still being processed. Please ask at the counter."),
@@ -168,6 +169,11 @@ TEMPLATES: dict[str, str] = {
     "member.unreadable": (
         "The Stamps server answered, but this till could not read what it said, and it has not "
         "seen “{query}” before. Try again; call a manager if it keeps happening."
+    ),
+    "member.copy_answer_unread": (
+        "The Stamps server answered about “{query}”, but this till could not read what it said: "
+        "shown is the till's saved copy of them, not the server's word. Try again; call a manager "
+        "if it keeps happening."
     ),
     "member.unreadable_copy_held_back": (
         "The Stamps server answered about “{query}”, but this till could not read what it said. "
@@ -358,6 +364,11 @@ TEMPLATES: dict[str, str] = {
     "order.no_reward_code": "No reward with code {code} at this store.",
     "order.reward_without_code": (
         "{name} has no reward code, so it cannot go in a cart: redeem it on its own."
+    ),
+    "order.code_of_several": (
+        "Code {code} is the code of more than one reward at this store: {names}. A cart names "
+        "its rewards by code alone, so the till cannot tell which is meant: redeem the one meant "
+        "on its own, picked from the rewards or by its id."
     ),
     "order.cart_empty": "The cart is empty.",
     # the till turned it away itself, before sending anything: no server refused it

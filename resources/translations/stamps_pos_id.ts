@@ -4883,6 +4883,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Demi keamanan Anda, silakan pindai kartu member Anda, atau tanya di kasir.</translation>
     </message>
     <message>
+        <source>We could not look up your card. Please ask at the counter.</source>
+        <comment>kiosk.lookup_trouble</comment>
+        <translation>Kartu Anda tidak bisa dicari. Silakan tanya di kasir.</translation>
+    </message>
+    <message>
         <source>We could not find that card. Please try again, or ask at the counter.</source>
         <comment>kiosk.not_found</comment>
         <translation>Kartu itu tidak kami temukan. Silakan coba lagi, atau tanya di kasir.</translation>
@@ -5001,6 +5006,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>The Stamps server answered, but this till could not read what it said, and it has not seen “{query}” before. Try again; call a manager if it keeps happening.</source>
         <comment>member.unreadable</comment>
         <translation>Server Stamps menjawab, tetapi mesin kasir ini tidak dapat membaca jawabannya, dan belum pernah melihat “{query}”. Coba lagi; panggil manajer jika terus terjadi.</translation>
+    </message>
+    <message>
+        <source>The Stamps server answered about “{query}”, but this till could not read what it said: shown is the till&apos;s saved copy of them, not the server&apos;s word. Try again; call a manager if it keeps happening.</source>
+        <comment>member.copy_answer_unread</comment>
+        <translation>Server Stamps menjawab tentang “{query}”, tetapi mesin kasir ini tidak dapat membaca jawabannya: yang ditampilkan adalah salinan tersimpan di mesin kasir, bukan kata server. Coba lagi; panggil manajer jika terus terjadi.</translation>
     </message>
     <message>
         <source>The Stamps server answered about “{query}”, but this till could not read what it said. The till&apos;s saved copy of them is not used: the server may have said something the copy does not know (a blocked account). Try again; call a manager if it keeps happening.</source>
@@ -5221,6 +5231,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>{name} has no reward code, so it cannot go in a cart: redeem it on its own.</source>
         <comment>order.reward_without_code</comment>
         <translation>{name} tidak punya kode hadiah, jadi tidak bisa masuk keranjang: tukarkan tersendiri.</translation>
+    </message>
+    <message>
+        <source>Code {code} is the code of more than one reward at this store: {names}. A cart names its rewards by code alone, so the till cannot tell which is meant: redeem the one meant on its own, picked from the rewards or by its id.</source>
+        <comment>order.code_of_several</comment>
+        <translation>Kode {code} adalah kode lebih dari satu hadiah di toko ini: {names}. Keranjang menyebut hadiahnya hanya dengan kode, jadi mesin kasir tidak bisa tahu mana yang dimaksud: tukarkan hadiah yang dimaksud tersendiri, dipilih dari daftar hadiah atau dengan ID-nya.</translation>
     </message>
     <message>
         <source>The cart is empty.</source>

@@ -377,10 +377,19 @@ class Catalogue:
             written = reward.code_as_written
             if not reward.code or written is None:  # a cart names its rewards by code, never by id
                 raise invalid("order.reward_without_code", name=reward_name(reward))
+            sharing = [r for r in catalogue if r.code == reward.code]
+            if len(sharing) > 1:
+                # The cart sends the code alone: the server (or the first in the list, typed)
+                # would take one of them, and not necessarily the one the cashier meant.
+                raise invalid(
+                    "order.code_of_several",
+                    code=reward.code,
+                    names=", ".join(f"{reward_name(r)} (#{r.id})" for r in sharing),
+                )
             items.append(
                 CartItem(
                     code=written,
-                    name=reward.name or code,
+                    name=reward_name(reward),
                     stamps_each=reward.stamps_to_redeem or 0,
                     qty=qty,
                     flexible=reward.type == FLEXIBLE,

@@ -56,6 +56,11 @@ HEARD_RECENTLY = 5.0
 _WAITING = (EntryStatus.QUEUED, EntryStatus.SENDING, EntryStatus.UNKNOWN)
 #: What the on-screen keypad can type: a phone number, perhaps with its country's "+".
 _PHONE = re.compile(r"\+?\d{6,15}")
+#: What a lookup the server answered in a form the till could not read says (lookup.py): no
+#: outage, so the customer is sent to the counter rather than told redemptions are paused.
+_ANSWER_UNREAD = frozenset(
+    {"member.unreadable", "member.unreadable_copy_held_back", "member.server_said"}
+)
 
 
 class KioskRefused(Explained):
@@ -258,13 +263,19 @@ class Kiosk:
             member = await self.till.find_member(text)
         except CredentialsRefused:
             raise self._token_was_refused() from None
-        except NotOnline:
+        except NotOnline as exc:
+            if exc.message.id in _ANSWER_UNREAD:
+                # the server answered, unreadably: nothing is paused (the next card may read),
+                # as a PIN it answered so is "could not check", not "paused"
+                raise KioskRefused(say("kiosk.lookup_trouble")) from None
             raise KioskPaused(say("kiosk.paused")) from None
         except LookupRefused:  # the till's settings, not the card: the counter fares no better
             raise KioskPaused(say("kiosk.paused")) from None
         except MemberNotFound:
             raise KioskRefused(say("kiosk.scan_card" if typed else "kiosk.not_found")) from None
         if not member.live:  # the server failed and the cache answered: nothing from memory
+            if member.answer_unread:
+                raise KioskRefused(say("kiosk.lookup_trouble"))
             raise KioskPaused(say("kiosk.paused"))
         # The lookup's copy into the cache is the first write a disk filled since may refuse:
         # nothing could be queued for them, so nothing of theirs is shown.

@@ -7,6 +7,7 @@ answer), and a refusal of the till's token is no outage: the copy never answers 
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from functools import partial
 
 from app.core import clock
@@ -91,6 +92,7 @@ class Lookup:
         # check a network that works.
         unseen = say("member.unknown_offline", query=text)
         asked = self.monitor.state is not Connectivity.OFFLINE
+        unread = False  # the server answered in a form the till could not read
         if asked:
             sent_at = clock.monotonic()  # (a reading in another case leaves moments after it)
             # The balance is as of when the request left, not when its answer came: a
@@ -104,8 +106,11 @@ class Lookup:
             except ReadRefused as exc:
                 # The server answered, in its own words, without saying who it is: no proof
                 # that nobody matches (architecture §1), so the till's copy may still know them.
-                self.monitor.report(Outcome.REFUSED, sent_at=sent_at)
+                # A 200 that is only an error is an answer the till cannot read, as a body
+                # that fits no model is: not "Online" (the bar was green over the copy).
+                self.monitor.report(Outcome.AMBIGUOUS, status_code=exc.status_code, sent_at=sent_at)
                 unseen = self._why_unseen(text, exc)
+                unread = True
             except ValidationFailed as exc:
                 self.monitor.report(Outcome.REFUSED, sent_at=sent_at)
                 raise not_found(text, exc.detail, exc.field_errors) from None
@@ -123,6 +128,7 @@ class Lookup:
                     # had just said `"is_blocked": "true"`).
                     raise NotOnline(await self._unreadable_answer(text)) from None
                 unseen = self._why_unseen(text, exc)
+                unread = isinstance(exc, MalformedResponse) and not isinstance(exc, WebPageAnswer)
             except TimeoutError:
                 self.monitor.report(Outcome.AMBIGUOUS, sent_at=sent_at)
                 unseen = self._slow(text)
@@ -141,7 +147,7 @@ class Lookup:
                     return await self.find_member(query, line_checked=True)
                 unseen = say("member.unknown_line_checked", query=text)
             raise NotOnline(unseen)
-        return cached
+        return replace(cached, answer_unread=True) if unread else cached
 
     async def _details_in_any_case(self, text: str) -> MemberDetailsResponse:
         """The server's details of the member ``text`` names, read as typed and then in the case

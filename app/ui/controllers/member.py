@@ -283,7 +283,13 @@ class MemberController(QObject):
                 self.session.set_member(None)  # nobody on screen rather than the last customer
                 self._after_scan(scanned)
         else:
-            search.set_message("")
+            # why a copy is shown with the server answering: the bar alone did not say
+            search.set_message(
+                words(say("member.copy_answer_unread", query=query.strip()))
+                if member.answer_unread
+                else "",
+                error=False,
+            )
             search.field.setText(member.name)
             # Selected, as F2 leaves it: the next customer's name typed replaces it, where with
             # the cursor at its end it was added to it ("Budi Santosoayu") and found nobody.

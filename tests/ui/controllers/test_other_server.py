@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.config import Settings
+from app.core.offline.connectivity import Connectivity
 from app.core.services.receipts import Verdict
 from app.ui.cashier_window import CashierWindow
 
@@ -107,15 +108,24 @@ def test_a_lookup_answered_200_with_an_error_body_finds_no_live_member(
     if seen_before:
         find_member(qtbot, cashier, SARI_CARD)
     other.details_error_200 = True
+    heard: list[Connectivity] = []
+    cashier.till.monitor.subscribe(lambda _was, now: heard.append(now))
     field = cashier.view.member_search.field
     field.clear()
     with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS) as found:
         qtbot.keyClicks(field, SARI_CARD)
         qtbot.keyClick(field, Qt.Key.Key_Return)
     member = found.args[0]
+    # an answer the till cannot read: not "Online" under the copy (the bar stayed green)
+    assert heard[:1] == [Connectivity.DEGRADED]
     if seen_before:
         assert member is not None and not member.live
         assert cashier.view.member_card.cached_text().startswith("Offline copy — as of ")
+        # and why the copy is shown with the server answering: nothing said so
+        assert cashier.view.member_search.message_text().startswith(
+            "The Stamps server answered about “OTHER0001”, but this till could not read what it "
+            "said: shown is the till's saved copy of them, not the server's word."
+        )
     else:
         assert member is None
         assert cashier.view.member_search.message_text().startswith(

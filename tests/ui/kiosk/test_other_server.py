@@ -82,3 +82,27 @@ def test_a_store_listing_no_reward_or_200_of_them_at_once_is_shown_a_page_at_a_t
     assert len(rewards.tiles()) == min(listed, 6)
     assert rewards.more.isVisibleTo(rewards) is (listed > 6)
     assert rewards.empty.isVisibleTo(rewards) is (listed == 0)
+
+
+@pytest.mark.parametrize("seen_before", [False, True])
+def test_a_lookup_answered_200_with_an_error_body_sends_the_customer_to_the_counter(
+    qtbot: QtBot,
+    make_kiosk: Callable[..., KioskWindow],
+    other_settings: Settings,
+    other: Behaviour,
+    seen_before: bool,
+) -> None:
+    # "Try again later" under a 200 read "Redemptions are paused": the server answered, and
+    # nothing is paused; the card could not be looked up, as a PIN so answered is not checked.
+    kiosk = make_kiosk(other_settings)
+    view = kiosk.view
+    if seen_before:
+        kiosk.flow.scanned(SARI_CARD)
+        qtbot.waitUntil(lambda: _page(kiosk) == "kioskRewards", timeout=WAIT_MS)
+        view.rewards.done_button.click()
+    other.details_error_200 = True
+    kiosk.flow.scanned(SARI_CARD)
+    qtbot.waitUntil(lambda: _page(kiosk) == "kioskNotice", timeout=WAIT_MS)
+    assert view.notice.heading.text() == "Please ask at the counter"
+    assert view.notice.text.text() == "We could not look up your card. Please ask at the counter."
+    assert kiosk.flow.member is None

@@ -102,10 +102,13 @@ async def test_a_lookup_answered_with_only_an_error_quotes_it_without_saying_nob
         await till.find_member("KR24000123")
     said = "The redemption could not be completed, please try again"
     assert unseen.value.message == say("member.server_said", query="KR24000123", said=said)
-    assert till.connectivity is Connectivity.ONLINE  # the server answered
-    # as for a server that fails, the till's copy answers for a member it has seen
+    # answered, but not in a form the till can read (as a body that fits no model): the bar
+    # said "Online" over the copy below
+    assert till.connectivity is Connectivity.DEGRADED
+    # as for a server that fails, the till's copy answers for a member it has seen, marked as
+    # standing in for an answer the till could not read
     remembered = await till.find_member("KR24000006")
-    assert (remembered.user, remembered.live) == (ayu.user, False)
+    assert (remembered.user, remembered.live, remembered.answer_unread) == (ayu.user, False, True)
     # The docs' "User not found" 400 still says nobody matches.
     sandbox.faults(errors_only_rate=0.0)
     with pytest.raises(MemberNotFound) as nobody:

@@ -482,3 +482,48 @@ async def test_a_code_check_answered_with_no_json_follows_the_offline_rules(
     # a Wi-Fi login page or a cut answer: the server may not have been reached at all
     catalogue = Catalogue(UnreadableChecks(garbage=True), cache, allow_codes_offline=True)
     assert (await catalogue.promo_order(AYU, "PROMO1")).code == "PROMO1"
+
+
+@pytest.mark.parametrize("offline", [False, True], ids=["live", "remembered"])
+@pytest.mark.parametrize("named", [6, "1", 1], ids=["tile", "typed", "other tile"])
+async def test_a_code_two_rewards_share_is_refused_in_a_cart_naming_both(
+    cache: MemberCache, named: str | int, offline: bool
+) -> None:
+    # One server wrote Es Kopi's code as the text "1" and Croissant's as the number 1: the
+    # cart took the first listed without a word, and the server is sent the code alone.
+    rewards = [
+        {"id": 6, "name": "Es Kopi", "code": "1", "stamps_to_redeem": 20},
+        {"id": 1, "name": "Croissant", "code": 1, "stamps_to_redeem": 15},
+        {"id": 7, "name": "Roti", "code": "RT", "stamps_to_redeem": 5},
+    ]
+
+    class Server(FailingServer):
+        async def rewards(self, user: str | None = None) -> RewardsResponse:
+            return RewardsResponse.model_validate({"rewards": rewards, "vouchers": []})
+
+    await Catalogue(Server(), cache).offer(AYU, 250)
+    catalogue = Catalogue(Server(), cache, offline=lambda: offline)
+    with pytest.raises(InvalidOrder) as refused:
+        await catalogue.cart_order(AYU, [("RT", 1, None), (named, 1, None)])
+    assert english(refused.value.message).startswith(
+        "Code 1 is the code of more than one reward at this store: Es Kopi (#6), Croissant (#1)."
+    )
+    order = await catalogue.cart_order(AYU, [("RT", 1, None)])  # a code of one reward alone
+    assert [i.name for i in order.items] == ["Roti"]
+
+
+async def test_a_cart_names_its_rewards_without_the_spaces_around_their_names(
+    cache: MemberCache,
+) -> None:
+    # "1 × Es Kopi , Roti" on the receipt: the server's name kept its trailing space.
+    rewards = [
+        {"id": 6, "name": "Es Kopi ", "code": "EK", "stamps_to_redeem": 20},
+        {"id": 7, "name": " Roti", "code": "RT", "stamps_to_redeem": 5},
+    ]
+
+    class Server(FailingServer):
+        async def rewards(self, user: str | None = None) -> RewardsResponse:
+            return RewardsResponse.model_validate({"rewards": rewards, "vouchers": []})
+
+    order = await Catalogue(Server(), cache).cart_order(AYU, [("EK", 2, None), (7, 1, None)])
+    assert english(order.description) == "2 × Es Kopi, Roti"
