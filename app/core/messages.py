@@ -1044,6 +1044,12 @@ TEMPLATES: dict[str, str] = {
     "receipt.cancel.confirmed.todo": (
         "The Stamps server cancelled the redemption; what it took goes back to the member."
     ),
+    # a promo code spent no stamps: the stamps the server's answer counts are not what came back
+    "receipt.cancel.detail.promo": "The promo redemption no longer stands; it spent no stamps.",
+    "receipt.cancel.detail.promo.also_said": (
+        "The promo redemption no longer stands; it spent no stamps. The Stamps server also "
+        "said: {said}"
+    ),
     "receipt.cancel.refused": "Cancel refused",
     "receipt.cancel.refused.todo": "The redemption still stands on the Stamps server.",
     # never sent: the till has no server id for a redemption found in the member's activity

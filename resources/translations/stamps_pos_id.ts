@@ -6213,6 +6213,16 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Server Stamps membatalkan penukaran; yang dipakai kembali ke member.</translation>
     </message>
     <message>
+        <source>The promo redemption no longer stands; it spent no stamps.</source>
+        <comment>receipt.cancel.detail.promo</comment>
+        <translation>Penukaran promo tidak berlaku lagi; promo tidak memakai stamp.</translation>
+    </message>
+    <message>
+        <source>The promo redemption no longer stands; it spent no stamps. The Stamps server also said: {said}</source>
+        <comment>receipt.cancel.detail.promo.also_said</comment>
+        <translation>Penukaran promo tidak berlaku lagi; promo tidak memakai stamp. Server Stamps juga menyampaikan: {said}</translation>
+    </message>
+    <message>
         <source>Cancel refused</source>
         <comment>receipt.cancel.refused</comment>
         <translation>Pembatalan ditolak</translation>

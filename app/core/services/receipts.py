@@ -207,6 +207,7 @@ def receipt_for(
     handed_over: bool = False,
     sent_again: bool = False,
     accepted_as: AcceptedAs | None = None,
+    cancelled: OperationKind | None = None,
 ) -> Receipt:
     """The receipt of an entry as it stands (``paused``: the queue waits for credentials;
     ``paused_over_http``: because the server refuses plain http, not the token; ``behind``:
@@ -218,7 +219,8 @@ def receipt_for(
     redemption was accepted, as recorded on it). Why the entry itself was accepted is its
     record (``OutboxEntry.accepted_as``); an entry accepted before the till recorded it is
     said as it was until then: ``sent_again`` (:func:`accepted_to_send_again`) for a confirmed
-    one, its last attempt for one still accepted, offline for the rest."""
+    one, its last attempt for one still accepted, offline for the rest. ``cancelled``: of a
+    cancel, the kind of the redemption it cancels, when known."""
     verdict = verdict_of(entry, ambiguous_attempt=ambiguous_attempt)
     handed_over = handed_over or entry.provisional
     why = (accepted_as or recorded_acceptance(entry)) if handed_over else None
@@ -235,6 +237,8 @@ def receipt_for(
         what_to_do = say(
             "receipt.cancel.waiting.behind.todo" if behind else "receipt.cancel.waiting.held.todo"
         )
+    if cancelled is OperationKind.PROMO and details is not None:
+        details = _promo_cancel_details(details)
     if paused_over_http and details is not None and details.id == "receipt.detail.paused":
         details = say("receipt.detail.paused.https")
         if what_to_do.id == "receipt.waiting.paused.todo":
@@ -636,6 +640,16 @@ def _answered_details(entry: OutboxEntry) -> Message | None:
     if stamps is not None:
         return say("receipt.stamps_left", stamps=stamps)
     return None
+
+
+def _promo_cancel_details(details: Message) -> Message:
+    """A confirmed cancel of a promo code: the server's answer counts the member's stamps, but
+    a promo spent none, and "Cancel confirmed: 250 stamps left." read as if stamps came back."""
+    if details.id == "receipt.stamps_left":
+        return say("receipt.cancel.detail.promo")
+    if details.id == "receipt.stamps_left_also_said":
+        return say("receipt.cancel.detail.promo.also_said", said=details.params["said"])
+    return details
 
 
 #: Why a cancel waits to be sent, by the words a redemption would have had for it.

@@ -433,6 +433,7 @@ class Till:
             behind = await self._waits_behind(entry)
             held = entry.cancels is not None and await self._held(entry.cancels)
         accepted = await self._handed_over_before(entry)
+        target = None if entry.cancels is None else await self.outbox.get(entry.cancels)
         return receipt_for(
             entry,
             ambiguous_attempt=ambiguous,
@@ -448,6 +449,7 @@ class Till:
             accepted_as=None
             if accepted is None
             else recorded_acceptance(accepted) or AcceptedAs.OFFLINE,
+            cancelled=None if target is None else OperationKind(target.kind),
         )
 
     async def _handed_over_before(self, entry: OutboxEntry) -> OutboxEntry | None:

@@ -47,6 +47,7 @@ from app.core.services import (
 from app.ui.controllers.changes import TillChanges
 from app.ui.controllers.counter_words import counter_details
 from app.ui.controllers.details_words import details_data
+from app.ui.controllers.held_cancels import HeldCancels
 from app.ui.controllers.manager_mode import ManagerModeController
 from app.ui.controllers.manager_words import identifier_refusal, in_local_time
 from app.ui.controllers.redemption import KIND_OF, result_data
@@ -104,6 +105,9 @@ class DecisionsController(QObject):
         # The retry on screen whose answer may still change: its dialog and its receipt.
         self._following: tuple[DecisionDialog, Receipt] | None = None
         changes.changed.connect(self.refresh)
+        # A cancel still waiting after its first answer: its end is said when it comes.
+        self.held_cancels = HeldCancels(till, changes, self)
+        self.held_cancels.settled.connect(self._say_cancel)
         mode.left.connect(self._mode_ended)
         mode.watch_form(self._being_typed)
         view.redemptions.activated.connect(self._shift_row_activated)
@@ -585,6 +589,7 @@ class DecisionsController(QObject):
         self.decided.emit(receipt)
         self.refresh()
         if decision == "cancel" and receipt.status in _IN_FLIGHT:
+            self.held_cancels.follow(receipt)
             spawn(self._answer_cancel(receipt), name="cancel's answer")
 
     def _cancel_note(self, receipt: Receipt) -> str:
@@ -607,7 +612,12 @@ class DecisionsController(QObject):
         answer = await self.till.answer(queued)
         if answer.status in _IN_FLIGHT and answer.attempts == 0:
             return  # nothing more is known: "queued" stands
-        self.view.status.show_note(self._cancel_note(answer), 10_000)
+        if self.held_cancels.told(answer):  # its end was not said meanwhile
+            self._say_cancel(answer)
+
+    def _say_cancel(self, receipt: Receipt) -> None:
+        """The status bar says how a cancel stands, in its receipt's words."""
+        self.view.status.show_note(self._cancel_note(receipt), 10_000)
 
     # -- the decisions (each needs a manager in manager mode: till.manager says so) ----------
 

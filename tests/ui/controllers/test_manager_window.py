@@ -613,6 +613,47 @@ async def _redeemed(till: Till, member: Member, order: str, sale: Sale) -> Recei
     return await till.redeemer.redeem(made, member, sale)
 
 
+@pytest.mark.parametrize(
+    ("order", "said"),
+    [
+        ("promo", "Cancel confirmed: The promo redemption no longer stands; it spent no stamps."),
+        ("reward", "Cancel confirmed: 250 stamps left."),
+    ],
+)
+def test_the_status_bar_says_of_a_confirmed_cancel_what_the_member_got_back(
+    qtbot: QtBot,
+    cashier: CashierWindow,
+    sandbox: SandboxControl,
+    monkeypatch: pytest.MonkeyPatch,
+    order: str,
+    said: str,
+) -> None:
+    # Seen in the demo: NGOPIPAGI on INV-0042 cancelled read "Cancel confirmed: 250 stamps
+    # left.", as if stamps had come back from a promo that spent none.
+    add_manager(qtbot, cashier)
+    till = cashier.till
+    member = run_async(qtbot, till.find_member(AYU))
+    queued = run_async(qtbot, _redeemed(till, member, order, cashier.session.sale("INV-0042")))
+    assert run_async(qtbot, till.wait(queued.entry_id)).verdict is Verdict.CONFIRMED
+    enter(qtbot, cashier)
+    status = cashier.view.status
+    notes: list[str] = []
+    shown = status.show_note
+    monkeypatch.setattr(
+        status, "show_note", lambda text, ms=6000: (notes.append(text), shown(text, ms))
+    )
+    cashier.decisions.ask("cancel", queued.entry_id)
+    qtbot.waitUntil(lambda: isinstance(cashier.decisions.dialog, DecisionDialog), timeout=WAIT_MS)
+    dialog = cashier.decisions.dialog
+    assert isinstance(dialog, DecisionDialog)
+    with qtbot.waitSignal(cashier.decisions.decided, timeout=WAIT_MS):
+        dialog.confirm.click()
+    qtbot.waitUntil(
+        lambda: bool(notes) and notes[-1].startswith("Cancel confirmed"), timeout=WAIT_MS
+    )
+    assert notes[-1] == said
+
+
 def test_a_cancel_of_the_redemption_on_screen_ends_its_hand_over_and_gives_back_the_stamps(
     qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
 ) -> None:

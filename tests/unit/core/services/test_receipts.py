@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from app.core.domain import AcceptedAs, EntryStatus
+from app.core.domain import AcceptedAs, EntryStatus, OperationKind
 from app.core.messages import english
 from app.core.services.receipts import (
     Receipt,
@@ -237,6 +237,31 @@ def test_a_cancel_never_tells_the_cashier_to_hand_over_or_that_nothing_was_redee
     assert str(receipt.headline) == headline
     said = f"{receipt.headline} {receipt.what_to_do}".lower()
     assert "hand over" not in said and "nothing was redeemed" not in said
+
+
+@pytest.mark.parametrize(
+    ("cancelled", "last_error", "details"),
+    [
+        # a promo spent no stamps: the count in the server's answer is not what came back
+        (OperationKind.PROMO, None, "The promo redemption no longer stands; it spent no stamps."),
+        (
+            OperationKind.PROMO,
+            "extra note",
+            "The promo redemption no longer stands; it spent no stamps. The Stamps server "
+            "also said: extra note",
+        ),
+        (OperationKind.REWARD, None, "250 stamps left."),
+        (None, None, "250 stamps left."),
+    ],
+)
+def test_a_confirmed_cancel_says_what_the_member_got_back_for_the_kind_cancelled(
+    cancelled: OperationKind | None, last_error: str | None, details: str
+) -> None:
+    answer = {"redemption": {"id": 9, "status": "Canceled"}, "customer": {"stamps_remaining": 250}}
+    confirmed = entry(EntryStatus.SYNCED, kind="cancel", response=answer, last_error=last_error)
+    receipt = receipt_for(confirmed, cancelled=cancelled)
+    assert str(receipt.headline) == "Cancel confirmed"
+    assert str(receipt.details) == details
 
 
 @pytest.mark.parametrize(

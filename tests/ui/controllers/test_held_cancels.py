@@ -1,0 +1,61 @@
+"""A cancel still on its way after its first note: the status bar says how it ends, in its
+receipt's words, when it comes."""
+
+from __future__ import annotations
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.core.credentials import Secret
+from app.core.services.receipts import Verdict
+from app.ui.cashier_window import CashierWindow
+from app.ui.manager.decisions import DecisionDialog
+
+from ...support.gates import Held
+from ...support.sandbox import SandboxControl
+from .conftest import WAIT_MS, run_async
+
+pytestmark = pytest.mark.integration
+
+AYU = "customer@stamps.co.id"
+MANAGER, PIN = "Wayan", "246810"
+
+
+def test_a_cancel_that_waited_says_in_the_status_bar_when_the_server_confirms_it(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Seen in the demo: a cancel queued while the server could not answer it went through
+    # when it could, and nothing said so: "Cancel queued" stood until it faded.
+    till = cashier.till
+    run_async(qtbot, till.staff.add_first_manager(MANAGER, Secret(PIN)))
+    member = run_async(qtbot, till.find_member(AYU))
+    order = run_async(qtbot, till.catalogue.reward_order(member, 1))
+    queued = run_async(qtbot, till.redeemer.redeem(order, member, cashier.session.sale("INV-0042")))
+    assert run_async(qtbot, till.wait(queued.entry_id)).verdict is Verdict.CONFIRMED
+    with qtbot.waitSignal(cashier.mode.entered, timeout=WAIT_MS):
+        run_async(qtbot, cashier.mode.sign_in(MANAGER, Secret(PIN)))
+    status = cashier.view.status
+    notes: list[str] = []
+    shown = status.show_note
+    monkeypatch.setattr(
+        status, "show_note", lambda text, ms=6000: (notes.append(text), shown(text, ms))
+    )
+    # The first answer's wait has run out with nothing known (it is never let through here):
+    # whatever is said of the cancel's end comes from following it after.
+    first_answer = Held(monkeypatch, till, "answer")
+    sandbox.faults(held=True, scope="redemptions")
+    cashier.decisions.ask("cancel", queued.entry_id)
+    qtbot.waitUntil(lambda: isinstance(cashier.decisions.dialog, DecisionDialog), timeout=WAIT_MS)
+    dialog = cashier.decisions.dialog
+    assert isinstance(dialog, DecisionDialog)
+    with qtbot.waitSignal(cashier.decisions.decided, timeout=WAIT_MS):
+        dialog.confirm.click()
+    try:
+        qtbot.waitUntil(lambda: sandbox.holding() == 1, timeout=WAIT_MS)
+        assert notes[-1].startswith("Cancel queued: the till sends it to the Stamps server")
+        sandbox.faults(held=False)
+        qtbot.waitUntil(lambda: notes[-1].startswith("Cancel confirmed"), timeout=WAIT_MS)
+        assert notes[-1] == status.note_text() == "Cancel confirmed: 250 stamps left."
+        assert sandbox.stamps(AYU) == 250
+    finally:
+        first_answer.release()
