@@ -541,3 +541,20 @@ def test_the_member_s_whole_name_shows_where_the_card_has_room_for_it(
         area = window.findChild(QWidget, "pagesThatScroll")
         assert area.widget().height() <= area.viewport().height()
         assert not area.verticalScrollBar().isVisible()
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1093, 614)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_a_confirmed_redemption_shows_its_print_slip_button_whole(
+    qtbot: QtBot, size: tuple[int, int], language: str
+):
+    # Seen under X at 1024×600 with openbox: after "Redeem now" the result panel showed half
+    # of "Print slip" under the redemption's ID and QR code, the rest scrolled out of sight.
+    with speaking(language):
+        window = window_in(qtbot, "14-confirmed", inside_the_frame(size))
+        button = window.result_panel.print_button
+        assert button.isVisible()
+        assert button.visibleRegion().boundingRect() == button.rect()
+        # The shift's list keeps its header and a row in sight.
+        table = window.redemptions
+        assert table.viewport().height() >= table.verticalHeader().defaultSectionSize()
