@@ -58,6 +58,11 @@ PAGE_MARGIN = 12
 #: which keep their pictures. Measured: a tile with its picture is 176 px, and the grid has
 #: that from a window 642 px high at 1024 px wide (624 px at 1280); 660 keeps some room over.
 COMPACT_TILES_BELOW = 660
+#: The least height of the result panel: a confirmed redemption's banner, reward, stamps left,
+#: "Hand over the reward.", its ID on two lines beside the QR code and "Print slip" under them.
+#: Its 3:2 share of a 1024×600 window's column (under a title bar) left "Print slip" cut; the
+#: shift's list below, which scrolls anyway, gives the difference.
+RESULT_LEAST_HEIGHT = 300
 
 
 class StartingPage(QWidget):
@@ -528,6 +533,7 @@ class CashierWindowView(QMainWindow):
         # The panel's height is its share of the column, whatever it shows: a QR code or a long
         # reason appearing must not push the shift's list (and its rows) down.
         self.result_panel.take_a_share()
+        self.result_panel.setMinimumHeight(RESULT_LEAST_HEIGHT)
         right_layout.addWidget(self.result_panel, 3)
         shift_title = QLabel(self.tr("This shift"))
         shift_title.setObjectName("shiftTitle")

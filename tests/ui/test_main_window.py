@@ -25,6 +25,7 @@ from app.ui.viewmodels import (
 )
 from app.ui.widgets.elided_label import ElidedLabel
 
+from ..support.languages import speaking
 from ..support.screens import inside_the_frame, window_in
 
 
@@ -522,3 +523,38 @@ def test_the_manager_menu_greys_what_cannot_be_chosen_now(
     window.show_manager()
     assert _darkest_in(menu, window.manager_action) > 110
     assert _darkest_in(menu, window.leave_manager_action) < 80
+
+
+@pytest.mark.parametrize(
+    "size", [(1024, 600), (1093, 614), (1366, 768)], ids=lambda s: f"{s[0]}x{s[1]}"
+)
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_the_member_s_whole_name_shows_where_the_card_has_room_for_it(
+    qtbot: QtBot, size: tuple[int, int], language: str
+):
+    # Seen under X at 1024×600 with openbox: the card read "Hendra Gun…" (Hendra Gunawan,
+    # blocked) with half the card empty under its badge. The name wraps onto a second line.
+    with speaking(language):
+        window = window_in(qtbot, "40-blocked-member", inside_the_frame(size))
+        name = window.findChild(ElidedLabel, "memberName")
+        assert name.displayed_text().replace("\n", " ") == "Hendra Gunawan"
+        area = window.findChild(QWidget, "pagesThatScroll")
+        assert area.widget().height() <= area.viewport().height()
+        assert not area.verticalScrollBar().isVisible()
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1093, 614)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_a_confirmed_redemption_shows_its_print_slip_button_whole(
+    qtbot: QtBot, size: tuple[int, int], language: str
+):
+    # Seen under X at 1024×600 with openbox: after "Redeem now" the result panel showed half
+    # of "Print slip" under the redemption's ID and QR code, the rest scrolled out of sight.
+    with speaking(language):
+        window = window_in(qtbot, "14-confirmed", inside_the_frame(size))
+        button = window.result_panel.print_button
+        assert button.isVisible()
+        assert button.visibleRegion().boundingRect() == button.rect()
+        # The shift's list keeps its header and a row in sight.
+        table = window.redemptions
+        assert table.viewport().height() >= table.verticalHeader().defaultSectionSize()

@@ -4,7 +4,7 @@ column."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent
+from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStyle, QStyleOption, QWidget
 
 from app.ui.plain_text import amounts_whole, short_words
@@ -19,15 +19,22 @@ class ElidedLabel(QLabel):
     "Es Kopi Susu …" with a second line's room beside the buttons.
     """
 
-    def __init__(self, text: str = "", parent: QWidget | None = None, *, lines: int = 1) -> None:
+    def __init__(
+        self,
+        text: str = "",
+        parent: QWidget | None = None,
+        *,
+        lines: int = 1,
+        as_needed: bool = False,
+    ) -> None:
         super().__init__(text, parent)
         self._lines = lines
+        # Asks for only the lines its text takes at its width: a member's name on the card
+        # takes a second line when it needs one, not the card's height for every member.
+        self._as_needed = as_needed
+        self._asked = 1
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setToolTip(short_words(text))  # a tooltip wraps at spaces only
-
-    def setText(self, text: str) -> None:
-        super().setText(text)
-        self.setToolTip(short_words(text))
 
     def minimumSizeHint(self) -> QSize:
         return QSize(40, super().minimumSizeHint().height())
@@ -38,8 +45,33 @@ class ElidedLabel(QLabel):
             return hint
         # Room for every line it may take, as its neighbours' height allows: a layout that
         # has less gives it less, and it elides sooner.
-        extra = (self._lines - 1) * self.fontMetrics().lineSpacing()
+        wanted = self._lines_taken() if self._as_needed else self._lines
+        extra = (wanted - 1) * self.fontMetrics().lineSpacing()
         return QSize(hint.width(), hint.height() + extra)
+
+    def _lines_taken(self) -> int:
+        """The lines its text wraps onto at its width, no more than ``lines``."""
+        metrics, width = self.fontMetrics(), self.contentsRect().width()
+        rest, taken = amounts_whole(self.text()), 1
+        while rest and taken < self._lines and metrics.horizontalAdvance(rest) > width:
+            line, rest = _first_line(rest, metrics, width)
+            if not line:
+                break
+            taken += 1
+        self._asked = taken
+        return taken
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setToolTip(short_words(text))
+        if self._as_needed:
+            self.updateGeometry()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # Wider or narrower, the name may take one line less or more.
+        if self._as_needed and self._asked != self._lines_taken():
+            self.updateGeometry()
 
     def displayed_text(self) -> str:
         """The text as painted at the current width and height (its lines joined by "\n")."""

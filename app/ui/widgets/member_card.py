@@ -101,7 +101,8 @@ class MemberCard(QFrame):
 
         self._icon = QLabel()
         self._icon.setPixmap(icon("member").pixmap(40, 40))
-        self._name = ElidedLabel()
+        # "Hendra Gun…" at 1024×600 with the card's room under it: a long name wraps once.
+        self._name = ElidedLabel(lines=2, as_needed=True)
         self._name.setObjectName("memberName")
         self._level = QLabel()
         self._level.setObjectName("memberLevel")
