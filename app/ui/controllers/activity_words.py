@@ -96,15 +96,21 @@ def _entries(value: Any, named: Mapping[str, str]) -> list[str]:
 
 
 def evidence_text(
-    evidence: dict[str, Any] | None, *, base_url: str, named: Mapping[str, str] | None = None
+    evidence: dict[str, Any] | None,
+    *,
+    base_url: str,
+    named: Mapping[str, str] | None = None,
+    store_codes: Mapping[int, str] | None = None,
 ) -> str:
     """What reconciliation read, a line for each thing it recorded. Why it could not read the
     member's activity is said as everywhere else (``base_url``, the till's, as
     :func:`app.core.services.failure_words` takes it): a server refusing plain http is quoted,
     with the https address to set, not told as a refused token. The other redemptions it names
     by id are told as ``named`` tells them (by id: entry's words), as a manager recognises
-    them."""
+    them. A store the till knows the code of (``store_codes``, by store id) is told by that
+    code, as the sign-in page names it: a manager knows "RDG-KMG", not "32"."""
     named = named or {}
+    store_codes = store_codes or {}
     if not evidence:
         return QCoreApplication.translate(
             "ManagerWords", "The member's activity has not been read for this one."
@@ -135,7 +141,7 @@ def evidence_text(
         if expected.get("store") is not None:
             shown.append(
                 QCoreApplication.translate("ManagerWords", "store {store}").format(
-                    store=expected["store"]
+                    store=store_codes.get(expected["store"], expected["store"])
                 )
             )
         lines.append(

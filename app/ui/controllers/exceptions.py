@@ -68,8 +68,13 @@ class ExceptionsController(QObject):
     async def load(self) -> None:
         """Read and show the exceptions."""
         found = await self.till.history.exceptions()
+        config = self.till.config
+        # the evidence names this store by the code the sign-in page shows, not its id
+        codes = {config.store: config.store_code} if config.store_code else {}
         items = [
-            exception_data(item, exception_decisions(item.row), base_url=self.till.config.base_url)
+            exception_data(
+                item, exception_decisions(item.row), base_url=config.base_url, store_codes=codes
+            )
             for item in found
         ]
         self.view.manager.exceptions.set_items(items)

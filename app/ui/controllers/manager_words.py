@@ -4,6 +4,7 @@ the translator (``QCoreApplication.translate``) and the core's messages (``words
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
@@ -238,10 +239,17 @@ def _accepted_offline_cell(row: HistoryRow) -> str:
     return QCoreApplication.translate("ManagerWords", "no")
 
 
-def exception_data(item: ExceptionItem, allowed: frozenset[str], *, base_url: str) -> ExceptionData:
-    """An exception as its pane tells it (``base_url``, the till's, for what could not be read:
-    :func:`evidence_text`). The other redemptions its evidence names are told by
-    :func:`named_redemption`; their full ids are in the evidence's tooltip."""
+def exception_data(
+    item: ExceptionItem,
+    allowed: frozenset[str],
+    *,
+    base_url: str,
+    store_codes: Mapping[int, str] | None = None,
+) -> ExceptionData:
+    """An exception as its pane tells it (``base_url``, the till's, for what could not be read,
+    and ``store_codes``, the stores it knows by code: :func:`evidence_text`). The other
+    redemptions its evidence names are told by :func:`named_redemption`; their full ids are in
+    the evidence's tooltip."""
     row = item.row
     named = {other.entry_id: named_redemption(other) for other in item.others}
     tip = "\n".join(f"{words_of}\n{entry_id}" for entry_id, words_of in named.items())
@@ -259,7 +267,7 @@ def exception_data(item: ExceptionItem, allowed: frozenset[str], *, base_url: st
         ),
         reason=_reason_words(item.said),
         evidence=(
-            evidence_text(item.evidence, base_url=base_url, named=named)
+            evidence_text(item.evidence, base_url=base_url, named=named, store_codes=store_codes)
             if row.status is EntryStatus.UNKNOWN
             else ""
         ),

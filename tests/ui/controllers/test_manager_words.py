@@ -357,3 +357,28 @@ def test_the_exceptions_offline_column_says_no_of_one_accepted_after_a_408(
     offline_column = 3
     cells = exception_data(item, frozenset(), base_url=BASE).row.cells
     assert cells[offline_column] == said
+
+
+def test_what_the_activity_showed_names_this_store_by_its_code_not_its_id() -> None:
+    # Seen under X (demo --exceptions, Server errors, F8, Exceptions): "Looked for: Croissant
+    # Mentega, 15 stamps, store 32." while the sign-in page and everything else say RDG-KMG.
+    evidence = {
+        "checked_at": "2026-12-01T06:42:16+00:00",
+        "expected": {"store": 32, "name": "Croissant Mentega", "stamps": 15},
+        "lines_read": 1,
+        "candidates": [],
+    }
+    item = ExceptionItem(
+        row=_unknown_row(datetime(2026, 12, 1, 6, 40, 53, tzinfo=UTC)),
+        said=say("exception.not_found", lines=1, since="2026-12-01T06:40:53+00:00"),
+        evidence=evidence,
+        contact=MemberContact("customer@stamps.co.id", "Ayu Pratiwi"),
+        needs_pin=False,
+    )
+    allowed = frozenset({"retry", "mark_applied", "dismiss"})
+    shown = exception_data(item, allowed, base_url=BASE, store_codes={32: "RDG-KMG"}).evidence
+    assert "Croissant Mentega, 15 stamps, store RDG-KMG." in shown
+    assert "store 32" not in shown
+    # another store (one the till has no code for) is still told by its id
+    elsewhere = exception_data(item, allowed, base_url=BASE, store_codes={33: "RDG-BRG"}).evidence
+    assert "store 32" in elsewhere
