@@ -268,7 +268,8 @@ class Database:
         this one after a crash, can read it."""
         if self._log_lost_problem is not None:
             return self._log_lost_problem
-        log.error("the database's file %s was deleted or moved while the till ran", lost)
+        # ``lost`` is the log or the database file itself: the line names whichever it was
+        log.error("%s, of the till's database, was deleted or moved while the till ran", lost)
         # its close must not vouch for the file: the next start reads every page
         self._checked_at = None
         self._lost = lost
