@@ -4585,7 +4585,7 @@ Periksa apakah nama berkasnya benar.</translation>
     </message>
     <message>
         <source>Unclosed inline table</source>
-        <translation>Tabel sebaris tidak ditutup dengan &apos;}&apos;</translation>
+        <translation>Tabel sebaris tidak ditutup</translation>
     </message>
     <message>
         <source>Unescaped &apos;\&apos; in a string</source>

@@ -180,7 +180,11 @@ class ConnectivityMonitor:
                 )
                 self._find_out.set()
                 return
-            self._answered_at = clock.monotonic()
+            # The line is proven from when the request left, not from when its answer was read:
+            # an answer read after a later request left, come in before the line went, would
+            # otherwise make that request's failure look older than it (``_stale``) and be
+            # ignored, the till Online with no line (seen in CI).
+            self._answered_at = sent_at
             self._set(Connectivity.ONLINE)
         elif self._stale(sent_at):
             log.info("connectivity: online; a request sent before the last answer went unanswered")
@@ -231,12 +235,21 @@ class ConnectivityMonitor:
             and sent_at < self._failed_at
         )
 
-    def prove(self, state: Connectivity) -> None:
-        """Record the state a check of the server's own proved (:meth:`Till.check_connectivity`)."""
+    def prove(self, state: Connectivity, *, sent_at: float | None = None) -> None:
+        """Record the state a check of the server's own proved (:meth:`Till.check_connectivity`);
+        ``sent_at`` is when its ping left (else now). An Online proof from a ping older than the
+        failure that took the till off line is checked, as an answer is (:meth:`report`)."""
+        at = clock.monotonic() if sent_at is None else sent_at
         if state is Connectivity.ONLINE:
-            self._answered_at = clock.monotonic()
+            if self._doubtful(at):
+                log.info(
+                    "connectivity: %s kept; a ping older than the failure, probing", self._state
+                )
+                self._find_out.set()
+                return
+            self._answered_at = at
         else:
-            self._failed_at = clock.monotonic()
+            self._failed_at = at if self._failed_at is None else max(at, self._failed_at)
         self._set(state)
 
     def note_server_date(self, header: str | None) -> None:

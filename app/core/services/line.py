@@ -143,9 +143,10 @@ class Line:
     async def answers(self) -> bool:
         """:meth:`check_connectivity`, and whether the server answered the ping (a refusal of
         the till's token is an answer: the server is there)."""
+        sent_at = clock.monotonic()
         proved = await self.probe(report_failure=True)
         if proved is not None:
-            self.monitor.prove(proved)
+            self.monitor.prove(proved, sent_at=sent_at)
         return proved is not None
 
     def check_connectivity_soon(self) -> None:

@@ -587,3 +587,46 @@ async def test_an_answer_to_a_request_older_than_the_failure_is_checked_not_beli
         assert monitor.state is Connectivity.ONLINE
     finally:
         await monitor.stop()
+
+
+async def test_a_request_that_left_before_an_answer_was_read_still_takes_the_till_off_line(
+    manual: ManualClock,
+) -> None:
+    # Seen in CI: the worker's feed read was answered as the line dropped, and its answer read
+    # only after a lookup had left into the outage; the lookup's failure then looked older than
+    # the answer and was ignored, and the till stayed Online with no line.
+    probe = ScriptedProbe()
+    monitor = ConnectivityMonitor(probe, probe_interval=5, probe_cap=10)
+    monitor.start()
+    try:
+        feed_read = clock.monotonic()
+        manual.advance(1)
+        lookup = clock.monotonic()
+        manual.advance(1)
+        monitor.report(None, sent_at=feed_read)  # its answer, read after the lookup left
+        assert monitor.state is Connectivity.ONLINE
+        monitor.report(Outcome.NEVER_ARRIVED, sent_at=lookup)
+        assert monitor.state is Connectivity.OFFLINE
+    finally:
+        await monitor.stop()
+
+
+async def test_a_ping_answered_before_the_failure_does_not_make_the_till_online(
+    manual: ManualClock,
+) -> None:
+    # The same for a check of the server's own (the heartbeat's ping): its pong, read after a
+    # lookup sent later had failed to connect, is checked, not believed.
+    probe = ScriptedProbe()
+    monitor = ConnectivityMonitor(probe, probe_interval=5, probe_cap=10)
+    monitor.start()
+    try:
+        ping = clock.monotonic()
+        manual.advance(1)
+        monitor.report(Outcome.NEVER_ARRIVED, sent_at=clock.monotonic())  # the lookup
+        await settle(manual)
+        monitor.prove(Connectivity.ONLINE, sent_at=ping)
+        assert monitor.state is Connectivity.OFFLINE
+        monitor.prove(Connectivity.ONLINE, sent_at=clock.monotonic())  # a ping sent after it
+        assert monitor.state is Connectivity.ONLINE
+    finally:
+        await monitor.stop()
