@@ -174,18 +174,7 @@ class ConnectivityMonitor:
         after (the worker's feed read, answered as the line dropped, turned the till online again
         after a lookup had failed). The state stays, and a probe goes out at once to find out."""
         if outcome in (None, Outcome.APPLIED, Outcome.REFUSED) or status_code in TURNED_AWAY:
-            if self._doubtful(sent_at):
-                log.info(
-                    "connectivity: %s kept; an answer to an older request, probing", self._state
-                )
-                self._find_out.set()
-                return
-            # The line is proven from when the request left, not from when its answer was read:
-            # an answer read after a later request left, come in before the line went, would
-            # otherwise make that request's failure look older than it (``_stale``) and be
-            # ignored, the till Online with no line (seen in CI).
-            self._answered_at = sent_at
-            self._set(Connectivity.ONLINE)
+            self._answered(sent_at)
         elif self._stale(sent_at):
             log.info("connectivity: online; a request sent before the last answer went unanswered")
         else:
@@ -241,16 +230,24 @@ class ConnectivityMonitor:
         failure that took the till off line is checked, as an answer is (:meth:`report`)."""
         at = clock.monotonic() if sent_at is None else sent_at
         if state is Connectivity.ONLINE:
-            if self._doubtful(at):
-                log.info(
-                    "connectivity: %s kept; a ping older than the failure, probing", self._state
-                )
-                self._find_out.set()
-                return
-            self._answered_at = at
-        else:
-            self._failed_at = at if self._failed_at is None else max(at, self._failed_at)
+            self._answered(at)
+            return
+        self._failed_at = at if self._failed_at is None else max(at, self._failed_at)
         self._set(state)
+
+    def _answered(self, sent_at: float) -> None:
+        """An answer to a request that left at ``sent_at``: the till online, unless the request
+        is older than the failure that took it off line (:meth:`_doubtful`: then a probe finds
+        out at once). The line is proven from when the request left, not from when its answer
+        was read: an answer read after a later request left, come in before the line went, made
+        that request's failure look older than it (``_stale``), to be ignored, and the till
+        stayed Online with no line (seen in CI)."""
+        if self._doubtful(sent_at):
+            log.info("connectivity: %s kept; an answer to an older request, probing", self._state)
+            self._find_out.set()
+            return
+        self._answered_at = sent_at
+        self._set(Connectivity.ONLINE)
 
     def note_server_date(self, header: str | None) -> None:
         """Compare the server's ``Date`` header with the till's clock; warn beyond two minutes."""
