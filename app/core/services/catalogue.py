@@ -49,6 +49,7 @@ from app.core.stamps.errors import (
     CredentialsUnusable,
     MalformedResponse,
     StampsError,
+    line_outcome,
 )
 from app.core.stamps.models import Reward, UnreadItem, VoucherInfo
 from app.core.stamps.models.common import parse_api_date
@@ -624,7 +625,7 @@ class Catalogue:
             if exc.outcome in (Outcome.AMBIGUOUS, Outcome.REFUSED) and not isinstance(
                 exc, CredentialsRejected | CredentialsReplaced | CredentialsUnusable
             ):
-                self._report(exc.outcome, status_code=exc.status_code, sent_at=sent_at)
+                self._report(line_outcome(exc), status_code=exc.status_code, sent_at=sent_at)
             raise
         self._report(None, sent_at=sent_at)
         return answer

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 from app.core import clock, logs
 from app.core.credentials import Secret
+from app.core.domain import Outcome
 from app.core.messages import Message, say
 from app.core.offline.connectivity import Connectivity, ConnectivityMonitor
 from app.core.outbox.outbox import IN_FLIGHT, Outbox, OutboxStatus
@@ -29,6 +30,7 @@ from app.core.stamps.errors import (
     CredentialsUnusable,
     MalformedResponse,
     StampsError,
+    line_outcome,
 )
 from app.core.storage.problems import StorageProblem
 
@@ -116,7 +118,7 @@ class Line:
             # never sent: nothing of the network, and only a token set again helps
             return say("queue.paused.token_unusable")
         except StampsError as exc:
-            self.monitor.report(exc.outcome, status_code=exc.status_code, sent_at=sent_at)
+            self.monitor.report(line_outcome(exc), status_code=exc.status_code, sent_at=sent_at)
             return say("queue.check_failed")
         self.monitor.report(None, sent_at=sent_at)
         await self.outbox.resume_after_credentials_change(who=who, terminal=self.config.terminal)
@@ -214,7 +216,12 @@ class Line:
             return Connectivity.DEGRADED
         except StampsError as exc:
             if report_failure:  # told as a real request's failure would be: nothing to add
-                self.monitor.report(exc.outcome, status_code=exc.status_code, sent_at=sent_at)
+                # but a ping answered without a pong is no answer, as the probe judges it below:
+                # the heartbeat read "Online" while a proxy answered every request with its
+                # "404 Not Found" page, and the probe "Degraded" of the same page
+                no_pong = _answered_without_a_pong(exc)
+                outcome = Outcome.AMBIGUOUS if no_pong else line_outcome(exc)
+                self.monitor.report(outcome, status_code=exc.status_code, sent_at=sent_at)
                 return None
             if _answered_without_a_pong(exc):
                 # The server answered the ping, but with no pong (JSON of another shape, a 404
@@ -316,7 +323,7 @@ class Line:
         except (CredentialsRejected, CredentialsUnusable):
             return False
         except StampsError as exc:
-            self.monitor.report(exc.outcome, status_code=exc.status_code, sent_at=sent_at)
+            self.monitor.report(line_outcome(exc), status_code=exc.status_code, sent_at=sent_at)
             return None
         self.monitor.report(None, sent_at=sent_at)
         return True

@@ -47,6 +47,7 @@ from app.core.stamps.errors import (
     StampsError,
     ValidationFailed,
     WebPageAnswer,
+    line_outcome,
 )
 from app.core.stamps.models import MemberDetailsResponse
 
@@ -108,19 +109,19 @@ class Lookup:
                 # that nobody matches (architecture §1), so the till's copy may still know them.
                 # A 200 that is only an error is an answer the till cannot read, as a body
                 # that fits no model is: not "Online" (the bar was green over the copy).
-                self.monitor.report(Outcome.AMBIGUOUS, status_code=exc.status_code, sent_at=sent_at)
+                self._report(exc, sent_at)
                 unseen = self._why_unseen(text, exc)
                 unread = True
-            except ValidationFailed as exc:
-                self.monitor.report(Outcome.REFUSED, sent_at=sent_at)
+            except ValidationFailed as exc:  # a 4xx in its words: the line is up, it understood
+                self._report(exc, sent_at)
                 raise not_found(text, exc.detail, exc.field_errors) from None
-            except NotFound:
-                self.monitor.report(Outcome.REFUSED, sent_at=sent_at)
+            except NotFound as exc:
+                self._report(exc, sent_at)
                 raise MemberNotFound(say("member.not_found", query=text)) from None
             except (CredentialsRejected, CredentialsReplaced, CredentialsUnusable) as refused:
                 raise await self._member_refusal(refused) from None
             except StampsError as exc:
-                self.monitor.report(exc.outcome, status_code=exc.status_code, sent_at=sent_at)
+                self._report(exc, sent_at)
                 if _answered_unreadably(exc):
                     # The server answered about them, in a shape the till cannot read: it may
                     # have said what the copy cannot know (blocked since). No outage, so the
@@ -148,6 +149,12 @@ class Lookup:
                 unseen = say("member.unknown_line_checked", query=text)
             raise NotOnline(unseen)
         return replace(cached, answer_unread=True) if unread else cached
+
+    def _report(self, failure: StampsError, sent_at: float) -> None:
+        """Tell the status bar what a lookup's or the type-ahead's failure proves of the line,
+        by one rule (:func:`line_outcome`): a 4xx in the server's words is an answer, a 2xx
+        the till could not read or that says only an error is not."""
+        self.monitor.report(line_outcome(failure), status_code=failure.status_code, sent_at=sent_at)
 
     async def _details_in_any_case(self, text: str) -> MemberDetailsResponse:
         """The server's details of the member ``text`` names, read as typed and then in the case
@@ -279,7 +286,7 @@ class Lookup:
             except (CredentialsRejected, CredentialsReplaced, CredentialsUnusable) as refused:
                 raise await self._member_refusal(refused) from None
             except StampsError as exc:
-                self.monitor.report(exc.outcome, status_code=exc.status_code, sent_at=sent_at)
+                self._report(exc, sent_at)  # by the lookup's rule: a 200 of errors is no answer
                 unseen = self._why_unseen(text, exc)
             except TimeoutError:
                 self.monitor.report(Outcome.AMBIGUOUS, sent_at=sent_at)

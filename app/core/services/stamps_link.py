@@ -23,6 +23,7 @@ from app.core.stamps.errors import (
     CredentialsUnusable,
     MalformedResponse,
     StampsError,
+    line_outcome,
 )
 
 
@@ -149,7 +150,9 @@ class ClientTransport:
             if exc is None:
                 report(None, sent_at=sent_at)
             else:
-                report(exc.outcome, status_code=exc.status_code, sent_at=sent_at)
+                # (a send's outcome is its own: line_outcome splits only a read's refusal)
+                outcome = exc.outcome if send else line_outcome(exc)
+                report(outcome, status_code=exc.status_code, sent_at=sent_at)
 
 
 #: A feed line's time that says its day and no more.

@@ -273,10 +273,26 @@ class UnprovenAnswer(MalformedResponse):
 
 class WebPageAnswer(MalformedResponse):
     """A web page (HTML) answered where the API answers JSON: most often a shop network's login
-    page (a captive portal), which answers every address until the computer signs in."""
+    page (a captive portal), which answers every address until the computer signs in. A read's
+    4xx that is a page (a proxy's "404 Not Found") is one too: the API refuses in JSON, so the
+    page is not the server turning the read down (``status_code`` keeps its status)."""
 
 
 class InvalidRequest(StampsError):
     """The till refused to send a request whose values are not valid (nothing left the till)."""
 
     outcome = Outcome.NEVER_ARRIVED
+
+
+def line_outcome(failure: StampsError) -> Outcome:
+    """What ``failure`` proves of the line, for the connectivity monitor (the status bar).
+
+    Its :attr:`~StampsError.outcome`, split by status for a refusal: a 4xx answered in the
+    server's words is an answer (the line is up and the server understood the till), but a
+    refusal in a 2xx (:class:`ReadRefused`: a 200 saying only ``{"errors": …}``) contradicts
+    itself, and is as ambiguous as a 2xx the till could not read. The type-ahead counted one as
+    an answer, and the bar read "Online" where a lookup of the same answer read "Degraded"."""
+    status = failure.status_code
+    if failure.outcome is Outcome.REFUSED and status is not None and 200 <= status < 300:
+        return Outcome.AMBIGUOUS
+    return failure.outcome

@@ -470,7 +470,8 @@ def interpret(
     credentials from a refused request takes a ping, which is the client's job.
 
     ``read_only`` marks a call that applies nothing (a GET): a 2xx whose body is only an error
-    object is then the server's refusal, :class:`~errors.ReadRefused` in its own words.
+    object is then the server's refusal, :class:`~errors.ReadRefused` in its own words, and a
+    4xx that is a web page :class:`~errors.WebPageAnswer` (a proxy's, not the server's words).
 
     ``abandoned``, set from another thread, stops the reading at its next step with
     :class:`Abandoned` (a large answer read off the event loop, whose request was cancelled).
@@ -501,4 +502,19 @@ def interpret(
                     quoted(said.message), status_code=response.status_code
                 ) from None
             raise
+    if read_only and _refused_by_a_page(response):
+        # A proxy's or a front's page ("404 Not Found", nginx) is not the server turning the
+        # read down: a member lookup said "No member matches" of Ayu, and the bar stayed Online.
+        raise errors.WebPageAnswer(
+            f"a web page answered, not the Stamps server ({status_text(response)})",
+            status_code=response.status_code,
+        )
     raise api_error(response, now=now, secrets=secrets)
+
+
+def _refused_by_a_page(response: httpx.Response) -> bool:
+    """A 4xx that is a web page: the API refuses in JSON (its ``detail``, ``errors``,
+    ``error_message``), so a page is something else answering for it. 401 and 403 are the
+    client's to judge by a ping, and a 408 or 429 turns the request away whoever says it."""
+    status = response.status_code
+    return 400 <= status < 500 and status not in (401, 403, 408, 429) and is_web_page(response)
