@@ -19,7 +19,7 @@ from app.core.services import (
     MAX_TOKEN_LENGTH,
     CredentialsError,
     Secret,
-    check_token,
+    check_new_token,
     diagnostics,
     english,
     store_token,
@@ -131,7 +131,7 @@ def token_set(args: argparse.Namespace) -> int:
         # Refused as it is first (exit 2, in the store's words), then asked of the server.
         with waiting_for("the token"):
             typed = _read_token()
-        token = Secret(check_token(typed_token(typed).reveal(), "the token"))
+        token = Secret(check_new_token(typed_token(typed).reveal(), "the token"))
         # Nothing is kept before the server has answered: Ctrl-C meanwhile changes nothing.
         with waiting_for("the Stamps server to check the token"):
             checks = _asked_of_the_server(args, token)

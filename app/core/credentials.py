@@ -26,6 +26,12 @@ KEYRING_USER = "api-token"
 KEYRING_DEADLINE_S = 2.0
 #: Longer than any token Stamps issues, short enough to travel in one header line.
 MAX_TOKEN_LENGTH = 4096
+#: The shortest token a manager may set (``token set``, the settings). Every answer the till
+#: keeps or shows has the token masked wherever it appears, and a token of one letter masked
+#: every "t" of a member's name; a log masks no value shorter than six characters, so a token
+#: that short would be written there as it is. Eight printable characters of a real token do
+#: not turn up in a name or a reward; the docs' example token has 25, a JWT hundreds.
+MIN_TOKEN_LENGTH = 8
 #: What a paste or a file may put around a token; anything else is part of it (and refused).
 AROUND = " \t\r\n"
 
@@ -119,6 +125,20 @@ def check_token(value: str, source: str, place: str | None = None, **where: str)
             "characters",
             place,
             **where,
+        )
+    return value
+
+
+def check_new_token(value: str, source: str) -> str:
+    """:func:`check_token` for a token a manager sets, at least :data:`MIN_TOKEN_LENGTH` long.
+
+    Only a new token is held to it: a till whose kept token is shorter still starts (refusing
+    it would stop the shop over a rule that came after it), and sets a longer one when told."""
+    check_token(value, source)
+    if len(value) < MIN_TOKEN_LENGTH:
+        raise CredentialsError(
+            f"{source} is too short to be a token: a token is at least {MIN_TOKEN_LENGTH} "
+            "characters (was it cut short when pasted?)"
         )
     return value
 

@@ -4111,6 +4111,10 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>A token is one word of printable ASCII: no spaces, control characters or letters outside ASCII.</source>
         <translation>Token berupa satu kata ASCII yang bisa dicetak: tanpa spasi, karakter kontrol, atau huruf di luar ASCII.</translation>
     </message>
+    <message>
+        <source>A token is at least {least} characters: this one is shorter (was it cut short when pasted?).</source>
+        <translation>Token paling sedikit {least} karakter: token ini lebih pendek (terpotong saat ditempel?).</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>

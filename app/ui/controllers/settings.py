@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from app.config import Settings
 from app.core.services import (
     MAX_TOKEN_LENGTH,
+    MIN_TOKEN_LENGTH,
     TOKEN_ENV,
     Channel,
     Connectivity,
@@ -485,7 +486,8 @@ class SettingsController(QObject):
         return self._checked(text)
 
     def token_refusal(self, token: Secret) -> str:
-        """Why ``token`` cannot be sent (the rules of ``stamps-pos token set``), or ``""``."""
+        """Why ``token`` cannot be sent or set (the rules of ``stamps-pos token set``), or
+        ``""``."""
         try:
             check_token(token.reveal(), "the token")
         except CredentialsError:
@@ -503,6 +505,11 @@ class SettingsController(QObject):
                 "A token is one word of printable ASCII: no spaces, control characters or "
                 "letters outside ASCII."
             )
+        if len(token.reveal()) < MIN_TOKEN_LENGTH:  # (check_new_token's rule, in words)
+            return self.tr(
+                "A token is at least {least} characters: this one is shorter (was it cut short "
+                "when pasted?)."
+            ).format(least=MIN_TOKEN_LENGTH)
         return ""
 
     def till_token(self) -> Secret | None:

@@ -419,6 +419,29 @@ def test_a_token_pasted_with_a_second_line_is_refused_and_one_line_alone_is_the_
     assert dialog.error_of("token") == ""
 
 
+def test_a_token_too_short_to_keep_out_of_what_the_till_shows_is_refused(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    till_settings: Settings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A token of one letter was taken: every "t" of what the server answered (a member's
+    # name, a reward's) was masked where the till kept or showed it.
+    monkeypatch.delenv("STAMPS_POS_TOKEN", raising=False)
+    folder = tmp_path / "config"
+    folder.mkdir()
+    window = keeping_its_token_in(qtbot, make_cashier(till_settings), till_settings, folder)
+    dialog = settings_opened(qtbot, window)
+    dialog.token_edit.setText("t")
+    dialog.submit()
+    qtbot.waitUntil(lambda: dialog.error_of("token") != "", timeout=WAIT_MS)
+    assert dialog.error_of("token") == (
+        "A token is at least 8 characters: this one is shorter (was it cut short when pasted?)."
+    )
+    assert not (folder / "token").exists()  # nothing stored
+
+
 def token_saving_window(
     qtbot: QtBot,
     make_cashier: Callable[..., CashierWindow],

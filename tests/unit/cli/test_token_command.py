@@ -97,6 +97,16 @@ def test_a_line_s_end_alone_after_the_token_is_fine(config: Path, given: bytes) 
     assert (config.parent / "token").read_text() == "new-token\n"
 
 
+def test_a_token_too_short_to_be_masked_in_answers_is_refused(config: Path) -> None:
+    # A token of one letter masked every "t" of the answers the till keeps and shows (a
+    # member's name read "Pu***i"), and a log masks nothing that short.
+    token_kept(config)
+    code, out, err = token_set(config, b"t\n")
+    assert (code, out) == (2, "")
+    assert "at least 8 characters" in err and "cut short" in err
+    assert (config.parent / "token").read_text() == "good-token\n"
+
+
 def token_set_kept_open(config: Path, given: bytes) -> subprocess.CompletedProcess[bytes]:
     """``token set`` fed ``given`` by a writer that keeps its pipe open (never closes it)."""
     env = {**os.environ, "STAMPS_POS_CONFIG": str(config)}
