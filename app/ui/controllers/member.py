@@ -100,6 +100,9 @@ class MemberController(QObject):
         self._said_token_refused = False
         #: The search says a scan was not read (until the next scan read, or lookup).
         self._said_not_read = False
+        #: The search says the card is the till's copy because the server's answer could not be
+        #: read (until the next lookup, or the server read for the member on screen).
+        self._said_copy_shown = False
 
         search = view.member_search
         search.edited.connect(self._typed_on)
@@ -251,6 +254,7 @@ class MemberController(QObject):
         self._said_while_typing = False  # what the lookup says stands until the next one
         self._said_token_refused = False
         self._said_not_read = False
+        self._said_copy_shown = False
         search.set_message(self.tr("Looking up…"), error=False)
         member: Member | None = None
         try:
@@ -284,6 +288,7 @@ class MemberController(QObject):
                 self._after_scan(scanned)
         else:
             # why a copy is shown with the server answering: the bar alone did not say
+            self._said_copy_shown = member.answer_unread
             search.set_message(
                 words(say("member.copy_answer_unread", query=query.strip()))
                 if member.answer_unread
@@ -359,6 +364,11 @@ class MemberController(QObject):
             self._show_member(member)
 
     def _show_member(self, member: Member | None) -> None:
+        if self._said_copy_shown and member is not None and member.live:
+            # Read from the server since (the line came back): the card dropped "Offline copy"
+            # and the search still said the copy was shown, not the server's word.
+            self.view.member_search.set_message("")
+            self._said_copy_shown = False
         self.view.member_card.set_member(self._card(member) if member else None)
         if member is not None:
             spawn(self._show_projected(member))

@@ -18,7 +18,7 @@ from app.core.services.receipts import Verdict
 from app.ui.cashier_window import CashierWindow
 
 from ...support.other_stamps import Behaviour, a_till_on
-from .conftest import WAIT_MS, find_member, redeem
+from .conftest import WAIT_MS, find_member, redeem, run_async
 
 pytestmark = pytest.mark.integration
 
@@ -132,3 +132,30 @@ def test_a_lookup_answered_200_with_an_error_body_finds_no_live_member(
             "The Stamps server answered without saying who “OTHER0001” is. It said: “Try again "
             "later: Busy”."
         )
+
+
+def test_the_note_that_the_copy_is_shown_goes_once_the_server_is_read_for_them(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    other_settings: Settings,
+    other: Behaviour,
+) -> None:
+    # Seen under X: the server's answers readable again, Sari's card dropped "Offline copy" and
+    # the search still said the till's saved copy was shown, not the server's word.
+    cashier = make_cashier(other_settings)
+    find_member(qtbot, cashier, SARI_CARD)
+    other.details_error_200 = True
+    field, search = cashier.view.member_search.field, cashier.view.member_search
+    field.clear()
+    with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS):
+        qtbot.keyClicks(field, SARI_CARD)
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    card = cashier.view.member_card
+    assert card.cached_text().startswith("Offline copy")
+    assert "saved copy" in search.message_text()
+
+    other.details_error_200 = False
+    run_async(qtbot, cashier.session.till.check_connectivity())  # the heartbeat's ping
+    qtbot.waitUntil(lambda: card.cached_text() == "", timeout=WAIT_MS)
+    assert cashier.session.member is not None and cashier.session.member.live
+    assert search.message_text() == ""
