@@ -572,6 +572,12 @@ class CashierWindow(QObject):
         if page is view.built_first_manager:
             said = self.tr("Card not read: set up the first manager, then scan it again.")
             view.first_manager.say_scan_not_read(said)
+        elif page is not None and page is view.built_summary:
+            # The cashier is signed in, their shift still open: "sign in first" sent them to a
+            # sign-in that was not there.
+            said = self.tr(
+                "Card not read: go back to the till first (Back to the till), then scan it again."
+            )
         else:
             said = self.tr("Card not read: sign in first, then scan it again.")
         view.status.show_note(said)

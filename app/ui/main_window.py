@@ -250,6 +250,11 @@ class CashierWindowView(QMainWindow):
         return self._summary
 
     @property
+    def built_summary(self) -> ShiftSummaryView | None:
+        """The shift summary's page if it was built (``None`` builds nothing)."""
+        return self._summary
+
+    @property
     def first_manager(self) -> FirstManagerView:
         """The first manager's setup page, built the first time it is wanted (a till without a
         manager)."""

@@ -286,6 +286,10 @@
         <translation>Kartu tidak terbaca: siapkan manajer pertama dulu, lalu pindai lagi.</translation>
     </message>
     <message>
+        <source>Card not read: go back to the till first (Back to the till), then scan it again.</source>
+        <translation>Kartu tidak terbaca: kembali ke kasir dulu (Kembali ke kasir), lalu pindai lagi.</translation>
+    </message>
+    <message>
         <source>Card not read: sign in first, then scan it again.</source>
         <translation>Kartu tidak terbaca: masuk dulu, lalu pindai lagi.</translation>
     </message>

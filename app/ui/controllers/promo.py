@@ -50,13 +50,18 @@ class PromoController(OrderController):
         #: The number the till refused for this promo (a hidden character, too long): the
         #: promo waits for another, not for that one again.
         self._refused_invoice: str | None = None
+        #: The code and invoice number the till last refused for the member on screen (the
+        #: promo already went on that invoice): Enter in the invoice field does not send them
+        #: again. Its line said "Enter: redeem the promo" under the refusal, and each Enter added
+        #: another red "Refused" to the shift for the same code on the same sale.
+        self._refused_pair: tuple[str, str] | None = None
         #: The code being sent, while it is.
         self._sending: str | None = None
         #: The codes this window redeemed as promo codes: scanned again where no member has
         #: them, they are a promo's, not the voucher code of the customer on screen.
         self._used: set[str] = set()
         session.member_changed.connect(self._member_changed)
-        session.customer_left.connect(lambda _member: self._drop_for_invoice())
+        session.customer_left.connect(lambda _member: self._customer_left())
         # Another cashier's shift: a code the last one left waiting is not theirs to redeem.
         session.cashier_changed.connect(lambda _cashier: self._drop_waiting())
         redemption.result_shown.connect(self._result_shown)
@@ -143,6 +148,8 @@ class PromoController(OrderController):
         if receipt is not None:
             self._used.add(code.strip())
             self.view.promo_panel.clear()
+        else:
+            self._remember_refusal(code)
         # The code is used, or refused (it stays, F5 to put it right): the next scan is the
         # next customer's card, which the code field would send as a promo code for this
         # member, and a name typed was added to the refused code.
@@ -158,6 +165,19 @@ class PromoController(OrderController):
             # The customer the code waited for, now on screen (a code emptied or changed since
             # is no longer the one the cashier meant to wait).
             self.order(self.redeem(waiting))
+
+    def _remember_refusal(self, code: str) -> None:
+        # Turned away by the till itself (nothing queued): the code stays in its field to be put
+        # right, but with this invoice number it would be turned away again.
+        shown_now = self.view.result_panel.result()
+        if shown_now is None or shown_now.kind != "refused":
+            return  # not sent for a reason that may pass (the PIN pad closed, offline, a disk)
+        self._refused_pair = (code.strip(), self.view.invoice_field.sale_text())
+        self._say_next()
+
+    def _customer_left(self) -> None:
+        self._refused_pair = None
+        self._drop_for_invoice()
 
     def _drop_waiting(self) -> None:
         if self._waiting is not None and self.session.member is None:
@@ -206,6 +226,8 @@ class PromoController(OrderController):
         code = view.promo_panel.code_field.text().strip()
         if not code or self.session.member is None or view.tabs.currentIndex() != view.PROMO_TAB:
             return None
+        if (code, view.invoice_field.sale_text()) == self._refused_pair:
+            return None  # refused with this number just now: the same again would be too
         return code
 
     def _invoice_given(self) -> None:

@@ -580,4 +580,7 @@ def test_a_card_scanned_on_the_shift_s_summary_is_said_not_read(
         qtbot.assertNotEmitted(cashier.member.lookup_finished, wait=300),
     ):
         scan(qtbot, cashier, clock, AYU_CARD)
-    assert cashier.view.status.note_text() == "Card not read: sign in first, then scan it again."
+    # Seen under X: the cashier, signed in with the shift still open, was told to sign in first.
+    assert cashier.view.status.note_text() == (
+        "Card not read: go back to the till first (Back to the till), then scan it again."
+    )
