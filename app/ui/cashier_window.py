@@ -141,6 +141,7 @@ class CashierWindow(QObject):
         self.changes = TillChanges(till, self)
         # The line back: a member on screen from the till's copy is read from the server.
         self.changes.changed.connect(self.session.till_changed)
+        self.changes.changed.connect(self.member.line_changed)  # and the search's "unreachable"
         # The shift's summary up while its redemptions settle: its counts follow them.
         self.changes.changed.connect(
             lambda: spawn(self.shift.follow_summary(), name="shift summary")

@@ -2644,6 +2644,10 @@ Pindai kartu atau cari (F2).</translation>
         <translation>Kartu tidak terbaca (“{code}”): tata letak keyboard pemindai tidak sama dengan kasir.</translation>
     </message>
     <message>
+        <source>The Stamps server answers again: press Enter to look up “{query}”.</source>
+        <translation>Server Stamps menjawab lagi: tekan Enter untuk mencari “{query}”.</translation>
+    </message>
+    <message>
         <source>Looking up…</source>
         <translation>Mencari…</translation>
     </message>

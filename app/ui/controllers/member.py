@@ -10,6 +10,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 
 from app.core.services import (
+    Connectivity,
     CredentialsRefused,
     Member,
     MemberNotFound,
@@ -103,6 +104,9 @@ class MemberController(QObject):
         #: The search says the card is the till's copy because the server's answer could not be
         #: read (until the next lookup, or the server read for the member on screen).
         self._said_copy_shown = False
+        #: What the search said could not be looked up with the server out of reach (until the
+        #: next lookup, or the line is back: :meth:`line_changed`).
+        self._said_unreachable: str | None = None
 
         search = view.member_search
         search.edited.connect(self._typed_on)
@@ -196,11 +200,30 @@ class MemberController(QObject):
             self._said_token_refused = False
             self._said_while_typing = False
 
+    def line_changed(self) -> None:
+        """The till's state changed: back online, the search's word that the server cannot be
+        reached is out of date (it stayed under a green "Online" until the next lookup). It says
+        the line is back, and how to look the same customer up again."""
+        query = self._said_unreachable
+        if query is None or self.session.till.connectivity is not Connectivity.ONLINE:
+            return
+        self._said_unreachable = None
+        search = self.view.member_search
+        if search.field.text().strip() != query:
+            return  # the field has moved on since (its own words stand)
+        search.set_message(
+            self.tr("The Stamps server answers again: press Enter to look up “{query}”.").format(
+                query=query
+            ),
+            error=False,
+        )
+
     def _typed_on(self) -> None:
         # The cashier has moved on (or the shift has) from what was looked up (or scanned): its
         # answer, late, would say "No member matches …" under the new query, or put up a
         # customer nobody wants now over the one being served. The type-ahead starts afresh
         # once they pause.
+        self._said_unreachable = None
         self._lookup.cancel()
         self._suggest.cancel()
 
@@ -255,6 +278,7 @@ class MemberController(QObject):
         self._said_token_refused = False
         self._said_not_read = False
         self._said_copy_shown = False
+        self._said_unreachable = None
         search.set_message(self.tr("Looking up…"), error=False)
         member: Member | None = None
         try:
@@ -279,6 +303,8 @@ class MemberController(QObject):
             else:
                 search.set_message(words(exc.message))
                 self._said_token_refused = isinstance(exc, CredentialsRefused)
+                if isinstance(exc, NotOnline) and not self._said_token_refused:
+                    self._said_unreachable = query.strip()
                 if scanned:
                     # What was read, where the last customer's name was: it said "Ayu Pratiwi"
                     # over "this till has not seen KR24000128" and an empty card.

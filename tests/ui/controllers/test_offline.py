@@ -536,6 +536,35 @@ def test_offline_a_name_searched_is_not_said_to_match_nobody(
     assert "has not seen “Budi” before" in search.message_text()
 
 
+def test_the_line_back_the_search_no_longer_says_the_server_cannot_be_reached(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    network_settings: Settings,
+    network: Network,
+) -> None:
+    # Seen under X: Putri's card scanned with the line down ("…cannot be reached and this till
+    # has not seen “KR24000128” before…"); the line came back, the bar read Online, and the
+    # search still told the cashier to wait for it.
+    cashier = make_cashier(network_settings)
+    view = cashier.view
+    network.down()
+    view.focus_member_search()
+    with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS):
+        cashier.scanned("KR24000128")
+    search = view.member_search
+    assert "cannot be reached" in search.message_text()
+
+    network.up()
+    run_async(qtbot, cashier.session.till.check_connectivity())  # the heartbeat's ping
+    qtbot.waitUntil(lambda: "cannot be reached" not in search.message_text(), timeout=WAIT_MS)
+    assert search.message_text() == (
+        "The Stamps server answers again: press Enter to look up “KR24000128”."
+    )
+    with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS) as found:
+        qtbot.keyClick(search.field, Qt.Key.Key_Return)
+    assert found.args[0] is not None and found.args[0].live
+
+
 #: A till whose monitor would not look at the line again for an hour: what it knows of the line
 #: coming back comes only from the cashier's own requests.
 PROBE_NEVER = RuntimeOptions(probe_interval=3600.0)
