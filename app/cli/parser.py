@@ -109,6 +109,19 @@ def history_status(value: str) -> str:
     )
 
 
+def audit_action(value: str) -> str:
+    """An argparse type: an action the till records in its audit log. Another matched no line
+    and said "no audit lines match", exit 0: a typo read as a day nothing was done."""
+    from app.core.services import AUDIT_ACTIONS
+
+    if value in AUDIT_ACTIONS:
+        return value
+    known = ", ".join(repr(a) if " " in a else a for a in AUDIT_ACTIONS)
+    raise argparse.ArgumentTypeError(
+        f"{_shown(value)} is not an action the till records: use one of {known}"
+    )
+
+
 def text(max_length: int) -> Callable[[str], str]:
     """An argparse type: one line of printable text, not blank, at most ``max_length`` long."""
 

@@ -55,7 +55,13 @@ if TYPE_CHECKING:
     from app.core.outbox.outbox import OutboxStatus
     from app.core.services import diagnostics
     from app.core.services.at_the_counter import CounterFilter, CounterRefusal
-    from app.core.services.audit_log import AuditFilter, AuditLine, AuditLog, write_audit_csv
+    from app.core.services.audit_log import (
+        AUDIT_ACTIONS,
+        AuditFilter,
+        AuditLine,
+        AuditLog,
+        write_audit_csv,
+    )
     from app.core.services.catalogue import (
         Catalogue,
         CatalogueUnavailable,
@@ -269,6 +275,7 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "app.core.services.audit_log",
         (
+            "AUDIT_ACTIONS",
             "AuditFilter",
             "AuditLine",
             "AuditLog",
@@ -526,6 +533,7 @@ _WHOLE_MODULES = {
 }
 
 __all__ = [
+    "AUDIT_ACTIONS",
     "CONTEXT",
     "CSV_COLUMNS",
     "DISK_LOOK_EVERY_S",
