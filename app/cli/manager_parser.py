@@ -22,6 +22,7 @@ from app.cli.parser import (
     NAME,
     add_acting_manager,
     audit_action,
+    audit_actions_listed,
     entry_id,
     file_path,
     history_status,
@@ -172,7 +173,7 @@ def _add_reading(commands: Any, bind: Bind) -> None:
         "--action",
         type=audit_action,
         metavar="ACTION",
-        help="e.g. sign_in_failed, cancel (another is refused, naming every one)",
+        help=f"only this action: one of {audit_actions_listed().replace('%', '%%')}",
     )
     audit.add_argument(
         "--entry", type=entry_id, metavar="ENTRY_ID", help="only the lines of this outbox entry"
