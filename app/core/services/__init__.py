@@ -153,6 +153,7 @@ if TYPE_CHECKING:
     )
     from app.core.services.order_kinds import counted_kind
     from app.core.services.orders import InvalidOrder, Order
+    from app.core.services.own_files import OwnFile, database_files, tills_own_files, which_own_file
     from app.core.services.pins import PIN_INPUT_MAX, check_new_pin, same_pin
     from app.core.services.receipts import Receipt, Verdict, feed_line_said, what_to_do
     from app.core.services.refusals import (
@@ -283,6 +284,10 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     ("app.core.services.csv_export", ("csv_file",)),
+    (
+        "app.core.services.own_files",
+        ("OwnFile", "database_files", "tills_own_files", "which_own_file"),
+    ),
     (
         "app.core.services.catalogue",
         (
@@ -629,6 +634,7 @@ __all__ = [
     "Order",
     "OutboxError",
     "OutboxStatus",
+    "OwnFile",
     "PinBlocked",
     "PinNeeded",
     "PinRejected",
@@ -669,6 +675,7 @@ __all__ = [
     "clock",
     "counted_kind",
     "csv_file",
+    "database_files",
     "diagnostics",
     "english",
     "entry_lines",
@@ -708,10 +715,12 @@ __all__ = [
     "stacks_marks",
     "store_token",
     "summarise",
+    "tills_own_files",
     "token_file",
     "typed_token",
     "unwritable_folder",
     "what_to_do",
+    "which_own_file",
     "why_not_written",
     "write_audit_csv",
     "write_summary_csv",
