@@ -158,6 +158,29 @@ def may_write(name: str, replace: bool) -> None:
         )
 
 
+def not_the_tills_own(name: str, config: str | None, *, source: str | None = None) -> None:
+    """Refuse (exit 2) to write the file ``name`` when it is one of the till's own (``config``:
+    the settings file given, else the default's): its settings file (there yet or not), token,
+    cashiers' list, database and journals, log, slips or locks;
+    ``source``: a database read for the file (``outbox export --database``), its journals too.
+    ``--replace`` does not lift it: it says to write over an export, not over the till. Checked
+    with :func:`may_write`, before anything is read."""
+    if name == "-":
+        return
+    from app.config import ConfigError, default_data_dir, load_settings
+    from app.core.services import database_files, tills_own_files, which_own_file
+
+    settings_file = Path(config) if config else default_config_file()
+    try:
+        data_dir = load_settings(settings_file).data_dir
+    except ConfigError:  # the command says what is wrong with them; its folder is the default
+        data_dir = default_data_dir()
+    also = database_files(Path(source), "the database it reads") if source else []
+    own = which_own_file(Path(name), tills_own_files(settings_file, data_dir, also=also))
+    if own is not None:
+        raise Stop(EXIT_USAGE, f"{name} is {own.what}: name another file")
+
+
 def report_failure(command: str, message: str) -> None:
     """The one line a failed command prints: ``stamps-pos COMMAND: message`` on stderr."""
     print(f"{APP_NAME} {command}: {one_line(message)}", file=sys.stderr)

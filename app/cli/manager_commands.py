@@ -24,6 +24,7 @@ from app.cli.common import (
     counted,
     local_time,
     may_write,
+    not_the_tills_own,
     one_line,
 )
 from app.cli.running import run, till_for
@@ -371,6 +372,7 @@ def audit(args: argparse.Namespace) -> int:
 
     async def body() -> int:
         if args.csv:
+            not_the_tills_own(args.csv, args.config)
             may_write(args.csv, args.replace)
         async with till_for(args, worker=False) as till:
             if args.csv:  # written as the log is read (a year's log is some 100,000 lines)
@@ -486,6 +488,7 @@ def summary(args: argparse.Namespace) -> int:
 
     async def body() -> int:
         if args.csv:
+            not_the_tills_own(args.csv, args.config)
             may_write(args.csv, args.replace)
         async with till_for(args, worker=False) as till:
             days = await till.days_to_read()

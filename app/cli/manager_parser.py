@@ -21,11 +21,12 @@ from app.cli.parser import (
     IDENTIFIER,
     NAME,
     add_acting_manager,
+    audit_action,
+    audit_actions_listed,
     entry_id,
     file_path,
     history_status,
     positive_int,
-    text,
 )
 from app.core.services import STANDINGS, EntryStatus
 
@@ -169,7 +170,10 @@ def _add_reading(commands: Any, bind: Bind) -> None:
     _add_span(audit)
     audit.add_argument("--who", type=NAME, metavar="NAME", help="only what this person did")
     audit.add_argument(
-        "--action", type=text(64), metavar="ACTION", help="e.g. sign_in_failed, cancel"
+        "--action",
+        type=audit_action,
+        metavar="ACTION",
+        help=f"only this action: one of {audit_actions_listed().replace('%', '%%')}",
     )
     audit.add_argument(
         "--entry", type=entry_id, metavar="ENTRY_ID", help="only the lines of this outbox entry"

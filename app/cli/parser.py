@@ -109,6 +109,30 @@ def history_status(value: str) -> str:
     )
 
 
+def audit_action(value: str) -> str:
+    """An argparse type: an action the till records in its audit log. Another matched no line
+    and said "no audit lines match", exit 0: a typo read as a day nothing was done. The refusal
+    names the nearest (every one would not fit one line); ``audit --help`` lists them all."""
+    from difflib import get_close_matches
+
+    from app.core.services import AUDIT_ACTIONS
+
+    if value in AUDIT_ACTIONS:
+        return value
+    near = get_close_matches(value.strip().lower(), AUDIT_ACTIONS, n=3, cutoff=0.7)
+    meant = f" (did you mean {' or '.join(near)}?)" if near else ""
+    raise argparse.ArgumentTypeError(
+        f"{_shown(value)} is not an action the till records{meant}; --help lists every one"
+    )
+
+
+def audit_actions_listed() -> str:
+    """The actions ``audit --action`` takes, for its help."""
+    from app.core.services import AUDIT_ACTIONS
+
+    return ", ".join(repr(a) if " " in a else a for a in AUDIT_ACTIONS)
+
+
 def text(max_length: int) -> Callable[[str], str]:
     """An argparse type: one line of printable text, not blank, at most ``max_length`` long."""
 

@@ -24,7 +24,7 @@ from typing import Any
 import platformdirs
 
 from app import APP_NAME, version
-from app.cli.common import Stop, may_write, one_line, report_failure
+from app.cli.common import Stop, may_write, not_the_tills_own, one_line, report_failure
 from app.cli.doctor import Report, examine
 from app.config import ConfigError, Settings, default_config_file, default_data_dir, load_settings
 from app.core.services import (
@@ -83,6 +83,7 @@ def write_bundle(
     doctor's report. ``given``: a running till's settings and token (see
     :func:`~app.cli.doctor.examine`)."""
     try:
+        not_the_tills_own(str(out), str(config) if config else None)
         may_write(str(out), replace)
     except Stop as stop:
         raise BundleError(stop.message) from None

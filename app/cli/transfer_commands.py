@@ -19,6 +19,7 @@ from app.cli.common import (
     Stop,
     counted,
     may_write,
+    not_the_tills_own,
     one_line,
     report_failure,
 )
@@ -64,6 +65,7 @@ def outbox_export(args: argparse.Namespace) -> int:
     def run() -> int:
         source = Path(args.database) if args.database else _settings(args).database_path
         destination = Path(args.file)
+        not_the_tills_own(args.file, args.config, source=args.database)
         may_write(args.file, args.replace)
         try:
             summary = export_entries(source, destination, replace=args.replace)

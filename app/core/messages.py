@@ -1050,6 +1050,38 @@ TEMPLATES: dict[str, str] = {
         "The promo redemption no longer stands; it spent no stamps. The Stamps server also "
         "said: {said}"
     ),
+    "receipt.cancel.detail.voucher.not_replaced": (
+        "The voucher redemption no longer stands; it spent no stamps, and no replacement "
+        "voucher was asked for."
+    ),
+    "receipt.cancel.detail.voucher.not_replaced.also_said": (
+        "The voucher redemption no longer stands; it spent no stamps, and no replacement "
+        "voucher was asked for. The Stamps server also said: {said}"
+    ),
+    "receipt.cancel.detail.voucher.replaced": (
+        "The voucher redemption no longer stands; it spent no stamps. The member was given a "
+        "replacement voucher."
+    ),
+    "receipt.cancel.detail.voucher.replaced.also_said": (
+        "The voucher redemption no longer stands; it spent no stamps. The member was given a "
+        "replacement voucher. The Stamps server also said: {said}"
+    ),
+    "receipt.cancel.detail.deduct.not_replaced": (
+        "The deduction from the voucher no longer stands; it spent no stamps, and no "
+        "replacement voucher was asked for."
+    ),
+    "receipt.cancel.detail.deduct.not_replaced.also_said": (
+        "The deduction from the voucher no longer stands; it spent no stamps, and no "
+        "replacement voucher was asked for. The Stamps server also said: {said}"
+    ),
+    "receipt.cancel.detail.deduct.replaced": (
+        "The deduction from the voucher no longer stands; it spent no stamps. The member was "
+        "given a replacement voucher."
+    ),
+    "receipt.cancel.detail.deduct.replaced.also_said": (
+        "The deduction from the voucher no longer stands; it spent no stamps. The member was "
+        "given a replacement voucher. The Stamps server also said: {said}"
+    ),
     "receipt.cancel.refused": "Cancel refused",
     "receipt.cancel.refused.todo": "The redemption still stands on the Stamps server.",
     # never sent: the till has no server id for a redemption found in the member's activity

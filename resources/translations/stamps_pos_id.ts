@@ -6235,6 +6235,46 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Penukaran promo tidak berlaku lagi; promo tidak memakai stamp. Server Stamps juga menyampaikan: {said}</translation>
     </message>
     <message>
+        <source>The voucher redemption no longer stands; it spent no stamps, and no replacement voucher was asked for.</source>
+        <comment>receipt.cancel.detail.voucher.not_replaced</comment>
+        <translation>Penukaran voucher tidak berlaku lagi; penukaran ini tidak memakai stamp, dan voucher pengganti tidak diminta.</translation>
+    </message>
+    <message>
+        <source>The voucher redemption no longer stands; it spent no stamps, and no replacement voucher was asked for. The Stamps server also said: {said}</source>
+        <comment>receipt.cancel.detail.voucher.not_replaced.also_said</comment>
+        <translation>Penukaran voucher tidak berlaku lagi; penukaran ini tidak memakai stamp, dan voucher pengganti tidak diminta. Server Stamps juga menyampaikan: {said}</translation>
+    </message>
+    <message>
+        <source>The voucher redemption no longer stands; it spent no stamps. The member was given a replacement voucher.</source>
+        <comment>receipt.cancel.detail.voucher.replaced</comment>
+        <translation>Penukaran voucher tidak berlaku lagi; penukaran ini tidak memakai stamp. Member diberi voucher pengganti.</translation>
+    </message>
+    <message>
+        <source>The voucher redemption no longer stands; it spent no stamps. The member was given a replacement voucher. The Stamps server also said: {said}</source>
+        <comment>receipt.cancel.detail.voucher.replaced.also_said</comment>
+        <translation>Penukaran voucher tidak berlaku lagi; penukaran ini tidak memakai stamp. Member diberi voucher pengganti. Server Stamps juga menyampaikan: {said}</translation>
+    </message>
+    <message>
+        <source>The deduction from the voucher no longer stands; it spent no stamps, and no replacement voucher was asked for.</source>
+        <comment>receipt.cancel.detail.deduct.not_replaced</comment>
+        <translation>Potongan dari voucher tidak berlaku lagi; potongan ini tidak memakai stamp, dan voucher pengganti tidak diminta.</translation>
+    </message>
+    <message>
+        <source>The deduction from the voucher no longer stands; it spent no stamps, and no replacement voucher was asked for. The Stamps server also said: {said}</source>
+        <comment>receipt.cancel.detail.deduct.not_replaced.also_said</comment>
+        <translation>Potongan dari voucher tidak berlaku lagi; potongan ini tidak memakai stamp, dan voucher pengganti tidak diminta. Server Stamps juga menyampaikan: {said}</translation>
+    </message>
+    <message>
+        <source>The deduction from the voucher no longer stands; it spent no stamps. The member was given a replacement voucher.</source>
+        <comment>receipt.cancel.detail.deduct.replaced</comment>
+        <translation>Potongan dari voucher tidak berlaku lagi; potongan ini tidak memakai stamp. Member diberi voucher pengganti.</translation>
+    </message>
+    <message>
+        <source>The deduction from the voucher no longer stands; it spent no stamps. The member was given a replacement voucher. The Stamps server also said: {said}</source>
+        <comment>receipt.cancel.detail.deduct.replaced.also_said</comment>
+        <translation>Potongan dari voucher tidak berlaku lagi; potongan ini tidak memakai stamp. Member diberi voucher pengganti. Server Stamps juga menyampaikan: {said}</translation>
+    </message>
+    <message>
         <source>Cancel refused</source>
         <comment>receipt.cancel.refused</comment>
         <translation>Pembatalan ditolak</translation>

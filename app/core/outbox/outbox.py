@@ -593,6 +593,25 @@ class Outbox:
 
         return await self.db.read(read)
 
+    async def cancels_after(self, seq: int | None) -> tuple[int, list[OutboxEntry]]:
+        """The newest entry's ``seq`` (0: none yet), and the cancel entries queued after
+        ``seq``, oldest first (``None``: none, only where the queue stands)."""
+
+        def read(session: Session) -> tuple[int, list[OutboxEntry]]:
+            newest = session.execute(
+                sa.select(sa.func.coalesce(sa.func.max(ENTRIES.c.seq), 0))
+            ).scalar_one()
+            if seq is None:
+                return int(newest), []
+            query = (
+                sa.select(OutboxEntry)
+                .where(ENTRIES.c.seq > seq, ENTRIES.c.kind == OperationKind.CANCEL)
+                .order_by(ENTRIES.c.seq)
+            )
+            return int(newest), list(session.execute(query).scalars())
+
+        return await self.db.read(read)
+
     async def count(self, statuses: Iterable[EntryStatus] | None = None) -> int:
         """How many entries there are (of some statuses)."""
         wanted = [str(s) for s in statuses] if statuses is not None else None

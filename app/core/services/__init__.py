@@ -57,7 +57,13 @@ if TYPE_CHECKING:
     from app.core.outbox.outbox import OutboxStatus
     from app.core.services import diagnostics
     from app.core.services.at_the_counter import CounterFilter, CounterRefusal
-    from app.core.services.audit_log import AuditFilter, AuditLine, AuditLog, write_audit_csv
+    from app.core.services.audit_log import (
+        AUDIT_ACTIONS,
+        AuditFilter,
+        AuditLine,
+        AuditLog,
+        write_audit_csv,
+    )
     from app.core.services.catalogue import (
         Catalogue,
         CatalogueUnavailable,
@@ -149,6 +155,7 @@ if TYPE_CHECKING:
     )
     from app.core.services.order_kinds import counted_kind
     from app.core.services.orders import InvalidOrder, Order
+    from app.core.services.own_files import OwnFile, database_files, tills_own_files, which_own_file
     from app.core.services.pins import PIN_INPUT_MAX, check_new_pin, same_pin
     from app.core.services.receipts import Receipt, Verdict, feed_line_said, what_to_do
     from app.core.services.refusals import (
@@ -273,6 +280,7 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "app.core.services.audit_log",
         (
+            "AUDIT_ACTIONS",
             "AuditFilter",
             "AuditLine",
             "AuditLog",
@@ -280,6 +288,10 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     ("app.core.services.csv_export", ("csv_file",)),
+    (
+        "app.core.services.own_files",
+        ("OwnFile", "database_files", "tills_own_files", "which_own_file"),
+    ),
     (
         "app.core.services.catalogue",
         (
@@ -530,6 +542,7 @@ _WHOLE_MODULES = {
 }
 
 __all__ = [
+    "AUDIT_ACTIONS",
     "CONTEXT",
     "CSV_COLUMNS",
     "DISK_LOOK_EVERY_S",
@@ -626,6 +639,7 @@ __all__ = [
     "Order",
     "OutboxError",
     "OutboxStatus",
+    "OwnFile",
     "PinBlocked",
     "PinNeeded",
     "PinRejected",
@@ -667,6 +681,7 @@ __all__ = [
     "clock",
     "counted_kind",
     "csv_file",
+    "database_files",
     "diagnostics",
     "english",
     "entry_lines",
@@ -706,10 +721,12 @@ __all__ = [
     "stacks_marks",
     "store_token",
     "summarise",
+    "tills_own_files",
     "token_file",
     "typed_token",
     "unwritable_folder",
     "what_to_do",
+    "which_own_file",
     "why_not_written",
     "write_audit_csv",
     "write_summary_csv",

@@ -237,8 +237,9 @@ def receipt_for(
         what_to_do = say(
             "receipt.cancel.waiting.behind.todo" if behind else "receipt.cancel.waiting.held.todo"
         )
-    if cancelled is OperationKind.PROMO and details is not None:
-        details = _promo_cancel_details(details)
+    if cancelled is not None and details is not None:
+        replaced = bool((entry.payload or {}).get("create_replacement_voucher"))
+        details = _no_stamps_cancel_details(details, cancelled, replaced)
     if paused_over_http and details is not None and details.id == "receipt.detail.paused":
         details = say("receipt.detail.paused.https")
         if what_to_do.id == "receipt.waiting.paused.todo":
@@ -642,14 +643,33 @@ def _answered_details(entry: OutboxEntry) -> Message | None:
     return None
 
 
-def _promo_cancel_details(details: Message) -> Message:
-    """A confirmed cancel of a promo code: the server's answer counts the member's stamps, but
-    a promo spent none, and "Cancel confirmed: 250 stamps left." read as if stamps came back."""
+#: The orders that spent no stamps, by the suffix of their confirmed cancel's words: a voucher
+#: code is one of a template's vouchers.
+_SPENT_NO_STAMPS = {
+    OperationKind.PROMO: "promo",
+    OperationKind.VOUCHER: "voucher",
+    OperationKind.CODE: "voucher",
+    OperationKind.DEDUCT: "deduct",
+}
+
+
+def _no_stamps_cancel_details(
+    details: Message, cancelled: OperationKind, replaced: bool
+) -> Message:
+    """A confirmed cancel of an order that spent no stamps (a promo code, a voucher, a deduction
+    from one): the server's answer counts the member's stamps (``customer.stamps_remaining``,
+    redemption_api §6), and "Cancel confirmed: 250 stamps left." read as if stamps came back.
+    What the contract gives back for a voucher's is a replacement voucher when the cancel asked
+    for one (``replaced``, its ``create_replacement_voucher``), and it says so; of the voucher
+    itself it says nothing, and neither do these words."""
+    name = _SPENT_NO_STAMPS.get(cancelled)
+    if name is None or details.id not in ("receipt.stamps_left", "receipt.stamps_left_also_said"):
+        return details
+    if cancelled.spends_a_voucher:
+        name += ".replaced" if replaced else ".not_replaced"
     if details.id == "receipt.stamps_left":
-        return say("receipt.cancel.detail.promo")
-    if details.id == "receipt.stamps_left_also_said":
-        return say("receipt.cancel.detail.promo.also_said", said=details.params["said"])
-    return details
+        return say(f"receipt.cancel.detail.{name}")
+    return say(f"receipt.cancel.detail.{name}.also_said", said=details.params["said"])
 
 
 #: Why a cancel waits to be sent, by the words a redemption would have had for it.

@@ -523,6 +523,15 @@ class Till:
         queue = await self.outbox.status()  # once, not once an entry
         return [await self.receipt(entry, status=queue) for entry in entries]
 
+    async def cancels_after(self, seq: int | None) -> tuple[int, list[Receipt]]:
+        """Where the queue stands (its newest entry's ``seq``) and the receipts of the cancels
+        queued after ``seq`` (``None``: none): a window learns this way of the cancels another
+        process (``stamps-pos cancel``) queued on its database, which its own listeners never
+        hear of."""
+        newest, cancels = await self.outbox.cancels_after(seq)
+        queue = await self.outbox.status() if cancels else None
+        return newest, [await self.receipt(entry, status=queue) for entry in cancels]
+
     async def entry_count(self, status: EntryStatus | None = None) -> int:
         """How many entries the outbox holds (of one status)."""
         return await self.outbox.count((status,) if status else None)

@@ -148,3 +148,24 @@ def test_token_set_on_a_folder_it_cannot_write_says_which_and_what_to_do(
     assert f"folder {folder}" in done.stderr and "store the token again" in done.stderr
     assert "Traceback" not in done.stderr and "Errno" not in done.stderr
     assert DEMO_TOKEN not in done.stdout + done.stderr
+
+
+def test_a_voucher_redemption_s_confirmed_cancel_says_no_stamps_came_back(cli: Cli) -> None:
+    # Seen: `stamps-pos cancel` of a deduction said "250 stamps left." (the member's stamps,
+    # which the deduction never spent), and `outbox show` said it again.
+    cli.first_manager()
+    code, entry = cli.json("redeem", "deduct", "--user", AYU, "--voucher", "12", "--value", "5000")
+    assert code == 0
+    cancelled = cli("cancel", entry["id"], "--manager", "Ayu", stdin="246810\n")
+    assert cancelled.returncode == 0, cancelled.stderr
+    said = (
+        "The deduction from the voucher no longer stands; it spent no stamps, and no "
+        "replacement voucher was asked for."
+    )
+    assert f"  {said}\n" in cancelled.stdout
+    assert "stamps left" not in cancelled.stdout
+    cancel_id = cancelled.stdout.split("entry   ")[1].split()[0]
+    shown = cli("outbox", "show", cancel_id)
+    assert f"  {said}\n" in shown.stdout
+    code, listed = cli.json("outbox", "list")
+    assert [e["details"] for e in listed if e["id"] == cancel_id] == [said]

@@ -204,3 +204,10 @@ def test_the_till_s_own_parts_are_named_in_the_window_s_language(
         assert audit_row(line, base_url=BASE_URL).cells[1] == in_indonesian
         person = AuditLine(line.at, "Wayan", "sign_in", "till-1", None, {"role": "manager"})
         assert audit_row(person, base_url=BASE_URL).cells[1] == "Wayan"
+
+
+def test_every_action_the_till_records_has_the_window_s_words() -> None:
+    # ``stamps-pos audit --action`` takes these, and only these: the window words each one.
+    from app.core.services import AUDIT_ACTIONS
+
+    assert set(audit_words._action_names()) == set(AUDIT_ACTIONS)

@@ -3,14 +3,18 @@ receipt's words, when it comes."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from pytestqt.qtbot import QtBot
 
+from app.config import Settings
 from app.core.credentials import Secret
 from app.core.services.receipts import Verdict
 from app.ui.cashier_window import CashierWindow
 from app.ui.manager.decisions import DecisionDialog
 
+from ...support.cli import TillCli
 from ...support.gates import Held
 from ...support.sandbox import SandboxControl
 from .conftest import WAIT_MS, run_async
@@ -59,3 +63,69 @@ def test_a_cancel_that_waited_says_in_the_status_bar_when_the_server_confirms_it
         assert sandbox.stamps(AYU) == 250
     finally:
         first_answer.release()
+
+
+def _confirmed_reward(qtbot: QtBot, cashier: CashierWindow) -> str:
+    """Ayu's reward redeemed and confirmed at the window, and a manager to cancel it; its id."""
+    till = cashier.till
+    run_async(qtbot, till.staff.add_first_manager(MANAGER, Secret(PIN)))
+    member = run_async(qtbot, till.find_member(AYU))
+    order = run_async(qtbot, till.catalogue.reward_order(member, 1))
+    queued = run_async(qtbot, till.redeemer.redeem(order, member, cashier.session.sale("INV-0042")))
+    assert run_async(qtbot, till.wait(queued.entry_id)).verdict is Verdict.CONFIRMED
+    return queued.entry_id
+
+
+def _status_notes(cashier: CashierWindow, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    status = cashier.view.status
+    notes: list[str] = []
+    shown = status.show_note
+    monkeypatch.setattr(
+        status, "show_note", lambda text, ms=6000: (notes.append(text), shown(text, ms))
+    )
+    return notes
+
+
+def test_a_cancel_made_by_the_command_line_is_said_in_the_window_s_status_bar(
+    qtbot: QtBot,
+    cashier: CashierWindow,
+    sandbox: SandboxControl,
+    till_settings: Settings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Seen: `stamps-pos cancel` while the window was open went through, and the window said
+    # nothing of it (its own cancels are said, on the till's own notices only).
+    redeemed = _confirmed_reward(qtbot, cashier)
+    notes = _status_notes(cashier, monkeypatch)
+    done = TillCli(till_settings, tmp_path)(
+        "cancel", redeemed, "--manager", MANAGER, stdin=f"{PIN}\n"
+    )
+    assert done.returncode == 0, done.stderr
+    qtbot.waitUntil(lambda: bool(notes), timeout=WAIT_MS)
+    assert notes == ["Cancel confirmed: 250 stamps left."]
+    assert sandbox.stamps(AYU) == 250
+
+
+def test_a_cancel_the_command_line_only_queued_is_followed_and_said_when_it_goes_through(
+    qtbot: QtBot,
+    cashier: CashierWindow,
+    sandbox: SandboxControl,
+    till_settings: Settings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The command could not reach the server (exit 3, queued): the window's own worker sends
+    # the cancel, and the status bar says so when the server confirms it.
+    redeemed = _confirmed_reward(qtbot, cashier)
+    notes = _status_notes(cashier, monkeypatch)
+    cli = TillCli(till_settings, tmp_path)
+    cli.env["STAMPS_POS_BASE_URL"] = "http://127.0.0.1:9"  # nothing listens there
+    done = cli("cancel", redeemed, "--manager", MANAGER, stdin=f"{PIN}\n")
+    assert done.returncode == 3, (done.stdout, done.stderr)
+    # The window's worker hears no other process's entry: it finds it on its idle look (every
+    # 30 s), here at once.
+    cashier.till.worker.wake()
+    qtbot.waitUntil(lambda: bool(notes), timeout=WAIT_MS)
+    assert notes == ["Cancel confirmed: 250 stamps left."]
+    assert sandbox.stamps(AYU) == 250

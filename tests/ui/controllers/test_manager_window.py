@@ -618,6 +618,12 @@ async def _redeemed(till: Till, member: Member, order: str, sale: Sale) -> Recei
     [
         ("promo", "Cancel confirmed: The promo redemption no longer stands; it spent no stamps."),
         ("reward", "Cancel confirmed: 250 stamps left."),
+        # Seen: Ayu's birthday voucher cancelled read "Cancel confirmed: 250 stamps left."
+        (
+            "voucher",
+            "Cancel confirmed: The voucher redemption no longer stands; it spent no stamps, and "
+            "no replacement voucher was asked for.",
+        ),
     ],
 )
 def test_the_status_bar_says_of_a_confirmed_cancel_what_the_member_got_back(

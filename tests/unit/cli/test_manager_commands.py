@@ -257,3 +257,34 @@ def test_an_exception_accepted_after_a_408_is_not_said_accepted_offline(
         needs_pin=False,
     )
     assert said in _exception_text(item)
+
+
+def test_an_audit_action_the_till_does_not_record_is_refused_naming_the_ones_it_does(
+    till_env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Seen: `audit --action cancle` said "no audit lines match", exit 0: a typo read as a day
+    # when nothing was cancelled.
+    with pytest.raises(SystemExit) as stopped:
+        main(["audit", "--action", "cancle"])
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert err == (
+        "stamps-pos audit: argument --action: 'cancle' is not an action the till records (did "
+        "you mean cancel?); --help lists every one (see stamps-pos audit --help)\n"
+    )
+    assert not till_env.exists()  # refused before the till opened
+
+
+def test_an_audit_action_the_till_records_is_taken(
+    till_env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["audit", "--action", "voided: offline policy"]) == 0
+    assert capsys.readouterr().out == "no audit lines match\n"
+
+
+def test_the_audit_s_help_lists_every_action_it_takes(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["audit", "--help"])
+    listed = " ".join(capsys.readouterr().out.split())
+    assert "cancel, cancel_by_server_id, cashier_added," in listed
+    assert "sign_in_locked, void, 'voided: offline policy'" in listed

@@ -155,6 +155,22 @@ async def test_cancel_of_a_synced_redemption(
     assert done is not None and done.status == EntryStatus.SYNCED
 
 
+async def test_the_cancels_queued_after_a_place_in_the_queue_are_found_by_it(
+    outbox: Outbox, worker: SyncWorker
+) -> None:
+    # A window finds this way the cancels `stamps-pos cancel` queued on its database.
+    assert await outbox.cancels_after(None) == (0, [])
+    first = await enqueue_reward(outbox)
+    second = await enqueue_reward(outbox)
+    await worker.run_once()
+    stood, none = await outbox.cancels_after(None)
+    assert (stood, none) == (second.seq, [])
+    cancel = await outbox.cancel(first.id, **WHO)
+    newest, found = await outbox.cancels_after(stood)
+    assert newest == cancel.seq and [e.id for e in found] == [cancel.id]
+    assert await outbox.cancels_after(newest) == (newest, [])
+
+
 async def test_cancel_of_a_rejected_redemption_ends_voided(
     outbox: Outbox, worker: SyncWorker, transport: FakeTransport
 ) -> None:

@@ -252,13 +252,38 @@ def test_a_cancel_never_tells_the_cashier_to_hand_over_or_that_nothing_was_redee
         ),
         (OperationKind.REWARD, None, "250 stamps left."),
         (None, None, "250 stamps left."),
+        # a voucher spent none either; the contract gives back a replacement when asked for one
+        (
+            OperationKind.VOUCHER,
+            None,
+            "The voucher redemption no longer stands; it spent no stamps, and no replacement "
+            "voucher was asked for.",
+        ),
+        (
+            OperationKind.CODE,
+            "extra note",
+            "The voucher redemption no longer stands; it spent no stamps, and no replacement "
+            "voucher was asked for. The Stamps server also said: extra note",
+        ),
+        (
+            OperationKind.DEDUCT,
+            None,
+            "The deduction from the voucher no longer stands; it spent no stamps, and no "
+            "replacement voucher was asked for.",
+        ),
     ],
 )
 def test_a_confirmed_cancel_says_what_the_member_got_back_for_the_kind_cancelled(
     cancelled: OperationKind | None, last_error: str | None, details: str
 ) -> None:
     answer = {"redemption": {"id": 9, "status": "Canceled"}, "customer": {"stamps_remaining": 250}}
-    confirmed = entry(EntryStatus.SYNCED, kind="cancel", response=answer, last_error=last_error)
+    confirmed = entry(
+        EntryStatus.SYNCED,
+        kind="cancel",
+        payload={"id": 9, "create_replacement_voucher": False},
+        response=answer,
+        last_error=last_error,
+    )
     receipt = receipt_for(confirmed, cancelled=cancelled)
     assert str(receipt.headline) == "Cancel confirmed"
     assert str(receipt.details) == details
@@ -904,3 +929,31 @@ def test_a_manager_s_send_again_says_why_the_one_it_sends_again_was_accepted() -
     retry = entry(EntryStatus.SYNCED, response={"redemption": {"id": 3}})
     receipt = receipt_for(retry, handed_over=True, accepted_as=AcceptedAs.TIMED_OUT)
     assert receipt.what_to_do.id == "receipt.confirmed.sent_again.todo"
+
+
+@pytest.mark.parametrize(
+    ("cancelled", "details"),
+    [
+        (
+            OperationKind.VOUCHER,
+            "The voucher redemption no longer stands; it spent no stamps. The member was given "
+            "a replacement voucher.",
+        ),
+        (
+            OperationKind.DEDUCT,
+            "The deduction from the voucher no longer stands; it spent no stamps. The member was "
+            "given a replacement voucher.",
+        ),
+    ],
+)
+def test_a_confirmed_cancel_that_asked_for_a_replacement_voucher_says_the_member_has_one(
+    cancelled: OperationKind, details: str
+) -> None:
+    answer = {"redemption": {"id": 9, "status": "Canceled"}, "customer": {"stamps_remaining": 250}}
+    confirmed = entry(
+        EntryStatus.SYNCED,
+        kind="cancel",
+        payload={"id": 9, "create_replacement_voucher": True},
+        response=answer,
+    )
+    assert str(receipt_for(confirmed, cancelled=cancelled).details) == details
