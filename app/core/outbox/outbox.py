@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
-from collections.abc import Awaitable, Callable, Coroutine, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -974,7 +974,7 @@ class Outbox:
         status, _ = await self.record_and_claim(claimed, outcome, result=result, error=error)
         return status
 
-    def record_and_claim(
+    async def record_and_claim(
         self,
         claimed: Claimed,
         outcome: Outcome,
@@ -982,15 +982,11 @@ class Outbox:
         result: SubmitResult | None = None,
         error: BaseException | None = None,
         owner: str | None = None,
-    ) -> Coroutine[Any, Any, tuple[EntryStatus | None, Claimed | None]]:
+    ) -> tuple[EntryStatus | None, Claimed | None]:
         """Write an attempt's outcome and, for ``owner``, sweep and claim the next sendable
         entry (as :meth:`claim` would), in one transaction: a lane goes on to its next request
-        at the cost of one commit, not two. Awaited, returns the outcome's status (``None`` when
-        the lease was lost and the answer discarded) and the new claim, if any.
-
-        The write is handed to the writer thread by this call (:meth:`Database.write_raw_now`):
-        the worker awaits it from a task of its own, whose first step would come a turn of the
-        loop later, and until its commit the lane's next request may not leave."""
+        at the cost of one commit, not two. Returns the outcome's status (``None`` when the
+        lease was lost and the answer discarded) and the new claim, if any."""
         now = clock.now()  # the loop's time, taken before the work is queued
 
         def write(
@@ -1011,15 +1007,7 @@ class Outbox:
             changed = claims.sweep(connection, self.policy, now)
             return status, changed, claims.claim_next(connection, self.policy, now, owner)
 
-        return self._recorded(claimed, outcome, self.db.write_raw_now(write))
-
-    async def _recorded(
-        self,
-        claimed: Claimed,
-        outcome: Outcome,
-        written: Awaitable[tuple[EntryStatus | None, list[str], Claimed | None]],
-    ) -> tuple[EntryStatus | None, Claimed | None]:
-        status, changed, following = await written
+        status, changed, following = await self.db.write_raw(write)
         log.info(
             "attempt %d: %s -> %s",
             claimed.attempt,

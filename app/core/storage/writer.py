@@ -26,7 +26,7 @@ import functools
 import logging
 import os
 import sqlite3
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -421,21 +421,7 @@ class Database:
         (:class:`~app.core.storage.prepared.Prepared`) without the ORM around them."""
         return await self._write(fn, raw=True)
 
-    def write_raw_now(self, fn: Callable[[sqlite3.Connection], T]) -> Awaitable[T]:
-        """As :meth:`write_raw`, but handed to the writer thread by this call, not when the
-        task awaiting it next runs: a lane's answer written from a task of its own (so that a
-        stop does not cut the write) starts committing one turn of the loop sooner, and that
-        turn holds other lanes' answers to parse. What this refuses is raised by the await."""
-        try:
-            queued = self._queue(fn, raw=True)
-        except BaseException as exc:  # (on the await, as write_raw raises it)
-            return _raising(exc)
-        return self._committed(queued)
-
     async def _write(self, fn: Callable[[Any], T], *, raw: bool) -> T:
-        return await self._committed(self._queue(fn, raw=raw))
-
-    def _queue(self, fn: Callable[[Any], T], *, raw: bool) -> Future[T]:
         if self._closed:
             raise RuntimeError("the database is closed")
         if self._write_engine is None:
@@ -444,11 +430,8 @@ class Database:
             # The one refusal, raised afresh: raised as it was, each raise added its frames to
             # the last ones, and the log of a till left running grew by a worker's round a time.
             raise self.problem.with_traceback(None)
-        return self._submit(fn, raw)
-
-    async def _committed(self, queued: Future[T]) -> T:
         try:
-            result: T = await asyncio.wrap_future(queued)
+            result: T = await asyncio.wrap_future(self._submit(fn, raw))
         except StorageProblem as problem:
             self._note(problem)
             raise
@@ -653,7 +636,3 @@ class Database:
             # the file as long as nothing writes it: the next start would skip the damage
             closed_whole.forget(self.path)
         return problem
-
-
-async def _raising(exc: BaseException) -> Any:
-    raise exc

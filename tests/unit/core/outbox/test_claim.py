@@ -272,27 +272,6 @@ async def test_an_answer_claims_the_lanes_next_entry_in_order(outbox: Outbox) ->
     assert following is not None and following.entry_id == other.id
 
 
-async def test_an_answer_is_with_the_writer_before_the_loop_turns(outbox: Outbox) -> None:
-    # a lane's next request waits for this commit (without the key): each turn of the loop
-    # before the write starts is a turn of the other lanes' answers
-    entry = await enqueue_reward(outbox, lane="a")
-    claimed = await outbox.claim("one")
-    assert claimed is not None
-    recording = asyncio.ensure_future(
-        outbox.record_and_claim(claimed, Outcome.APPLIED, result=SubmitResult(1, 5, {}))
-    )
-    # no turn of the loop since: the writer thread runs what it is handed in order
-    status = outbox.db.write_sync(
-        lambda s: (
-            s.connection()
-            .exec_driver_sql("SELECT status FROM outbox_entries WHERE id = ?", (entry.id,))
-            .scalar()
-        )
-    )
-    assert status == EntryStatus.SYNCED
-    assert await recording == (EntryStatus.SYNCED, None)
-
-
 async def test_a_retry_keeps_its_lane_behind_it(outbox: Outbox) -> None:
     first = await enqueue_reward(outbox, lane="a")
     await enqueue_reward(outbox, lane="a")
