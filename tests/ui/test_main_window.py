@@ -558,3 +558,43 @@ def test_a_confirmed_redemption_shows_its_print_slip_button_whole(
         # The shift's list keeps its header and a row in sight.
         table = window.redemptions
         assert table.viewport().height() >= table.verticalHeader().defaultSectionSize()
+
+
+def _words_whole_in(view: QWidget, label: QLabel) -> bool:
+    """``label``'s words, as drawn, lie whole inside ``view`` (a scroll area's viewport)."""
+    flags = int(label.alignment()) | (int(Qt.TextFlag.TextWordWrap) if label.wordWrap() else 0)
+    words = label.fontMetrics().boundingRect(label.contentsRect(), flags, label.text())
+    top_left = label.mapTo(view, words.topLeft())
+    bottom_right = label.mapTo(view, words.bottomRight())
+    return view.rect().contains(top_left) and view.rect().contains(bottom_right)
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1093, 614)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_on_a_small_screen_the_quantity_shares_the_buttons_line_and_two_rows_of_names_show(
+    qtbot: QtBot, size: tuple[int, int], language: str
+):
+    # Seen at 1024×600 under a title bar: the quantity had a line of its own above "Add to
+    # cart" and "Redeem now", and the grid showed one row of rewards, the second's names a
+    # scroll away. The quantity goes beside the buttons (their words whole), and the second
+    # row's names are in sight with a cart of three.
+    with speaking(language):
+        window = window_in(qtbot, "06-cart", inside_the_frame(size))
+        picker = window.reward_picker
+        picker.select_reward("R1")
+        QApplication.processEvents()
+        qty, add, redeem = picker.qty_spin, picker.add_button, picker.redeem_button
+        middle = qty.mapTo(window, QPoint(0, qty.height() // 2)).y()
+        for button in (add, redeem):
+            top = button.mapTo(window, QPoint(0, 0)).y()
+            assert top <= middle <= top + button.height(), button.text()
+            assert button.width() >= button.sizeHint().width(), button.text()  # words whole
+            assert button.visibleRegion().boundingRect() == button.rect(), button.text()
+        grid = window.findChild(QWidget, "rewardGrid")
+        tiles = picker.tiles()
+        names = [_words_whole_in(grid.viewport(), tile.name_label) for tile in tiles[:4]]
+        assert names == [True] * 4
+        area = window.findChild(QWidget, "pagesThatScroll")
+        assert not area.verticalScrollBar().isVisible()
+        cart = picker.cart.list
+        assert cart.viewport().rect().contains(cart.visualItemRect(cart.item(1)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QBoxLayout,
@@ -156,6 +156,8 @@ class RewardPicker(QWidget):
         self._columns = COLUMNS
         self._compact = False
         self._narrow = False
+        self._packed = False  # the selection's line packed on a narrow page (_arrange)
+        self._arranged: tuple[bool, bool] | None = None  # (narrow, packed) as laid out
         self._busy = False
 
         self._grid_host = QWidget()
@@ -200,10 +202,9 @@ class RewardPicker(QWidget):
         self.selected_label.installEventFilter(self)  # its width is the line's under it
         # A flexible reward's name on a line of its own under the row, wrapped: beside the
         # stamps box and the buttons it read "Poto…" at 1366×768, and the cashier must know
-        # which reward the stamps go to. On a narrow page the buttons have a line of their own
-        # and the row is the page's width: the name is in it, where under it the row had a
-        # blank beside the stamps box and the name came below the buttons (set_narrow: by the
-        # page's width, in every language alike).
+        # which reward the stamps go to. On a narrow page whose line is the amount and the
+        # buttons (_arrange), the name and the stamps box come above that line, over the
+        # grid's foot: beside the buttons the box cut their words ("dd to ca" at 1024 px).
         self.picked_name = QLabel()
         self.picked_name.setObjectName("rewardPickedName")
         self.picked_name.setWordWrap(True)
@@ -234,14 +235,16 @@ class RewardPicker(QWidget):
         self.redeem_button.setProperty("role", "primary")
         self.redeem_button.clicked.connect(self.redeem_selected)
 
-        # One line, or on a narrow page two: what and how many, then the buttons side by side
-        # (set_narrow). Squeezed onto one, the buttons' words were cut.
-        chosen = QHBoxLayout()
+        # One line: what and how many, then the buttons side by side. On a narrow page what
+        # was picked goes under the line (set_narrow): the buttons' words were cut squeezed
+        # beside it, and on a line of their own under it they left the grid one row of tiles
+        # at 1024×600.
+        self._chosen = chosen = QHBoxLayout()
         chosen.setSpacing(8)
         chosen.addWidget(self.selected_label, 1)
         chosen.addWidget(self.stamps_spin)
         chosen.addWidget(self.qty_spin)
-        buttons = QHBoxLayout()
+        self._buttons = buttons = QHBoxLayout()
         buttons.setSpacing(8)
         buttons.addWidget(self.add_button, 1)
         buttons.addWidget(self.redeem_button, 1)
@@ -261,7 +264,11 @@ class RewardPicker(QWidget):
         layout.addWidget(self._empty, 1)
         layout.addWidget(scroll, 1)
         layout.addLayout(selection)
-        layout.addWidget(self.picked_name)
+        # The picked flexible reward's name (and on a packed page its stamps box beside it).
+        self._under = under = QHBoxLayout()
+        under.setSpacing(8)
+        under.addWidget(self.picked_name, 1)
+        layout.addLayout(under)
         layout.addWidget(self.cart)
         self.set_rewards([])
 
@@ -398,16 +405,14 @@ class RewardPicker(QWidget):
         return sum(1 for host in self._hosts if host.isVisible() and host.y() < bottom)
 
     def set_narrow(self, narrow: bool) -> None:
-        """Two tiles a row and the selection's buttons on a line of their own (a narrow page),
-        or three tiles and one line."""
+        """Two tiles a row and the selection packed (:meth:`_arrange`) on a narrow page, or
+        three tiles and the picked reward's name in the selection's line."""
         columns = NARROW_COLUMNS if narrow else COLUMNS
-        self._selection.setDirection(
-            QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
-        )
         self.cart.set_narrow(narrow)
-        if narrow != self._narrow:
-            self._narrow = narrow
-            self._place_name()
+        self._narrow = narrow
+        for button in (self.add_button, self.redeem_button):
+            set_style_property(button, "tight", "true" if narrow else "false")
+        self._arrange()
         if columns != self._columns:
             self._columns = columns
             # Placed again from the first, a turn's worth at a time as they were made.
@@ -415,6 +420,57 @@ class RewardPicker(QWidget):
             for block in self._blocks:
                 _set_columns(block, columns)
             self._next_tiles()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """The selection's line on a narrow page: the quantity and the buttons, where their
+        words fit side by side (packed), a flexible reward's name and stamps box above the
+        line; else what was picked and its amount, the buttons on a line of their own (819
+        px). Two lines of it left the grid one row of tiles at 1024×600."""
+        packed = self._narrow and self._packed_fits()
+        if self._arranged == (self._narrow, packed):
+            return
+        self._packed, self._arranged = packed, (self._narrow, packed)
+        self._selection.setDirection(
+            QBoxLayout.Direction.TopToBottom
+            if self._narrow and not packed
+            else QBoxLayout.Direction.LeftToRight
+        )
+        self.selected_label.setVisible(not packed)
+        # Packed, the buttons take the line's width beside the quantity, and keep it while
+        # a flexible reward hides the quantity: "Redeem now" holds still under the pointer.
+        self._selection.setStretchFactor(self._chosen, 0 if packed else 1)
+        self._selection.setStretchFactor(self._buttons, 1 if packed else 0)
+        policy = self.qty_spin.sizePolicy()
+        policy.setRetainSizeWhenHidden(packed)
+        self.qty_spin.setSizePolicy(policy)
+        if packed != (self._under.indexOf(self.stamps_spin) >= 0):
+            (self._chosen if packed else self._under).removeWidget(self.stamps_spin)
+            if packed:
+                self._under.addWidget(self.stamps_spin)
+            else:
+                self._chosen.insertWidget(1, self.stamps_spin)
+        # Above the line when packed, its height the grid's; under it otherwise, the cart's.
+        self._layout.removeItem(self._under)
+        above = self._layout.indexOf(self.cart) - (1 if packed else 0)
+        self._layout.insertLayout(above, self._under)
+        self._place_name()
+
+    def _packed_fits(self) -> bool:
+        """Whether the quantity and both buttons' words fit on one line of the tab."""
+        self.add_button.ensurePolished()
+        self.redeem_button.ensurePolished()
+        needed = (
+            self.qty_spin.width()
+            + self._selection.spacing()
+            + self.add_button.sizeHint().width()
+            + self._buttons.spacing()
+            + self.redeem_button.sizeHint().width()
+        )
+        return needed <= self._layout.contentsRect().width()
 
     def set_compact(self, compact: bool) -> None:
         """Compact tiles (no picture) on a short screen, or the tiles with their pictures: the
@@ -694,17 +750,21 @@ class RewardPicker(QWidget):
         return self._blocks[number]
 
     def _place_name(self) -> None:
-        """The picked reward's name in the row, or a flexible reward's under it where the
-        buttons share the row (a wide page)."""
+        """The picked reward's name in the row, or under it: a flexible reward's (beside its
+        stamps box and the buttons the row has no room for it), and on a narrow page any."""
         name = self._selected.name if self._selected is not None else ""
-        under = self._selected is not None and self._selected.flexible and not self._narrow
+        under = (
+            self._selected is not None
+            and self._selected.flexible
+            and (self._packed or not self._narrow)
+        )
         self.selected_label.setText("" if under else name or self.tr("Pick a reward"))
         self.picked_name.setText(short_words(name) if under else "")
         self.picked_name.setVisible(under)
         # Its line takes its height from the cart's list (which scrolls), not from the tiles:
         # "Redeem now" moved 27 px up under the pointer aimed at it as the line came.
         line = 0
-        if under:
+        if under and not self._packed:
             self.picked_name.ensurePolished()
             width = self._layout.contentsRect().width()
             line = self.picked_name.heightForWidth(width) + self._layout.spacing()
