@@ -11,6 +11,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
+    QSpacerItem,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -19,7 +21,7 @@ from PySide6.QtWidgets import (
 from app.ui.widgets.flow_layout import FlowLayout
 from app.ui.widgets.redemptions_table import StatusDelegate
 from app.ui.widgets.rows_table import RowsModel, RowsView, TableRow
-from app.ui.widgets.short_screen import WordsPane
+from app.ui.widgets.short_screen import WordsThatScroll
 
 MEMBER, REDEMPTION, OFFLINE, STATUS = 1, 2, 3, 4
 
@@ -122,20 +124,29 @@ class ExceptionsView(QWidget):
         details.clicked.connect(self._open)
         row.addWidget(details)
 
-        self.pane = WordsPane()
+        # The words scroll where the screen is too short for them (1024×600); the buttons under
+        # them stay in sight: the second line of them ("Dismiss…", "Details…") had been cut at
+        # the page's foot, a scroll of the whole page away.
+        self.words = WordsThatScroll()
+        self.words.setObjectName("exceptionWords")
+        words_layout = QVBoxLayout(self.words.words)
+        words_layout.setContentsMargins(0, 0, 0, 0)
+        words_layout.addWidget(reason_title)
+        words_layout.addWidget(self.reason)
+        words_layout.addWidget(contact_title)
+        words_layout.addWidget(self.contact)
+        words_layout.addWidget(evidence_title)
+        words_layout.addWidget(self.evidence, 1)
+        self.pane = QWidget()
         pane = QVBoxLayout(self.pane)
         pane.setContentsMargins(8, 0, 0, 0)
-        pane.addWidget(reason_title)
-        pane.addWidget(self.reason)
-        pane.addWidget(contact_title)
-        pane.addWidget(self.contact)
-        pane.addWidget(evidence_title)
-        pane.addWidget(self.evidence, 1)
+        pane.addWidget(self.words, 1)
         pane.addWidget(buttons)
         # What is left of the pane's height goes below the buttons, not between its lines: a
         # refusal (no evidence) reads as one block from the top. The evidence, when shown, has
-        # the stretch and takes that room itself.
-        pane.addStretch()
+        # the stretch and takes that room itself (_fill_pane).
+        self._below = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+        pane.addItem(self._below)
         self.pane.hide()
 
         left = QWidget()
@@ -203,6 +214,16 @@ class ExceptionsView(QWidget):
         # A refusal is its own proof; only an unknown one has evidence to read.
         self.evidence_title.setVisible(bool(item.evidence))
         self.evidence.setVisible(bool(item.evidence))
+        pane = self.pane.layout()
+        assert isinstance(pane, QVBoxLayout)
+        # Without evidence the words are as tall as they need, the rest of the pane below the
+        # buttons (a scroll area would take as much room as it is given).
+        policy = self.words.sizePolicy()
+        policy.setVerticalPolicy(
+            QSizePolicy.Policy.Expanding if item.evidence else QSizePolicy.Policy.Preferred
+        )
+        self.words.setSizePolicy(policy)
+        pane.setStretchFactor(self.words, 1 if item.evidence else 0)
         for decision, button in self.buttons.items():
             button.setVisible(decision in item.allowed)
 

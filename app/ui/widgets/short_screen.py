@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QScrollArea, QStackedWidget, QStyle, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QStackedWidget, QStyle, QWidget
 
 from app.ui.widgets.focus_in_sight import FocusInSight
 
@@ -186,3 +186,54 @@ class WordsInPlace(WordsPane):
         # own (307×76 for one line's words), which made the row beside "Show" 76 px tall.
         hint = super().sizeHint()
         return QSize(hint.width(), self.minimumSizeHint().height())
+
+
+class _WordsToScroll(QWidget):
+    """The words in a :class:`WordsThatScroll`: as tall, for the scroll area, as they need at
+    least at a width (their preferred height counted a box of evidence's liking, 190 px, and
+    the words scrolled at 1366×768 with room to spare)."""
+
+    def heightForWidth(self, width: int) -> int:
+        layout = self.layout()
+        if layout is None:
+            return super().heightForWidth(width)
+        return layout.totalMinimumHeightForWidth(width)
+
+
+class WordsThatScroll(QScrollArea):
+    """A pane's words that scroll by themselves where the screen is too short for them, so the
+    buttons under them stay in sight (the exceptions' pane at 1024×600: the second line of its
+    buttons was cut at the page's foot). Where there is room it asks for its words' whole
+    height at the width it has, and looks as the words alone would: no frame, the page's
+    colour."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        #: Where the words go: a layout set on it holds them.
+        self.words = _WordsToScroll()
+        self.setWidget(self.words)
+        self.viewport().setAutoFillBackground(False)
+        self.words.setAutoFillBackground(False)  # setWidget turned it on
+        # The keyboard goes to what is in it (the evidence), brought into sight, not to the area.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        FocusInSight(self)
+
+    def sizeHint(self) -> QSize:
+        words = self.widget()
+        layout = words.layout() if words is not None else None
+        hint = super().sizeHint()
+        if layout is None or self.width() <= 0:
+            return hint
+        return QSize(hint.width(), layout.totalHeightForWidth(self.viewport().width()))
+
+    def minimumSizeHint(self) -> QSize:
+        # A line or two of words, and the scroll bar beside them: never more of the page.
+        return QSize(super().minimumSizeHint().width(), 2 * self.fontMetrics().lineSpacing())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.updateGeometry()  # its words take more lines narrower: it asks again

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from ...support.screens import standings_cut, window_in
+from ...support.screens import inside_the_frame, standings_cut, window_in
 
 MEMBER, REDEMPTION, STATUS = 1, 2, 4
 
@@ -91,3 +91,21 @@ def test_the_keyboard_goes_to_the_list_when_its_button_goes_with_the_entry(
     view.set_items([])
     assert view.table.hasFocus()
     assert not window.manager.settings_button.hasFocus()
+
+
+@pytest.mark.usefixtures("language")
+@pytest.mark.parametrize("size", [(1024, 600), (1366, 768)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_pane_s_words_scroll_where_the_screen_is_short_and_its_buttons_stay_in_sight(
+    qtbot: QtBot, size: tuple[int, int]
+) -> None:
+    # Seen at 1024×600 under a title bar: "Dismiss…" and "Details…" were cut at the page's
+    # foot, a scroll of the whole page away. The buttons stay whole; the words scroll.
+    window = window_in(qtbot, "29-exceptions", inside_the_frame(size))
+    view = window.manager.exceptions
+    for button in view.pane.findChildren(type(view.buttons["retry"])):
+        if button.isVisible():
+            assert button.visibleRegion().boundingRect() == button.rect(), button.text()
+    reason = view.reason
+    assert reason.height() >= reason.heightForWidth(reason.width())  # whole, if a scroll away
+    short = size == (1024, 600)
+    assert view.words.verticalScrollBar().isVisible() == short

@@ -227,10 +227,12 @@ def test_on_a_scaled_screen_a_tab_scrolls_only_as_far_as_it_needs_and_says_so(
     # A tab widget is as tall as its tallest page: at 1093×614 History, the Audit log and
     # People scrolled by the 87 px the tallest tab needed, People's buttons for a picked cashier
     # (Remove PIN, Disable) a scroll away. Now only a tab that needs it scrolls, its bar shown.
+    # The exceptions never do: at 1024×600 their second line of buttons ("Dismiss…",
+    # "Details…") was cut at the page's foot; their pane's words scroll instead.
     window = window_in(qtbot, tab, inside_the_frame(screen))
     scroll = window.findChild(QScrollArea, "pagesThatScroll")
     hidden = _not_whole(window.pages.currentWidget())
     assert hidden == [] or scroll.verticalScrollBar().isVisible()
-    if screen == (1093, 614) and tab != "29-exceptions":
+    if screen == (1093, 614) or tab == "29-exceptions":
         assert not scroll.verticalScrollBar().isVisible()
         assert hidden == []
