@@ -92,10 +92,18 @@ if TYPE_CHECKING:
         DaySummary,
         SummaryLine,
         local_day,
+        standing_name,
         summarise,
         write_summary_csv,
     )
     from app.core.services.disk_watch import DISK_LOOK_EVERY_S, DiskWatch
+    from app.core.services.evidence_words import (
+        EvidenceLine,
+        evidence_lines,
+        evidence_text,
+        feed_line_parts,
+        moment,
+    )
     from app.core.services.failures import failure_words
     from app.core.services.fields import (
         MARKS_PER_LETTER,
@@ -315,6 +323,7 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "DaySummary",
             "SummaryLine",
             "local_day",
+            "standing_name",
             "summarise",
             "write_summary_csv",
         ),
@@ -382,6 +391,10 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     ("app.core.services.standings", ("STANDINGS", "STATUS_NAMES", "Standing")),
+    (
+        "app.core.services.evidence_words",
+        ("EvidenceLine", "evidence_lines", "evidence_text", "feed_line_parts", "moment"),
+    ),
     (
         "app.core.services.manager_mode",
         (
@@ -577,6 +590,7 @@ __all__ = [
     "DiskWatch",
     "EntryDetails",
     "EntryStatus",
+    "EvidenceLine",
     "ExceptionItem",
     "Explained",
     "ExportUnreadable",
@@ -664,8 +678,11 @@ __all__ = [
     "diagnostics",
     "english",
     "entry_lines",
+    "evidence_lines",
+    "evidence_text",
     "export_entries",
     "failure_words",
+    "feed_line_parts",
     "feed_line_said",
     "first_hidden",
     "first_name",
@@ -685,6 +702,7 @@ __all__ = [
     "manager_vouches",
     "migrate",
     "missing_folder",
+    "moment",
     "not_a_managers_pin",
     "open_till",
     "qr_payload",
@@ -698,6 +716,7 @@ __all__ = [
     "set_aside",
     "shown",
     "stacks_marks",
+    "standing_name",
     "store_token",
     "summarise",
     "token_file",
