@@ -799,6 +799,8 @@ def _history_row(
     headline = f"receipt.{verdict.value}"
     if kiosk and verdict is Verdict.EXPIRED:
         headline += ".kiosk"
+    if verdict is Verdict.NOT_CONFIRMED:  # the unknown state by its name, as History reads it
+        headline = "standing.not_confirmed"
     cancel_state = None
     if cancel is not None:
         done = cancel == "cancel.done"

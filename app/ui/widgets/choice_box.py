@@ -39,18 +39,24 @@ class ChoiceBox(QComboBox):
         self.currentTextChanged.connect(self._tell_whole)
 
     def sizeHint(self) -> QSize:
-        hint = super().sizeHint()  # the longest choice's width
-        width = min(hint.width(), self._capped_width(hint.height()))
+        hint = self._choices_hint()
         if self._floor_chars is not None:
-            width = max(width, self._capped_width(hint.height(), self._floor_chars))
-        return QSize(width, hint.height())
+            floor = self._capped_width(hint.height(), self._floor_chars)
+            return QSize(max(hint.width(), floor), hint.height())
+        return hint
 
     def minimumSizeHint(self) -> QSize:
-        hint = self.sizeHint()
+        # The floor is room to spare: a tight screen (819 px) takes it back first, down to the
+        # longest choice.
+        hint = self._choices_hint()
         if self._least_chars is None:
             return hint
         least = self._capped_width(hint.height(), self._least_chars)
         return QSize(min(hint.width(), least), hint.height())
+
+    def _choices_hint(self) -> QSize:
+        hint = super().sizeHint()  # the longest choice's width
+        return QSize(min(hint.width(), self._capped_width(hint.height())), hint.height())
 
     def showPopup(self) -> None:
         # Under X, Fusion's list sized itself a little short: the tenth status ("Closed or sent
