@@ -11,7 +11,7 @@ import dataclasses
 import heapq
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -34,6 +34,7 @@ from app.core.services import (
     CounterFilter,
     DaysToRead,
     DaySummary,
+    EntryStatus,
     ExceptionItem,
     HistoryFilter,
     HistoryRow,
@@ -42,8 +43,10 @@ from app.core.services import (
     SummaryLine,
     csv_file,
     english,
+    evidence_text,
     format_rupiah,
     local_day,
+    standing_name,
     why_not_written,
     write_summary_csv,
 )
@@ -296,11 +299,16 @@ def _exception_json(item: ExceptionItem) -> dict[str, Any]:
     }
 
 
-#: What reconciliation recorded of an exception, printed as it is.
-RECORDED = ("result", "why", "error")
+def _named(row: HistoryRow) -> str:
+    """Another redemption of the member, as the evidence names it: as the window's pane does
+    (the member, what it was, when, who made it), with its id, which the command line takes."""
+    what = row.description or row.counted_kind
+    return f"{row.member}, {what}, {local_time(row.created_at)}, {row.cashier} ({row.entry_id})"
 
 
-def _exception_text(item: ExceptionItem) -> list[str]:
+def _exception_text(
+    item: ExceptionItem, *, base_url: str = "", store_codes: Mapping[int, str] | None = None
+) -> list[str]:
     row, contact = item.row, item.contact
     lines = [
         f"{row.entry_id}  {row.kind.value}  {row.status.value}  {local_time(row.created_at)}  "
@@ -309,9 +317,20 @@ def _exception_text(item: ExceptionItem) -> list[str]:
     who = [contact.name, contact.email or contact.user, contact.phone]
     lines.append("  member  " + "  ".join(p for p in who if p))
     lines.append(f"  reason  {item.reason}")
-    # The window says these in words; here they are as reconciliation recorded them.
-    evidence = item.evidence or {}
-    lines += [f"  {key:<7} {one_line(str(evidence[key]))}" for key in RECORDED if key in evidence]
+    if row.status is EntryStatus.UNKNOWN:
+        # What the member's activity showed, in the sentences of the window's Exceptions pane
+        # (one builder): it printed the record's keys and values, the store by its number.
+        lines.append("  evidence")
+        named = {other.entry_id: _named(other) for other in item.others}
+        said = evidence_text(
+            item.evidence,
+            english,
+            base_url=base_url,
+            when=local_time,
+            named=named,
+            store_codes=store_codes,
+        )
+        lines += [f"    {one_line(line)}" for line in said.splitlines()]
     if row.provisional and row.answered:
         # the server turned an attempt away (a 408, a 429): no outage to speak of
         lines.append("  accepted to send again (provisional): the member may have had the reward")
@@ -328,12 +347,21 @@ def exceptions(args: argparse.Namespace) -> int:
     async def body() -> int:
         async with till_for(args, worker=False) as till:
             items = await till.history.exceptions()
+            config = till.config
+        # the evidence names this store by the code the sign-in page shows, as the window does
+        codes = {config.store: config.store_code} if config.store_code else {}
         if args.json:
             print(json.dumps([_exception_json(i) for i in items], ensure_ascii=False))
         elif not items:
             print("no exceptions: nothing waits for a manager")
         else:
-            print("\n".join(line for item in items for line in _exception_text(item)))
+            print(
+                "\n".join(
+                    line
+                    for item in items
+                    for line in _exception_text(item, base_url=config.base_url, store_codes=codes)
+                )
+            )
         return EXIT_OK
 
     return run(args, body)
@@ -476,10 +504,13 @@ def _counter_json(row: ShiftRow) -> dict[str, Any]:
 def _summary_line(line: SummaryLine) -> str:
     # "1 stamp " keeps the rupiah in the column of "2 stamps"
     stamps = "stamp " if line.stamps == 1 else "stamps"
+    # a reward has no Rupiah value: "Rp 0" read as vouchers worth nothing
+    rupiah = format_rupiah(line.rupiah) if line.rupiah else "—"
+    # the standing in the words End of day and History use ("Confirmed by a manager")
     return (
-        f"  {line.kind:<7} {line.standing:<17} {line.count:>5}  "
-        f"{line.stamps:>7} {stamps}  {format_rupiah(line.rupiah):>14}"
-    )
+        f"  {line.kind:<7} {english(standing_name(line.standing)):<22} {line.count:>5}  "
+        f"{line.stamps:>7} {stamps}  {rupiah:>14}"
+    ).rstrip()
 
 
 def summary(args: argparse.Namespace) -> int:

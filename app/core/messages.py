@@ -1034,6 +1034,55 @@ TEMPLATES: dict[str, str] = {
         "nothing was redeemed and no stamps were taken."
     ),
     "receipt.confirmed.by_manager": "Confirmed by a manager",
+    # The unknown state's one name where a manager reads it (History, Exceptions, End of day,
+    # the command line, the CSVs); the cashier's result panel says it with what to do after it
+    # ("NOT CONFIRMED — do not hand over yet").
+    "standing.not_confirmed": "Not confirmed",
+    # --- what reconciliation read in the member's activity (evidence_words.py): the window's
+    # Exceptions pane and ``stamps-pos exceptions`` say it alike
+    "evidence.not_read": "The member's activity has not been read for this one.",
+    "evidence.looked_once": "Looked at it once, at {when}.",
+    "evidence.looked": "Looked at it {count} times, last at {when}.",
+    "evidence.span": "Lines looked for: made between {since} and {until}.",
+    # ``line``: the reward's name, its stamps and its store (by code), with commas
+    "evidence.looked_for": "Looked for: {line}.",
+    "evidence.store": "store {store}",
+    "evidence.stamps": "{n} stamps",
+    "evidence.lines_read": "Lines read: {count}.",
+    "evidence.matching": "Lines that match: {count}.",
+    "evidence.store_unknown": (
+        "Lines alike at a store the till cannot tell (it has no store code): {count}."
+    ),
+    "evidence.accounted": "Of these, owned by other redemptions of this till: {count}.",
+    "evidence.waiting_on": "Waiting for these redemptions of the member to reach the server:",
+    "evidence.rivals": "Other unconfirmed redemptions that could own the same lines:",
+    # ``line``: why, as the till says a failure everywhere
+    "evidence.unreadable": "Why it could not be read: {line}",
+    "evidence.no_name": "a reward without a name",
+    "evidence.server_id": "server id {id}",
+    "evidence.no_server_id": "no server id",
+    # where a line of the member's activity was made (the feed's channel)
+    "channel.mobile_app": "in the Stamps app",
+    "channel.pos": "at a till",
+    "channel.kiosk": "at a kiosk",
+    "channel.web": "on the web",
+    "channel.android": "in the Android app",
+    "channel.ios": "in the iOS app",
+    "channel.call_center": "by the call centre",
+    "channel.grabfood": "through GrabFood",
+    "channel.gofood": "through GoFood",
+    # --- the day's summary, by standing (End of day, ``stamps-pos summary``) -------------------
+    "summary.standing.confirmed": "Confirmed",
+    "summary.standing.confirmed_by_manager": "Confirmed by a manager",
+    "summary.standing.accepted_offline": "Accepted offline",
+    "summary.standing.not_confirmed": "Not confirmed",
+    "summary.standing.refused": "Refused",
+    "summary.standing.not_redeemed": "Not redeemed",
+    "summary.standing.cancelled": "Cancelled",
+    "summary.standing.expired": "PIN ran out",
+    # a kiosk's redemption its bound ended: its customer was told to ask at the counter
+    "summary.standing.not_sent_in_time": "Not sent in time",
+    "summary.standing.closed": "Closed by a manager",
     "receipt.closed": "Closed by a manager",
     "receipt.closed.todo": (
         "Nothing more to do at the till. The manager's note is in manager mode's History."
@@ -1800,6 +1849,7 @@ SINGULAR: dict[str, tuple[str, str]] = {
         "Wrong PIN for {name}: {left} more wrong PIN locks the account for {minutes} minutes.",
     ),
     "pin.wrong_attempts_left": ("left", "Wrong PIN: {left} attempt left."),
+    "evidence.stamps": ("n", "{n} stamp"),
     "receipt.stamps_left": ("stamps", "{stamps} stamp left."),
     "catalogue.rewards_some_unread": (
         "count",

@@ -53,7 +53,7 @@ from app.ui.cannot_start import CannotStartPage, StartRefusal
 from app.ui.clock_words import clock_fact
 from app.ui.controllers.audit_words import action_words, audit_row
 from app.ui.controllers.damaged import entry_words
-from app.ui.controllers.day import standing_words
+from app.ui.controllers.day import NO_AMOUNT, standing_words
 from app.ui.controllers.details_words import details_data
 from app.ui.controllers.manager_words import (
     exception_data,
@@ -799,6 +799,8 @@ def _history_row(
     headline = f"receipt.{verdict.value}"
     if kiosk and verdict is Verdict.EXPIRED:
         headline += ".kiosk"
+    if verdict is Verdict.NOT_CONFIRMED:  # the unknown state by its name, as History reads it
+        headline = "standing.not_confirmed"
     cancel_state = None
     if cancel is not None:
         done = cancel == "cancel.done"
@@ -1067,14 +1069,17 @@ def state_end_of_day(window: CashierWindowView) -> QPixmap | None:
     page = _manager(window, ManagerPageView.DAY)
 
     def line(*cells: str, count: int, stamps: int, rupiah: int) -> TableRow:
-        return TableRow(cells, (*cells, str(count), str(stamps), format_rupiah(rupiah)))
+        amount = format_rupiah(rupiah) if rupiah else NO_AMOUNT
+        return TableRow(cells, (*cells, str(count), str(stamps), amount))
 
     reward, value = kind_words("reward"), kind_words("deduct")
     confirmed = standing_words("confirmed")
     page.day.set_day(
         [
             line(reward, confirmed, count=41, stamps=812, rupiah=0),
+            line(reward, standing_words("confirmed_by_manager"), count=1, stamps=20, rupiah=0),
             line(value, confirmed, count=9, stamps=0, rupiah=1_250_000),
+            line(reward, standing_words("not_confirmed"), count=1, stamps=15, rupiah=0),
             line(reward, standing_words("cancelled"), count=1, stamps=15, rupiah=0),
             line(reward, standing_words("refused"), count=3, stamps=60, rupiah=0),
             line(reward, standing_words("not_sent_in_time"), count=1, stamps=25, rupiah=0),

@@ -535,42 +535,6 @@
 <context>
     <name>DayController</name>
     <message>
-        <source>PIN ran out</source>
-        <translation>PIN kedaluwarsa</translation>
-    </message>
-    <message>
-        <source>Confirmed</source>
-        <translation>Dikonfirmasi</translation>
-    </message>
-    <message>
-        <source>Accepted offline</source>
-        <translation>Diterima offline</translation>
-    </message>
-    <message>
-        <source>Not confirmed</source>
-        <translation>Belum dikonfirmasi</translation>
-    </message>
-    <message>
-        <source>Refused</source>
-        <translation>Ditolak</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Dibatalkan</translation>
-    </message>
-    <message>
-        <source>Not sent in time</source>
-        <translation>Tidak terkirim tepat waktu</translation>
-    </message>
-    <message>
-        <source>Closed by a manager</source>
-        <translation>Ditutup manajer</translation>
-    </message>
-    <message>
-        <source>Not redeemed</source>
-        <translation>Tidak ditukar</translation>
-    </message>
-    <message>
         <source>open</source>
         <translation>masih buka</translation>
     </message>
@@ -1709,6 +1673,10 @@
         <translation>Sedang dikirim</translation>
     </message>
     <message>
+        <source>Not confirmed</source>
+        <translation>Belum dikonfirmasi</translation>
+    </message>
+    <message>
         <source>Confirmed by the server</source>
         <translation>Dikonfirmasi server</translation>
     </message>
@@ -1729,10 +1697,6 @@
         <translation>Ditolak di kasir</translation>
     </message>
     <message>
-        <source>Not confirmed (unknown)</source>
-        <translation>Belum dikonfirmasi (belum pasti)</translation>
-    </message>
-    <message>
         <source>Not redeemed</source>
         <translation>Tidak ditukar</translation>
     </message>
@@ -1747,22 +1711,6 @@
     <message>
         <source>Dismissed by a manager</source>
         <translation>Ditutup oleh manajer</translation>
-    </message>
-    <message>
-        <source>applied</source>
-        <translation>diproses</translation>
-    </message>
-    <message>
-        <source>refused</source>
-        <translation>ditolak</translation>
-    </message>
-    <message>
-        <source>never arrived</source>
-        <translation>tidak sampai</translation>
-    </message>
-    <message>
-        <source>ambiguous</source>
-        <translation>tidak jelas</translation>
     </message>
     <message>
         <source>Cart of several rewards</source>
@@ -1793,104 +1741,24 @@
         <translation>{n} stamp</translation>
     </message>
     <message>
-        <source>in the Stamps app</source>
-        <translation>di aplikasi Stamps</translation>
-    </message>
-    <message>
-        <source>at a till</source>
-        <translation>di mesin kasir</translation>
-    </message>
-    <message>
-        <source>at a kiosk</source>
-        <translation>di kios</translation>
-    </message>
-    <message>
-        <source>on the web</source>
-        <translation>di web</translation>
-    </message>
-    <message>
-        <source>in the Android app</source>
-        <translation>di aplikasi Android</translation>
-    </message>
-    <message>
-        <source>in the iOS app</source>
-        <translation>di aplikasi iOS</translation>
-    </message>
-    <message>
-        <source>by the call centre</source>
-        <translation>lewat call center</translation>
-    </message>
-    <message>
-        <source>through GrabFood</source>
-        <translation>lewat GrabFood</translation>
-    </message>
-    <message>
-        <source>through GoFood</source>
-        <translation>lewat GoFood</translation>
-    </message>
-    <message>
-        <source>a reward without a name</source>
-        <translation>hadiah tanpa nama</translation>
-    </message>
-    <message>
-        <source>server id {id}</source>
-        <translation>ID server {id}</translation>
-    </message>
-    <message>
-        <source>no server id</source>
-        <translation>tanpa ID server</translation>
-    </message>
-    <message>
-        <source>Looked at it once, at {when}.</source>
-        <translation>Diperiksa satu kali, pada {when}.</translation>
-    </message>
-    <message>
-        <source>Looked at it {count} times, last at {when}.</source>
-        <translation>Diperiksa {count} kali, terakhir pada {when}.</translation>
-    </message>
-    <message>
-        <source>Lines looked for: made between {since} and {until}.</source>
-        <translation>Baris yang dicari: dibuat antara {since} dan {until}.</translation>
-    </message>
-    <message>
-        <source>store {store}</source>
-        <translation>toko {store}</translation>
-    </message>
-    <message>
-        <source>Looked for: {line}.</source>
-        <translation>Yang dicari: {line}.</translation>
-    </message>
-    <message>
-        <source>Lines read: {count}.</source>
-        <translation>Baris dibaca: {count}.</translation>
-    </message>
-    <message>
-        <source>Lines that match: {count}.</source>
-        <translation>Baris yang cocok: {count}.</translation>
-    </message>
-    <message>
-        <source>Lines alike at a store the till cannot tell (it has no store code): {count}.</source>
-        <translation>Baris serupa di toko yang tidak bisa dipastikan mesin kasir (tidak ada kode toko): {count}.</translation>
-    </message>
-    <message>
-        <source>Of these, owned by other redemptions of this till: {count}.</source>
-        <translation>Dari baris itu, milik penukaran lain di mesin kasir ini: {count}.</translation>
-    </message>
-    <message>
-        <source>Waiting for these redemptions of the member to reach the server:</source>
-        <translation>Menunggu penukaran member ini sampai ke server:</translation>
-    </message>
-    <message>
-        <source>Other unconfirmed redemptions that could own the same lines:</source>
-        <translation>Penukaran lain yang belum dikonfirmasi dan bisa memiliki baris yang sama:</translation>
-    </message>
-    <message>
-        <source>Why it could not be read: {why}</source>
-        <translation>Mengapa tidak bisa dibaca: {why}</translation>
-    </message>
-    <message>
         <source>Expired (never sent)</source>
         <translation>Kedaluwarsa (tidak pernah dikirim)</translation>
+    </message>
+    <message>
+        <source>applied by the server</source>
+        <translation>diproses oleh server</translation>
+    </message>
+    <message>
+        <source>refused by the server: nothing applied</source>
+        <translation>ditolak oleh server: tidak ada yang diproses</translation>
+    </message>
+    <message>
+        <source>never reached the server: nothing applied</source>
+        <translation>tidak sampai ke server: tidak ada yang diproses</translation>
+    </message>
+    <message>
+        <source>no clear answer: not known whether it was applied</source>
+        <translation>tidak ada jawaban yang jelas: tidak diketahui apakah sudah diproses</translation>
     </message>
     <message>
         <source>Reward</source>
@@ -1927,10 +1795,6 @@
     <message>
         <source>Not known to this till</source>
         <translation>Tidak dikenal mesin kasir ini</translation>
-    </message>
-    <message>
-        <source>The member&apos;s activity has not been read for this one.</source>
-        <translation>Aktivitas member belum dibaca untuk penukaran ini.</translation>
     </message>
     <message>
         <source>yes</source>
@@ -6205,6 +6069,191 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Dikonfirmasi manajer</translation>
     </message>
     <message>
+        <source>Not confirmed</source>
+        <comment>standing.not_confirmed</comment>
+        <translation>Belum dikonfirmasi</translation>
+    </message>
+    <message>
+        <source>The member&apos;s activity has not been read for this one.</source>
+        <comment>evidence.not_read</comment>
+        <translation>Aktivitas member belum dibaca untuk penukaran ini.</translation>
+    </message>
+    <message>
+        <source>Looked at it once, at {when}.</source>
+        <comment>evidence.looked_once</comment>
+        <translation>Diperiksa satu kali, pada {when}.</translation>
+    </message>
+    <message>
+        <source>Looked at it {count} times, last at {when}.</source>
+        <comment>evidence.looked</comment>
+        <translation>Diperiksa {count} kali, terakhir pada {when}.</translation>
+    </message>
+    <message>
+        <source>Lines looked for: made between {since} and {until}.</source>
+        <comment>evidence.span</comment>
+        <translation>Baris yang dicari: dibuat antara {since} dan {until}.</translation>
+    </message>
+    <message>
+        <source>Looked for: {line}.</source>
+        <comment>evidence.looked_for</comment>
+        <translation>Yang dicari: {line}.</translation>
+    </message>
+    <message>
+        <source>store {store}</source>
+        <comment>evidence.store</comment>
+        <translation>toko {store}</translation>
+    </message>
+    <message>
+        <source>{n} stamps</source>
+        <comment>evidence.stamps</comment>
+        <translation>{n} stamp</translation>
+    </message>
+    <message>
+        <source>Lines read: {count}.</source>
+        <comment>evidence.lines_read</comment>
+        <translation>Baris dibaca: {count}.</translation>
+    </message>
+    <message>
+        <source>Lines that match: {count}.</source>
+        <comment>evidence.matching</comment>
+        <translation>Baris yang cocok: {count}.</translation>
+    </message>
+    <message>
+        <source>Lines alike at a store the till cannot tell (it has no store code): {count}.</source>
+        <comment>evidence.store_unknown</comment>
+        <translation>Baris serupa di toko yang tidak bisa dipastikan mesin kasir (tidak ada kode toko): {count}.</translation>
+    </message>
+    <message>
+        <source>Of these, owned by other redemptions of this till: {count}.</source>
+        <comment>evidence.accounted</comment>
+        <translation>Dari baris itu, milik penukaran lain di mesin kasir ini: {count}.</translation>
+    </message>
+    <message>
+        <source>Waiting for these redemptions of the member to reach the server:</source>
+        <comment>evidence.waiting_on</comment>
+        <translation>Menunggu penukaran member ini sampai ke server:</translation>
+    </message>
+    <message>
+        <source>Other unconfirmed redemptions that could own the same lines:</source>
+        <comment>evidence.rivals</comment>
+        <translation>Penukaran lain yang belum dikonfirmasi dan bisa memiliki baris yang sama:</translation>
+    </message>
+    <message>
+        <source>Why it could not be read: {line}</source>
+        <comment>evidence.unreadable</comment>
+        <translation>Mengapa tidak bisa dibaca: {line}</translation>
+    </message>
+    <message>
+        <source>a reward without a name</source>
+        <comment>evidence.no_name</comment>
+        <translation>hadiah tanpa nama</translation>
+    </message>
+    <message>
+        <source>server id {id}</source>
+        <comment>evidence.server_id</comment>
+        <translation>ID server {id}</translation>
+    </message>
+    <message>
+        <source>no server id</source>
+        <comment>evidence.no_server_id</comment>
+        <translation>tanpa ID server</translation>
+    </message>
+    <message>
+        <source>in the Stamps app</source>
+        <comment>channel.mobile_app</comment>
+        <translation>di aplikasi Stamps</translation>
+    </message>
+    <message>
+        <source>at a till</source>
+        <comment>channel.pos</comment>
+        <translation>di mesin kasir</translation>
+    </message>
+    <message>
+        <source>at a kiosk</source>
+        <comment>channel.kiosk</comment>
+        <translation>di kios</translation>
+    </message>
+    <message>
+        <source>on the web</source>
+        <comment>channel.web</comment>
+        <translation>di web</translation>
+    </message>
+    <message>
+        <source>in the Android app</source>
+        <comment>channel.android</comment>
+        <translation>di aplikasi Android</translation>
+    </message>
+    <message>
+        <source>in the iOS app</source>
+        <comment>channel.ios</comment>
+        <translation>di aplikasi iOS</translation>
+    </message>
+    <message>
+        <source>by the call centre</source>
+        <comment>channel.call_center</comment>
+        <translation>lewat call center</translation>
+    </message>
+    <message>
+        <source>through GrabFood</source>
+        <comment>channel.grabfood</comment>
+        <translation>lewat GrabFood</translation>
+    </message>
+    <message>
+        <source>through GoFood</source>
+        <comment>channel.gofood</comment>
+        <translation>lewat GoFood</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <comment>summary.standing.confirmed</comment>
+        <translation>Dikonfirmasi</translation>
+    </message>
+    <message>
+        <source>Confirmed by a manager</source>
+        <comment>summary.standing.confirmed_by_manager</comment>
+        <translation>Dikonfirmasi manajer</translation>
+    </message>
+    <message>
+        <source>Accepted offline</source>
+        <comment>summary.standing.accepted_offline</comment>
+        <translation>Diterima offline</translation>
+    </message>
+    <message>
+        <source>Not confirmed</source>
+        <comment>summary.standing.not_confirmed</comment>
+        <translation>Belum dikonfirmasi</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <comment>summary.standing.refused</comment>
+        <translation>Ditolak</translation>
+    </message>
+    <message>
+        <source>Not redeemed</source>
+        <comment>summary.standing.not_redeemed</comment>
+        <translation>Tidak ditukar</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <comment>summary.standing.cancelled</comment>
+        <translation>Dibatalkan</translation>
+    </message>
+    <message>
+        <source>PIN ran out</source>
+        <comment>summary.standing.expired</comment>
+        <translation>PIN kedaluwarsa</translation>
+    </message>
+    <message>
+        <source>Not sent in time</source>
+        <comment>summary.standing.not_sent_in_time</comment>
+        <translation>Tidak terkirim tepat waktu</translation>
+    </message>
+    <message>
+        <source>Closed by a manager</source>
+        <comment>summary.standing.closed</comment>
+        <translation>Ditutup oleh manajer</translation>
+    </message>
+    <message>
         <source>Closed by a manager</source>
         <comment>receipt.closed</comment>
         <translation>Ditutup oleh manajer</translation>
@@ -7188,6 +7237,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>Wrong PIN: {left} attempt left.</source>
         <comment>pin.wrong_attempts_left</comment>
         <translation>PIN salah: sisa {left} kali percobaan.</translation>
+    </message>
+    <message>
+        <source>{n} stamp</source>
+        <comment>evidence.stamps</comment>
+        <translation>{n} stamp</translation>
     </message>
     <message>
         <source>{stamps} stamp left.</source>

@@ -100,10 +100,18 @@ if TYPE_CHECKING:
         DaySummary,
         SummaryLine,
         local_day,
+        standing_name,
         summarise,
         write_summary_csv,
     )
     from app.core.services.disk_watch import DISK_LOOK_EVERY_S, DiskWatch
+    from app.core.services.evidence_words import (
+        EvidenceLine,
+        evidence_lines,
+        evidence_text,
+        feed_line_parts,
+        moment,
+    )
     from app.core.services.failures import failure_words
     from app.core.services.fields import (
         MARKS_PER_LETTER,
@@ -331,6 +339,7 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "DaySummary",
             "SummaryLine",
             "local_day",
+            "standing_name",
             "summarise",
             "write_summary_csv",
         ),
@@ -398,6 +407,10 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     ("app.core.services.standings", ("STANDINGS", "STATUS_NAMES", "Standing")),
+    (
+        "app.core.services.evidence_words",
+        ("EvidenceLine", "evidence_lines", "evidence_text", "feed_line_parts", "moment"),
+    ),
     (
         "app.core.services.manager_mode",
         (
@@ -595,6 +608,7 @@ __all__ = [
     "DiskWatch",
     "EntryDetails",
     "EntryStatus",
+    "EvidenceLine",
     "ExceptionItem",
     "Explained",
     "ExportUnreadable",
@@ -685,8 +699,11 @@ __all__ = [
     "diagnostics",
     "english",
     "entry_lines",
+    "evidence_lines",
+    "evidence_text",
     "export_entries",
     "failure_words",
+    "feed_line_parts",
     "feed_line_said",
     "first_hidden",
     "first_name",
@@ -706,6 +723,7 @@ __all__ = [
     "manager_vouches",
     "migrate",
     "missing_folder",
+    "moment",
     "not_a_managers_pin",
     "open_till",
     "qr_payload",
@@ -719,6 +737,7 @@ __all__ = [
     "set_aside",
     "shown",
     "stacks_marks",
+    "standing_name",
     "store_token",
     "summarise",
     "tills_own_files",

@@ -19,6 +19,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TextIO
 
 from app.core.domain import EntryStatus
+from app.core.messages import Message, say
 from app.core.services.csv_export import write_csv
 from app.core.services.history import History, HistoryFilter, HistoryRow
 from app.core.services.receipts import Verdict
@@ -32,6 +33,9 @@ CSV_HEADER = ("cashier", "terminal", "kind", "standing", "count", "stamps", "rup
 #: ran out, ``not_sent_in_time`` a kiosk's redemption its bound ended (its customer had gone).
 STANDINGS = (
     "confirmed",
+    # marked applied by a manager: counted as redeemed, but the server never said so (History
+    # reads "Confirmed by a manager"); a manager reconciling the day needs the two apart
+    "confirmed_by_manager",
     "accepted_offline",
     "not_confirmed",
     "refused",
@@ -86,7 +90,21 @@ def standing(row: HistoryRow) -> str:
         return "cancelled"
     if row.verdict is Verdict.EXPIRED and row.kiosk:
         return "not_sent_in_time"
+    if row.verdict is Verdict.CONFIRMED and row.marked_applied:
+        return "confirmed_by_manager"
     return row.verdict.value if row.verdict is not Verdict.CANCELLED else "cancelled"
+
+
+def standing_name(standing: str) -> Message:
+    """A summary's standing as a manager reads it, in the words the History's rows use: the
+    window's End of day, ``stamps-pos summary`` and the summary CSV say the same."""
+    return say(f"summary.standing.{standing}")
+
+
+def rupiah_cell(rupiah: int) -> int | str:
+    """A line's Rupiah in the summary CSV: empty where it spent no voucher's worth (a reward,
+    a promo code), as the window's "—": "0" read as vouchers worth nothing."""
+    return rupiah if rupiah else ""
 
 
 def _add_up(rows: Iterable[SummaryLine], *, by_cashier: bool) -> list[SummaryLine]:
@@ -220,7 +238,7 @@ def write_summary_csv(stream: TextIO, summary: DaySummary, day: date) -> int:
                 line.standing,
                 line.count,
                 line.stamps,
-                line.rupiah,
+                rupiah_cell(line.rupiah),
                 day.isoformat(),
             )
             for line in summary.lines

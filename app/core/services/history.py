@@ -183,6 +183,16 @@ class HistoryRow:
         return self.cancel.headline if self.cancel is not None else self.headline
 
     @property
+    def marked_applied(self) -> bool:
+        """Confirmed because a manager marked it applied, not because the server said so: its
+        row reads "Confirmed by a manager", and the day's summary counts it apart."""
+        return (
+            self.status is EntryStatus.SYNCED
+            and self.decision is not None
+            and self.decision.action == "mark_applied"
+        )
+
+    @property
     def confirmed_without_id(self) -> Literal["marked_applied", "reconciled"] | None:
         """How a confirmed redemption with no server id was confirmed: a manager marked it
         applied, or reconciliation found it in the member's activity. Neither gives the till the
@@ -382,6 +392,15 @@ def _cancel_state(cancel: OutboxEntry) -> CancelState:
     )
 
 
+#: A redemption's "NOT CONFIRMED — do not hand over yet" (and its voucher's, balance's and
+#: promo's twins): the cashier's words for the unknown state, with what to do. Accepted offline
+#: or to send again are apart: the reward went over, which a manager must know. (Queued or
+#: sending, it keeps them: the History lists it under "Queued", where "Not confirmed" misled.)
+_NOT_CONFIRMED_HEADLINES = frozenset(
+    f"receipt.not_confirmed{said_as}" for said_as in ("", ".voucher", ".deduct", ".promo")
+)
+
+
 def _row(
     entry: OutboxEntry,
     attempts: Sequence[AttemptLine],
@@ -399,6 +418,10 @@ def _row(
     if decision is not None and decision.action == "mark_applied":
         # counted as confirmed, but the server never said so: a manager did
         headline = say("receipt.confirmed.by_manager")
+    elif entry.status == EntryStatus.UNKNOWN and headline.id in _NOT_CONFIRMED_HEADLINES:
+        # the unknown state by its one name: "NOT CONFIRMED — do not hand over yet" is the
+        # cashier's instruction, and a manager's row said it beside "Not confirmed (unknown)"
+        headline = say("standing.not_confirmed")
     elif decision is not None and decision.action == "retry":
         # closed only because its redemption went again as a new entry, whose row says how it
         # went: nothing is left to do on this one

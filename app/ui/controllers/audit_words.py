@@ -14,8 +14,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from app.core.services import AuditLine, EntryStatus, failure_words
-from app.ui.controllers.activity_words import feed_line_text, moment
+from app.core.services import AuditLine, EntryStatus, failure_words, moment
+from app.ui.controllers.activity_words import feed_line_text
 from app.ui.controllers.manager_words import outcome_words, status_words
 from app.ui.controllers.setting_words import setting_names
 from app.ui.language import current as current_language

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog
 
 from app.core.services import (
@@ -17,6 +17,7 @@ from app.core.services import (
     format_count,
     format_rupiah,
     local_day,
+    standing_name,
 )
 from app.ui.controllers.changes import TillChanges
 from app.ui.controllers.csv_path import (
@@ -36,24 +37,18 @@ from app.ui.wording import words
 
 
 def standing_words(standing: str) -> str:
-    """A summary's standing, as a manager reads it."""
-    known = {
-        "confirmed": QCoreApplication.translate("DayController", "Confirmed"),
-        "accepted_offline": QCoreApplication.translate("DayController", "Accepted offline"),
-        "not_confirmed": QCoreApplication.translate("DayController", "Not confirmed"),
-        "refused": QCoreApplication.translate("DayController", "Refused"),
-        "cancelled": QCoreApplication.translate("DayController", "Cancelled"),
-        "expired": QCoreApplication.translate("DayController", "PIN ran out"),
-        # a kiosk's redemption its bound ended: its customer was told to ask at the counter
-        "not_sent_in_time": QCoreApplication.translate("DayController", "Not sent in time"),
-        "closed": QCoreApplication.translate("DayController", "Closed by a manager"),
-        "not_redeemed": QCoreApplication.translate("DayController", "Not redeemed"),
-    }
-    return known.get(standing, standing)
+    """A summary's standing, as a manager reads it (as ``stamps-pos summary`` says it)."""
+    return words(standing_name(standing))
+
+
+#: Where a line spent no voucher's worth (rewards, promo codes): a reward has no Rupiah value,
+#: and "Rp 0" read as vouchers worth nothing.
+NO_AMOUNT = "—"
 
 
 def _amounts(line: SummaryLine) -> tuple[str, str, str]:
-    return str(line.count), format_count(line.stamps), format_rupiah(line.rupiah)
+    rupiah = format_rupiah(line.rupiah) if line.rupiah else NO_AMOUNT
+    return str(line.count), format_count(line.stamps), rupiah
 
 
 class DayController(QObject):

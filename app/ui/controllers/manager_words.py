@@ -81,7 +81,8 @@ def standing_words(choice: str) -> str:
         "refused_at_the_counter": QCoreApplication.translate(
             "ManagerWords", "Refused at the counter"
         ),
-        "not_confirmed": QCoreApplication.translate("ManagerWords", "Not confirmed (unknown)"),
+        # the unknown state's one name, as its rows, End of day and the command line say it
+        "not_confirmed": QCoreApplication.translate("ManagerWords", "Not confirmed"),
         "not_redeemed": QCoreApplication.translate("ManagerWords", "Not redeemed"),
         "expired": QCoreApplication.translate("ManagerWords", "Expired (never sent)"),
         "closed": QCoreApplication.translate("ManagerWords", "Closed or sent again"),
@@ -95,7 +96,7 @@ def status_words(status: EntryStatus) -> str:
         EntryStatus.SENDING: QCoreApplication.translate("ManagerWords", "Sending"),
         EntryStatus.SYNCED: QCoreApplication.translate("ManagerWords", "Confirmed by the server"),
         EntryStatus.REJECTED: QCoreApplication.translate("ManagerWords", "Refused by the server"),
-        EntryStatus.UNKNOWN: QCoreApplication.translate("ManagerWords", "Not confirmed (unknown)"),
+        EntryStatus.UNKNOWN: QCoreApplication.translate("ManagerWords", "Not confirmed"),
         EntryStatus.VOIDED: QCoreApplication.translate("ManagerWords", "Voided (never sent)"),
         # a PIN's authorisation that ran out or a kiosk's redemption its bound ended: one status
         # holds both (a row's own words tell them apart)
@@ -105,12 +106,20 @@ def status_words(status: EntryStatus) -> str:
 
 
 def outcome_words(outcome: str) -> str:
-    """What one attempt proved (architecture §3), as a manager reads it."""
+    """What one attempt proved (architecture §3), as a manager reads it: what it means for the
+    redemption, not the outbox's word for it ("ambiguous" told a manager nothing)."""
     known = {
-        "applied": QCoreApplication.translate("ManagerWords", "applied"),
-        "refused": QCoreApplication.translate("ManagerWords", "refused"),
-        "never_arrived": QCoreApplication.translate("ManagerWords", "never arrived"),
-        "ambiguous": QCoreApplication.translate("ManagerWords", "ambiguous"),
+        "applied": QCoreApplication.translate("ManagerWords", "applied by the server"),
+        "refused": QCoreApplication.translate(
+            "ManagerWords", "refused by the server: nothing applied"
+        ),
+        "never_arrived": QCoreApplication.translate(
+            "ManagerWords", "never reached the server: nothing applied"
+        ),
+        # a timeout, a 500, an answer that named nothing: the server may have applied it
+        "ambiguous": QCoreApplication.translate(
+            "ManagerWords", "no clear answer: not known whether it was applied"
+        ),
     }
     return known.get(outcome, outcome)
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -31,6 +32,10 @@ from app.ui.widgets.till_room import size_within_the_till
 
 #: The decisions a redemption may allow, in the order their buttons stand.
 DECISIONS = ("cancel", "retry", "mark_applied", "dismiss")
+
+
+#: The attempts table's outcome and error columns.
+OUTCOME, ERROR = 3, 5
 
 
 @dataclass(frozen=True)
@@ -94,7 +99,12 @@ class EntryDetailsDialog(QDialog):
             ],
             parent=self,
         )
-        self.attempts = RowsView(self.attempts_model)
+        # The outcome ("no clear answer: not known whether it was applied") and the error share
+        # the width the others leave, each wrapped at its words on as many lines as it takes:
+        # the outcome fitted whole cut the error to "T…" beside it.
+        self.attempts = RowsView(self.attempts_model, share=(OUTCOME, ERROR))
+        self.attempts.setWordWrap(True)
+        self.attempts.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.attempts.setObjectName("detailsAttempts")
         self.attempts.setMinimumHeight(130)
         self.trail_title = trail_title = QLabel(self.tr("Audit trail"))

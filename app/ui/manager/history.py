@@ -31,6 +31,9 @@ from app.ui.widgets.rows_table import RowsModel, RowsView, TableRow
 
 #: The widest the cashier filter grows, in capital X's of text (choice_box.py): two names.
 CASHIER_CAP_CHARS = 14
+#: The narrowest it is, in capital X's: a long first name ("Wulandari") whole, and room about
+#: "Any" (its choices were the demo's "Agus", "Dewi", "Rina": "Any" read squeezed to the arrow).
+CASHIER_FLOOR_CHARS = 7
 
 #: The narrowest the status filter is squeezed to, in capital X's: "Not confirmed" whole.
 STATUS_LEAST_CHARS = 11
@@ -72,13 +75,15 @@ class HistoryView(QWidget):
         # Each as wide as its longest choice within a cap, so a long translation is elided
         # (whole in the tooltip and the open list) rather than squeezing the member field: in
         # Indonesian "Kedaluwarsa (tidak pernah dikirim)" took 80 px from it. The caps hold
-        # every English status ("Not confirmed (unknown)") and a cashier's two names whole.
+        # every English status ("Refused at the counter") and a cashier's two names whole.
         # On a scaled desktop (819 px) the row is squeezed: the status gives way first, to
         # STATUS_LEAST_CHARS, its choice elided there (whole in the tooltip and the list).
         self.status = ChoiceBox(
             "historyStatus", cap_chars=CHOICE_CAP_CHARS, least_chars=STATUS_LEAST_CHARS
         )
-        self.cashier = ChoiceBox("historyCashier", cap_chars=CASHIER_CAP_CHARS)
+        self.cashier = ChoiceBox(
+            "historyCashier", cap_chars=CASHIER_CAP_CHARS, floor_chars=CASHIER_FLOOR_CHARS
+        )
         # Short: at 1024 px the member field gets what the dates and lists beside it leave. The
         # start of any word of a name finds a member too: the hint says "name", its tooltip the
         # rest. On a scaled desktop (911 px and less) the field is narrower still, and a

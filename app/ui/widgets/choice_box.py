@@ -7,8 +7,8 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QStylePainter, QWidget
 
-#: A filter's usual cap, in capital X's of text: every English status ("Not confirmed
-#: (unknown)") whole.
+#: A filter's usual cap, in capital X's of text: every English status ("Refused at the
+#: counter") whole.
 CHOICE_CAP_CHARS = 19
 
 
@@ -17,7 +17,9 @@ class ChoiceBox(QComboBox):
     capital X's of text: a long translation ("Kedaluwarsa (tidak pernah dikirim)") is elided
     in the box rather than taking the width from the fields beside it. The list it opens is as
     tall as all its rows. Given ``least_chars``, it may be squeezed to that many on a narrow
-    screen (the history's filters at 819 px), eliding its choice there too."""
+    screen (the history's filters at 819 px), eliding its choice there too. Given
+    ``floor_chars``, it is never narrower than that many: a list of short choices ("Any",
+    "Agus") read as a squeezed box."""
 
     def __init__(
         self,
@@ -25,25 +27,36 @@ class ChoiceBox(QComboBox):
         *,
         cap_chars: int,
         least_chars: int | None = None,
+        floor_chars: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName(name)
         self._cap_chars = cap_chars
         self._least_chars = least_chars
+        self._floor_chars = floor_chars
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.currentTextChanged.connect(self._tell_whole)
 
     def sizeHint(self) -> QSize:
-        hint = super().sizeHint()  # the longest choice's width
-        return QSize(min(hint.width(), self._capped_width(hint.height())), hint.height())
+        hint = self._choices_hint()
+        if self._floor_chars is not None:
+            floor = self._capped_width(hint.height(), self._floor_chars)
+            return QSize(max(hint.width(), floor), hint.height())
+        return hint
 
     def minimumSizeHint(self) -> QSize:
-        hint = self.sizeHint()
+        # The floor is room to spare: a tight screen (819 px) takes it back first, down to the
+        # longest choice.
+        hint = self._choices_hint()
         if self._least_chars is None:
             return hint
         least = self._capped_width(hint.height(), self._least_chars)
         return QSize(min(hint.width(), least), hint.height())
+
+    def _choices_hint(self) -> QSize:
+        hint = super().sizeHint()  # the longest choice's width
+        return QSize(min(hint.width(), self._capped_width(hint.height())), hint.height())
 
     def showPopup(self) -> None:
         # Under X, Fusion's list sized itself a little short: the tenth status ("Closed or sent

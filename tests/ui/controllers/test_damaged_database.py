@@ -156,12 +156,11 @@ def test_what_the_damaged_database_holds_reads_in_words_in_either_language() -> 
     made = datetime(2026, 11, 30, 6, 10, tzinfo=UTC)
     entry = SalvagedEntry("0199-a", made, "voucher", "unknown", "budi@example.co.id")
     assert entry_words(entry) == (
-        f"{local_time_text(made)}  ·  Voucher  ·  Not confirmed (unknown)  ·  "
-        "budi@example.co.id  ·  0199-a"
+        f"{local_time_text(made)}  ·  Voucher  ·  Not confirmed  ·  budi@example.co.id  ·  0199-a"
     )
     with speaking("id"):
         assert entry_words(entry) == (
-            f"{local_time_text(made)}  ·  Voucher  ·  Belum dikonfirmasi (belum pasti)  ·  "
+            f"{local_time_text(made)}  ·  Voucher  ·  Belum dikonfirmasi  ·  "
             "budi@example.co.id  ·  0199-a"
         )
         odd = SalvagedEntry("0199-b", None, "teleport", "lost", "m1")

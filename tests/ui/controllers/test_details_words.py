@@ -842,3 +842,39 @@ def test_an_entry_retried_for_days_says_how_many_tries_and_lists_the_rest_in_one
         # every attempt listed: no such fact (as before)
         few = dataclasses.replace(entry, attempts=listed[:3], tries=3, folded=())
         assert label not in dict(details_data(details(few)).facts)
+
+
+@pytest.mark.parametrize(
+    ("attempt", "english", "indonesian"),
+    [
+        (APPLIED, "applied by the server", "diproses oleh server"),
+        (
+            REFUSED,
+            "refused by the server: nothing applied",
+            "ditolak oleh server: tidak ada yang diproses",
+        ),
+        (
+            dataclasses.replace(REFUSED, outcome="never_arrived", status_code=None),
+            "never reached the server: nothing applied",
+            "tidak sampai ke server: tidak ada yang diproses",
+        ),
+        (
+            LOST,
+            "no clear answer: not known whether it was applied",
+            "tidak ada jawaban yang jelas: tidak diketahui apakah sudah diproses",
+        ),
+    ],
+)
+def test_an_attempts_outcome_says_what_it_means_for_the_redemption(
+    attempt: AttemptLine, english: str, indonesian: str
+) -> None:
+    # The attempts read "Outcome: ambiguous", the outbox's own word, which told a manager
+    # nothing of whether the reward may have gone through.
+    entry = details(
+        row(
+            EntryStatus.UNKNOWN, Verdict.NOT_CONFIRMED, "receipt.not_confirmed", attempts=(attempt,)
+        )
+    )
+    assert details_data(entry).attempts[0].cells[3] == english
+    with speaking("id"):
+        assert details_data(entry).attempts[0].cells[3] == indonesian

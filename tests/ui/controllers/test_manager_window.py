@@ -546,7 +546,7 @@ def test_a_cancel_from_the_shift_list_asks_a_manager_and_the_row_follows_it_to_t
     details = cashier.decisions.details
     assert details is not None
     assert details.fact("Server redemption id") == "2001"
-    assert details.attempts_model.row(0).cells[3] == "applied"
+    assert details.attempts_model.row(0).cells[3] == "applied by the server"
     # Cancelling needs a manager: the sign-in comes first.
     details.buttons["cancel"].click()
     qtbot.waitUntil(lambda: cashier.mode.dialog is not None, timeout=WAIT_MS)

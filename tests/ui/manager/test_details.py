@@ -48,3 +48,26 @@ def test_a_name_of_two_thousand_characters_does_not_widen_the_details(qtbot: QtB
     qtbot.waitUntil(lambda: scroll.widget().width() <= scroll.viewport().width())
     assert scroll.horizontalScrollBar().maximum() == 0
     assert dialog.what.text().startswith("PanjangPanjang") and "…" in dialog.what.text()
+
+
+def test_an_attempts_outcome_in_words_leaves_its_error_readable(
+    qtbot: QtBot, language: str
+) -> None:
+    # Seen under X: "no clear answer: not known whether it was applied" fitted whole on one line
+    # cut the error beside it to "T…" and its heading to "rro".
+    from app.core.services import AttemptLine
+
+    from ..test_room_to_read import crowded_columns, cut_cells
+
+    details = _details()
+    started = details.row.created_at
+    failed = AttemptLine(1, started, started, "ambiguous", 502, "ServerError: 502 Bad Gateway")
+    details = replace(details, row=replace(details.row, attempts=(failed,)))
+    dialog = EntryDetailsDialog()
+    qtbot.addWidget(dialog)
+    dialog.set_details(details_data(details))
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    table = dialog.attempts
+    qtbot.waitUntil(lambda: crowded_columns(table) == [])
+    assert cut_cells(table) == []

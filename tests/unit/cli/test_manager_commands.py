@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
+from app.cli.common import local_time
 from app.cli.manager_commands import _exception_text, _row_json, _row_text
 from app.config import load_settings
 from app.core.clock import ManualClock, installed
@@ -288,3 +289,52 @@ def test_the_audit_s_help_lists_every_action_it_takes(capsys: pytest.CaptureFixt
     listed = " ".join(capsys.readouterr().out.split())
     assert "cancel, cancel_by_server_id, cashier_added," in listed
     assert "sign_in_locked, void, 'voided: offline policy'" in listed
+
+
+def test_an_exceptions_evidence_reads_as_the_windows_pane_says_it() -> None:
+    # `stamps-pos exceptions` printed the record's keys and values ("result  not_found"), the
+    # store by its number, where the window's pane says sentences and names it RDG-KMG.
+    from app.core.services.history import ExceptionItem, MemberContact
+
+    unknown = dataclasses.replace(
+        _ayu_row("Ayu Pratiwi"), status=EntryStatus.UNKNOWN, verdict=Verdict.NOT_CONFIRMED
+    )
+    evidence = {
+        "result": "not_found",
+        "checks": 2,
+        "checked_at": "2026-11-25T06:30:00+00:00",
+        "expected": {"name": "Kopi susu", "stamps": 20, "store": 32},
+        "lines_read": 3,
+        "candidates": [],
+    }
+    item = ExceptionItem(
+        row=unknown,
+        said=say("exception.not_found", lines=3, since="25 Nov 13.10"),
+        evidence=evidence,
+        contact=MemberContact("customer@stamps.co.id", "Ayu Pratiwi"),
+        needs_pin=False,
+    )
+    lines = _exception_text(item, store_codes={32: "RDG-KMG"})
+    at = local_time(datetime(2026, 11, 25, 6, 30, tzinfo=UTC))
+    assert lines[lines.index("  evidence") + 1 :] == [
+        f"    Looked at it 2 times, last at {at}.",
+        "    Looked for: Kopi susu, 20 stamps, store RDG-KMG.",
+        "    Lines read: 3.",
+        "    Lines that match: 0.",
+    ]
+    assert not any("result" in line or "32" in line for line in lines)
+
+
+def test_a_summary_line_names_its_standing_as_history_does_and_a_reward_has_no_rupiah() -> None:
+    # `stamps-pos summary` printed "confirmed_by_manager"-less counts ("confirmed" took them),
+    # the raw key "not_confirmed", and "Rp 0" for rewards, which have no Rupiah value.
+    from app.cli.manager_commands import _summary_line
+    from app.core.services import SummaryLine
+
+    marked = _summary_line(SummaryLine("", "", "reward", "confirmed_by_manager", 1, 5, 0))
+    assert "Confirmed by a manager" in marked
+    assert marked.endswith("—") and "Rp" not in marked
+    unknown = _summary_line(SummaryLine("", "", "reward", "not_confirmed", 2, 15, 0))
+    assert "Not confirmed" in unknown and "not_confirmed" not in unknown
+    voucher = _summary_line(SummaryLine("", "", "deduct", "confirmed", 1, 0, 50_000))
+    assert voucher.endswith("Rp 50.000")

@@ -29,6 +29,7 @@ from app.core.services.day_summary import (
     DaysToRead,
     days_to_read,
     local_day,
+    standing_name,
     summarise,
     write_summary_csv,
 )
@@ -184,7 +185,7 @@ async def test_history_is_newest_first_and_a_row_follows_its_cancel(day: Day) ->
     assert by_name["deduct"].rupiah == 50_000
     refused = by_name["refused"]
     assert [(a.outcome, a.status_code) for a in refused.attempts] == [("refused", 400)]
-    assert str(by_name["unknown"].standing).startswith("NOT CONFIRMED")
+    assert str(by_name["unknown"].standing) == "Not confirmed"
     remote = by_name["remote"]
     assert (remote.kind, remote.cashier, remote.status) == (
         OperationKind.CANCEL,
@@ -948,3 +949,45 @@ async def test_an_entry_retried_for_days_still_says_every_try_once_its_attempts_
     finally:
         await worker.stop()
         await outbox.close()
+
+
+async def test_a_redemption_a_manager_marked_applied_is_counted_apart_from_confirmed(
+    day: Day,
+) -> None:
+    # End of day counted it as plain "Confirmed" while History said "Confirmed by a manager":
+    # the server never said so, and a manager reconciling needs the two apart.
+    await day.outbox.mark_applied(day.ids["unknown"], note="seen on the dashboard", **WHO)
+    start = await day.outbox.get(day.ids["confirmed"])
+    assert start is not None
+    summary = await summarise(day.history, start.created_at, start.created_at + timedelta(days=1))
+    rina = [
+        (line.standing, line.count, line.stamps) for line in summary.lines if line.cashier == "Rina"
+    ]
+    assert rina == [("confirmed", 1, 10), ("confirmed_by_manager", 1, 5), ("refused", 1, 10)]
+    row = await day.history.details(day.ids["unknown"])
+    assert row is not None and english(row.row.standing) == "Confirmed by a manager"
+    assert english(standing_name("confirmed_by_manager")) == "Confirmed by a manager"
+
+
+async def test_an_unknown_redemption_reads_by_the_one_name_of_its_state(day: Day) -> None:
+    # History read "NOT CONFIRMED — do not hand over yet" (the cashier's instruction) beside a
+    # filter and an End of day saying "Not confirmed (unknown)" and "Not confirmed".
+    details = await day.history.details(day.ids["unknown"])
+    assert details is not None and details.row.status is EntryStatus.UNKNOWN
+    assert english(details.row.standing) == "Not confirmed"
+    assert english(standing_name("not_confirmed")) == "Not confirmed"
+
+
+async def test_the_summary_csv_leaves_the_rupiah_of_rewards_empty(day: Day) -> None:
+    # A reward has no Rupiah value: its cell read 0, as if vouchers worth nothing were spent.
+    start = await day.outbox.get(day.ids["confirmed"])
+    assert start is not None
+    summary = await summarise(day.history, start.created_at, start.created_at + timedelta(days=1))
+    out = io.StringIO()
+    write_summary_csv(out, summary, start.created_at.astimezone().date())
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert {(r["kind"], r["rupiah"]) for r in rows} == {
+        ("cancel", ""),
+        ("reward", ""),
+        ("deduct", "50000"),
+    }

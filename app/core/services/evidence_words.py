@@ -1,0 +1,209 @@
+"""What reconciliation read in a member's activity, as lines a manager reads.
+
+The core keeps its evidence as a record (app/core/outbox/reconcile.py: moments as UTC stamps, the
+lines it compared, the entries it waited on). The window's Exceptions pane and
+``stamps-pos exceptions`` say it with this one builder, each in its own words (``wording``: the
+translator, or :func:`app.core.messages.english`) and on its own clock (``when``): the command
+line printed the record's keys and values, a store by its number, where the pane said sentences
+and named the store by its code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from app.core.domain import Channel, format_count
+from app.core.messages import Message, say
+from app.core.services.failures import failure_words
+from app.core.services.receipts import feed_line_said
+
+#: How a caller says a message: the window's translator, or English.
+Wording = Callable[[Message], str]
+#: How a caller tells a moment: the window's local time, or the command line's.
+Telling = Callable[[datetime], str]
+
+_CHANNELS = {
+    Channel.MOBILE_APP: "channel.mobile_app",
+    Channel.POS: "channel.pos",
+    Channel.KIOSK: "channel.kiosk",
+    Channel.WEB: "channel.web",
+    Channel.ANDROID: "channel.android",
+    Channel.IOS: "channel.ios",
+    Channel.CALL_CENTER: "channel.call_center",
+    Channel.GRABFOOD: "channel.grabfood",
+    Channel.GOFOOD: "channel.gofood",
+}
+
+
+@dataclass(frozen=True)
+class EvidenceLine:
+    """One line: its parts joined by commas, put in ``lead`` (a message taking ``line``) when
+    there is one; ``listed`` an item of the list the line above opens."""
+
+    parts: tuple[Message | str, ...]
+    lead: str | None = None
+    listed: bool = False
+
+    def said(self, wording: Wording) -> str:
+        """The line in ``wording``'s words."""
+        text = ", ".join(wording(p) if isinstance(p, Message) else p for p in self.parts)
+        if self.lead is not None:
+            text = wording(say(self.lead, line=text))
+        return f"  • {text}" if self.listed else text
+
+
+def moment(text: str) -> datetime | None:
+    """The moment an ISO stamp of the core's names (``None`` for anything else)."""
+    try:
+        found = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return found if found.tzinfo is not None else None
+
+
+def _when(value: Any, when: Telling) -> str:
+    found = moment(value) if isinstance(value, str) else None
+    return when(found) if found is not None else str(value)
+
+
+def stamps_said(count: int) -> Message:
+    """``1 stamp``, ``15 stamps``."""
+    return say("evidence.stamps", n=format_count(count))
+
+
+def channel_said(name: str) -> Message | str:
+    """Where a line of the activity was made (the feed's channel name, any case); a channel
+    the till does not know, as the feed names it."""
+    channel = Channel.named(name)
+    return say(_CHANNELS[channel]) if channel is not None else name
+
+
+def feed_line_parts(line: dict[str, Any], when: Telling) -> tuple[Message | str, ...]:
+    """One line of the member's activity: ``Croissant Mentega, 15 stamps, 1 Dec 13.41, at a
+    kiosk, server id 2031``, and what it said of the redemption when it does not stand."""
+    parts: list[Message | str] = [str(line.get("name") or "") or say("evidence.no_name")]
+    if isinstance(line.get("stamps"), int):
+        parts.append(stamps_said(line["stamps"]))
+    if line.get("created"):
+        parts.append(_when(line["created"], when))
+    if line.get("channel"):
+        parts.append(channel_said(str(line["channel"])))
+    server_id = line.get("redemption_id")
+    parts.append(
+        say("evidence.server_id", id=str(server_id))
+        if server_id is not None
+        else say("evidence.no_server_id")
+    )
+    said = feed_line_said(line)
+    if said is not None:
+        parts.append(said)
+    return tuple(parts)
+
+
+def _sentence(message_id: str, **params: str | int) -> EvidenceLine:
+    return EvidenceLine((say(message_id, **params),))
+
+
+def _entries(value: Any, named: Mapping[str, str]) -> list[EvidenceLine]:
+    """The redemptions an evidence's list names, a line each, as ``named`` tells them (one the
+    till no longer has, by its id: nothing else is known of it)."""
+    listed = value if isinstance(value, list) else [value]
+    return [EvidenceLine((named.get(str(item), str(item)),), listed=True) for item in listed]
+
+
+def evidence_lines(
+    evidence: dict[str, Any] | None,
+    *,
+    base_url: str,
+    when: Telling,
+    named: Mapping[str, str] | None = None,
+    store_codes: Mapping[int, str] | None = None,
+) -> list[EvidenceLine]:
+    """What reconciliation read, a line for each thing it recorded. Why it could not read the
+    member's activity is said as everywhere else (``base_url``, the till's, as
+    :func:`failure_words` takes it). The other redemptions it names by id are told as ``named``
+    tells them (by id: their words). A store the till knows the code of (``store_codes``, by
+    store id) is told by that code, as the sign-in page names it: a manager knows "RDG-KMG",
+    not "32"."""
+    named = named or {}
+    store_codes = store_codes or {}
+    if not evidence:
+        return [_sentence("evidence.not_read")]
+    lines: list[EvidenceLine] = []
+    checks, checked = evidence.get("checks"), evidence.get("checked_at")
+    if checked:
+        if checks in (None, 1):
+            lines.append(_sentence("evidence.looked_once", when=_when(checked, when)))
+        else:
+            lines.append(_sentence("evidence.looked", count=str(checks), when=_when(checked, when)))
+    if evidence.get("since") and evidence.get("until"):
+        lines.append(
+            _sentence(
+                "evidence.span",
+                since=_when(evidence["since"], when),
+                until=_when(evidence["until"], when),
+            )
+        )
+    expected = evidence.get("expected")
+    if isinstance(expected, dict):
+        shown: list[Message | str] = [str(expected.get("name") or "?")]
+        if isinstance(expected.get("stamps"), int):
+            shown.append(stamps_said(expected["stamps"]))
+        store = expected.get("store")
+        if store is not None:
+            shown.append(say("evidence.store", store=str(store_codes.get(store, store))))
+        lines.append(EvidenceLine(tuple(shown), lead="evidence.looked_for"))
+    if "lines_read" in evidence:
+        lines.append(_sentence("evidence.lines_read", count=str(evidence["lines_read"])))
+    candidates = evidence.get("candidates")
+    if isinstance(candidates, list):
+        lines.append(_sentence("evidence.matching", count=len(candidates)))
+        lines += [
+            EvidenceLine(feed_line_parts(c, when), listed=True)
+            for c in candidates
+            if isinstance(c, dict)
+        ]
+    unplaced = evidence.get("store_unknown")
+    if isinstance(unplaced, list) and unplaced:
+        lines.append(_sentence("evidence.store_unknown", count=len(unplaced)))
+        lines += [
+            EvidenceLine(feed_line_parts(c, when), listed=True)
+            for c in unplaced
+            if isinstance(c, dict)
+        ]
+    if evidence.get("accounted_by_other_entries"):
+        lines.append(
+            _sentence("evidence.accounted", count=str(evidence["accounted_by_other_entries"]))
+        )
+    if evidence.get("waiting_on"):
+        lines.append(_sentence("evidence.waiting_on"))
+        lines += _entries(evidence["waiting_on"], named)
+    if evidence.get("rivals"):
+        lines.append(_sentence("evidence.rivals"))
+        lines += _entries(evidence["rivals"], named)
+    error = evidence.get("error")
+    why = failure_words(error, base_url=base_url) if isinstance(error, str) else None
+    if why is not None:
+        lines.append(EvidenceLine((why,), lead="evidence.unreadable"))
+    return lines
+
+
+def evidence_text(
+    evidence: dict[str, Any] | None,
+    wording: Wording,
+    *,
+    base_url: str,
+    when: Telling,
+    named: Mapping[str, str] | None = None,
+    store_codes: Mapping[int, str] | None = None,
+) -> str:
+    """:func:`evidence_lines` in ``wording``'s words, a line each."""
+    return "\n".join(
+        line.said(wording)
+        for line in evidence_lines(
+            evidence, base_url=base_url, when=when, named=named, store_codes=store_codes
+        )
+    )
