@@ -135,6 +135,10 @@ class CashierWindow(QObject):
             view, self.session, self.member, self.redemption, options.idle_lock_minutes
         )
         view.lock_requested.connect(self.lock.lock_asked)
+        # A sign-in is someone at the till: the idle time starts from it, not from the last key
+        # before the lock (signed in by a scan or a click the window never saw as a key, the shift
+        # page relocked at the lock's next look).
+        self.shift.signed_in.connect(lambda _name: self.lock.touch())
         # Manager mode, over the same till and heard changes (this process's and others'): what
         # the cashier's pages use of it now (F8, the badge, a shift row's details), its page's
         # own controllers when that page is built (ManagerPage).

@@ -321,6 +321,18 @@ def test_a_log_deleted_while_the_till_is_locked_lets_the_cashier_back_and_says_w
         run_async(qtbot, cashier.till.open_shift("Agus"))
 
 
+def test_signing_back_in_starts_the_idle_time_again(qtbot: QtBot, cashier: CashierWindow) -> None:
+    # Seen in CI on a loaded machine: Dewi signed back in after the idle lock, and the lock's
+    # next look locked her page again at once: the idle time still ran from before the lock.
+    lock_after_idle_time(qtbot, cashier)
+    view = cashier.view
+    with qtbot.waitSignal(cashier.shift.signed_in, timeout=WAIT_MS):
+        view.sign_in.submit()
+    assert view.pages.currentWidget() is not view.sign_in
+    assert not cashier.lock.check()
+    assert view.pages.currentWidget() is not view.sign_in
+
+
 def test_f12_does_not_lock_while_a_members_pin_is_checked(
     qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
 ) -> None:
