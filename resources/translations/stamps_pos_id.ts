@@ -4074,6 +4074,10 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Bukti dikirim ke {where}</translation>
     </message>
     <message>
+        <source>Not written: {path} is one of the till&apos;s own files (its settings, database, log or token), and a CSV written there would break the till. Export again and pick another place.</source>
+        <translation>Tidak tersimpan: {path} adalah salah satu berkas milik mesin kasir (pengaturan, database, log, atau tokennya), dan CSV yang ditulis di sana akan merusak mesin kasir. Ekspor lagi dan pilih tempat lain.</translation>
+    </message>
+    <message>
         <source>CSV files (*.csv)</source>
         <translation>Berkas CSV (*.csv)</translation>
     </message>

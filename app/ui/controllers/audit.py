@@ -138,6 +138,9 @@ class AuditController(QObject):
     async def export_csv(self, path: Path) -> Path | None:
         """Write the lines the filters describe to ``path`` (read afresh); ``None``, and the
         status bar says why, when it could not be written there."""
+        if (refused := export_folder.refusal(path)) is not None:
+            self.view.status.show_note(refused, NOT_WRITTEN_MS)
+            return None
         try:
             await self.till.manager.export_audit_log(self.wanted, path)
         except OSError as exc:

@@ -6,9 +6,13 @@ from __future__ import annotations
 import errno
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
+
+if TYPE_CHECKING:
+    from app.core.services import OwnFile
 
 #: ``ask(parent, title, suggested, chosen)``: ask where to save; ``chosen(path)`` once picked.
 PathAsker = Callable[[QWidget, str, Path, Callable[[Path], None]], object]
@@ -22,10 +26,35 @@ class ExportFolder:
     """Where the next CSV's save dialog opens: the folder the last CSV was written to in this
     run of the window, any export's (the audit log's, the day's, the shift's), else the home.
     Each dialog opened in the home, and a manager saving to a USB stick walked back to it
-    every time."""
+    every time. It also knows the till's own files (:meth:`keep_off`), which no CSV is written
+    onto."""
 
     def __init__(self) -> None:
         self.last: Path | None = None
+        self._own: list[OwnFile] = []
+
+    def keep_off(self, settings: Path | None, data_dir: Path) -> None:
+        """The till whose settings file is ``settings`` and whose data folder is ``data_dir``
+        runs in this window: its files are no place for a CSV."""
+        from app.core.services import tills_own_files
+        from app.early_config import default_config_file
+
+        self._own = tills_own_files(settings or default_config_file(), data_dir)
+
+    def refusal(self, path: Path) -> str | None:
+        """Why no CSV is written at ``path`` (one of the till's own files), or ``None``. The
+        save dialog's "Replace it?" was all that stood between a manager's slip of the mouse
+        and the till's database written over with a CSV."""
+        from app.core.services import which_own_file
+
+        if which_own_file(path, self._own) is None:
+            return None
+        return QCoreApplication.translate(
+            "ShiftController",
+            "Not written: {path} is one of the till's own files (its settings, database, log "
+            "or token), and a CSV written there would break the till. Export again and pick "
+            "another place.",
+        ).format(path=path)
 
     def suggest(self, name: str) -> Path:
         """The file ``name`` in the folder the dialog should open in."""

@@ -152,6 +152,9 @@ class DayController(QObject):
     async def export_csv(self, what: str, day: date, path: Path) -> Path | None:
         """Write ``day``'s summary CSV (``summary``) or its rows in the shift CSV's format
         (``None``, and the status bar says why, when it could not be written there)."""
+        if (refused := export_folder.refusal(path)) is not None:
+            self.view.status.show_note(refused, NOT_WRITTEN_MS)
+            return None
         try:
             await self.till.manager.export_day(
                 "redemptions" if what == "rows" else "summary", day, path

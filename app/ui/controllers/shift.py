@@ -387,6 +387,9 @@ class ShiftController(QObject):
         shift = self.session.shift
         if shift is None:
             raise RuntimeError("no shift is open")
+        if (refused := export_folder.refusal(path)) is not None:
+            self.view.status.show_note(refused, NOT_WRITTEN_MS)
+            return None
         try:
             await self.session.till.export_shift(shift.id, path)
         except OSError as exc:

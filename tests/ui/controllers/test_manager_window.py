@@ -1258,6 +1258,33 @@ def test_an_export_to_a_place_the_till_cannot_write_says_so_and_the_till_carries
     assert cashier.view.pages.currentWidget() is cashier.view.manager
 
 
+def test_no_export_of_the_window_is_written_onto_the_till_s_own_files(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # The save dialog's "Replace it?" was all that stood between a slip of the mouse and the
+    # till's database (or its log) written over with a CSV; the command line refuses them.
+    add_manager(qtbot, cashier)
+    enter(qtbot, cashier)
+    database = cashier.till.outbox.db.path
+    wal = database.with_name(database.name + "-wal")
+    before = database.read_bytes()[:100]
+    status = cashier.view.status
+    cashier.audit.ask_path = lambda _w, _t, _s, chosen: chosen(database)
+    cashier.day.ask_path = lambda _w, _t, _s, chosen: chosen(wal)
+    manager = cashier.view.manager
+    for button, path in (
+        (manager.audit.export_button, database),
+        (manager.day.export_summary, wal),
+        (manager.day.export_rows, wal),
+    ):
+        status.show_note("")
+        button.click()
+        qtbot.waitUntil(lambda: "Not written" in status.note_text(), timeout=WAIT_MS)
+        assert status.note_text().startswith(f"Not written: {path} is one of the till's own files")
+    assert database.read_bytes()[:100] == before  # still SQLite's, not a CSV's header
+    assert cashier.view.pages.currentWidget() is cashier.view.manager
+
+
 @pytest.mark.parametrize(
     ("place", "says"),
     [
