@@ -57,8 +57,8 @@ if TYPE_CHECKING:
     from app.core.outbox.outbox import OutboxStatus
     from app.core.services import diagnostics
     from app.core.services.at_the_counter import CounterFilter, CounterRefusal
+    from app.core.services.audit_actions import AUDIT_ACTIONS
     from app.core.services.audit_log import (
-        AUDIT_ACTIONS,
         AuditFilter,
         AuditLine,
         AuditLog,
@@ -285,10 +285,10 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("app.core.outbox.errors", ("OutboxError",)),
     ("app.core.outbox.outbox", ("OutboxStatus",)),
     ("app.core.services.clock_check", ("ClockFault", "ClockWarning")),
+    ("app.core.services.audit_actions", ("AUDIT_ACTIONS",)),
     (
         "app.core.services.audit_log",
         (
-            "AUDIT_ACTIONS",
             "AuditFilter",
             "AuditLine",
             "AuditLog",

@@ -291,7 +291,11 @@ class SettingsDialog(QDialog):
             first.control.setFocus()
         elif "token" in errors and self.token_edit.isEnabled():
             # The token refused alone (the server's "no", a question answered "Don't save"):
-            # the keyboard was left on Close, one Enter from losing what was typed.
+            # the keyboard was left on Close, one Enter from losing what was typed. The dialog
+            # is made the active window again too: the question's box closing may hand that to
+            # the cashier's window behind, and the field would have the focus of a window that
+            # takes no key.
+            self.activateWindow()
             self.token_edit.setFocus()
             self.token_edit.selectAll()
         self.save_button.setEnabled(True)

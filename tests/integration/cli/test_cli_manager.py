@@ -398,7 +398,7 @@ async def test_a_kiosk_redemption_not_sent_in_time_reads_so_not_as_a_pin_that_ra
     assert "Not redeemed: not sent in time" in history.stdout and "PIN" not in history.stdout
     summary = cli("summary")
     assert summary.returncode == 0, summary.stderr
-    assert "not_sent_in_time" in summary.stdout and "expired" not in summary.stdout
+    assert "Not sent in time" in summary.stdout and "xpired" not in summary.stdout
     code, shown = cli.json("outbox", "show", queued.entry_id)
     assert (code, shown["last_error"]) == (0, "not sent within the kiosk's bound")
 

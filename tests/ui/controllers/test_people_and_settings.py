@@ -559,7 +559,9 @@ def test_a_token_the_server_did_not_take_is_saved_only_when_the_manager_says_so(
     assert "idle_lock" not in (folder / "settings.toml").read_text(encoding="utf-8")
     assert window.lock.minutes != 7
     assert dialog.token_edit.text() == "mistyped-token-42"  # to mend, not to type again
-    qtbot.waitUntil(dialog.token_edit.hasFocus)  # the keyboard back in it, not on Close
+    # the keyboard back in it, not on Close (30 s: the window system's activation on a loaded
+    # machine)
+    qtbot.waitUntil(dialog.token_edit.hasFocus, timeout=WAIT_MS)
     assert dialog.save_button.isEnabled()
     assert not dialog.outcome.isVisible()
 
