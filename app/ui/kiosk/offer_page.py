@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.core.services import format_count
 from app.ui.kiosk.pages import KioskPage, button, density, label
-from app.ui.plain_text import short_words, wrappable
+from app.ui.plain_text import amounts_whole, short_words, wrappable
 
 #: Tiles on one page of rewards (three rows of two standing, two rows of three lying).
 TILES_PER_PAGE = 6
@@ -202,7 +202,9 @@ class KioskRewardsPage(KioskPage):
             if tile.stamps == 1
             else self.tr("{name}\n{count} stamps")
         )
-        words = said.format(name=wrappable(tile.name), count=format_count(tile.stamps))
+        # "Rp" held to its amount: Ayu's tile read "Voucher Diskon Rp" over "25.000"
+        shown = wrappable(amounts_whole(tile.name))
+        words = said.format(name=shown, count=format_count(tile.stamps))
         spoken = said.format(name=short_words(tile.name), count=format_count(tile.stamps))
         pushed.setAccessibleName(spoken.replace("\n", ", "))
         inside = QVBoxLayout(pushed)

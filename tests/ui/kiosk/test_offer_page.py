@@ -70,3 +70,15 @@ def test_a_name_of_two_thousand_characters_is_read_from_its_start_on_the_kiosk(
     qtbot.waitExposed(result)
     assert result.what.minimumSizeHint().width() < 1366 // 2  # beside the QR code
     assert result.details.minimumSizeHint().width() < 1366 // 2
+
+
+def test_a_reward_s_amount_stays_with_its_currency_on_a_tile(qtbot: QtBot) -> None:
+    # Under X at 1366×768: Ayu's tile read "Voucher Diskon Rp" over "25.000". The name as the
+    # server sent it is kept for what is said aloud.
+    rewards = KioskRewardsPage()
+    qtbot.addWidget(rewards)
+    rewards.show_member("Ayu", 250, [TileData(6, "Voucher Diskon Rp 25.000", 50)])
+    [tile] = rewards.tiles()
+    name = tile.findChild(QLabel, "kioskTileName6")
+    assert name is not None and name.text() == "Voucher Diskon Rp\u00a025.000"
+    assert tile.accessibleName() == "Voucher Diskon Rp 25.000, 50 stamps"
