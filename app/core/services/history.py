@@ -199,7 +199,7 @@ class HistoryRow:
         server's id, and nothing ever will (``None`` of one that may still get an id)."""
         if self.server_redemption_id is not None or self.status is not EntryStatus.SYNCED:
             return None
-        if self.decision is not None and self.decision.action == "mark_applied":
+        if self.marked_applied:
             return "marked_applied"
         return "reconciled" if self.reconciled else None
 
