@@ -8,7 +8,9 @@ They answer only requests from loopback, need no token, and are never faulted:
 - ``GET|POST /_sandbox/faults``: read or change the fault settings (partial JSON object);
   the answer also counts the requests ``held`` waits at its gate (``holding``)
 - ``GET|POST /_sandbox/idempotency``: ``{"enabled": bool}``
-- ``GET|POST /_sandbox/clock``: ``{"advance": seconds}`` moves sandbox time forward
+- ``GET|POST /_sandbox/clock``: ``{"advance": seconds}`` moves sandbox time forward;
+  ``{"hold": true}`` stops it where it stands (``advance`` still moves it), ``{"hold": false}``
+  lets it run on from there
 """
 
 from __future__ import annotations
@@ -95,11 +97,17 @@ def routes(sandbox: Sandbox) -> list[BaseRoute]:
 
     async def clock(request: Request) -> dict[str, Any]:
         if request.method == "POST":
-            seconds = float((await _body(request)).get("advance", 0))
+            body = await _body(request)
+            seconds = float(body.get("advance", 0))
             if seconds < 0:
                 raise ValueError("the sandbox clock only moves forward")
+            if "hold" in body:
+                if not isinstance(body["hold"], bool):
+                    raise ValueError("hold is true or false")
+                sandbox.state.hold(body["hold"])
             sandbox.state.advance(seconds)
-        return {"now": sandbox.state.now(), "offset": sandbox.state.world.clock_offset}
+        state = sandbox.state
+        return {"now": state.now(), "offset": state.world.clock_offset, "held": state.held}
 
     return [
         Route("/_sandbox/reset", guarded(reset), methods=["POST"]),

@@ -54,6 +54,7 @@ class SandboxState:
         self, world: World | None = None, *, extra_members: int = 0, extra_rewards: int = 0
     ) -> None:
         self._wall: Callable[[], float] = time.time
+        self._held_at: float | None = None  # the wall time sandbox time stands still at
         self.extra_members = extra_members
         self.extra_rewards = extra_rewards
         self.world = (
@@ -66,11 +67,27 @@ class SandboxState:
     def now(self) -> float:
         """Sandbox time: the wall clock moved by whatever ``/_sandbox/clock`` added, so tests can
         expire a PIN authorisation or an idempotency key without waiting."""
-        return self._wall() + self.world.clock_offset
+        wall = self._wall() if self._held_at is None else self._held_at
+        return wall + self.world.clock_offset
 
     def advance(self, seconds: float) -> None:
         self.world.clock_offset += seconds
         self.changed()
+
+    def hold(self, held: bool) -> None:
+        """Stop sandbox time where it stands (``advance`` still moves it), or let it run on from
+        there. A test that needs two effects in one second of the feed, whose times have second
+        precision, holds the clock rather than hoping a loaded machine is quick enough."""
+        if held and self._held_at is None:
+            self._held_at = self._wall()
+        elif not held and self._held_at is not None:
+            self.world.clock_offset += self._held_at - self._wall()  # on from where it stood
+            self._held_at = None
+            self.changed()
+
+    @property
+    def held(self) -> bool:
+        return self._held_at is not None
 
     def today(self) -> str:
         return time.strftime("%Y-%m-%d", time.gmtime(self.now()))
@@ -95,6 +112,7 @@ class SandboxState:
         afresh too, starts the ids again, so each test reads the same ids."""
         rewards = self.extra_rewards if extra_rewards is None else extra_rewards
         before = self.world
+        self._held_at = None
         self.world = build_world(self._wall(), self.extra_members, rewards)
         if ids_carry_on:
             for counter in _NEVER_REUSED:

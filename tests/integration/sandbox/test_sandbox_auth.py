@@ -160,6 +160,27 @@ def test_control_endpoints_need_no_token_but_refuse_bad_input(anon: httpx.Client
     assert anon.post("/_sandbox/idempotency", json={}).status_code == 400
 
 
+def test_a_held_clock_stands_still_until_let_go_and_runs_on_from_there(anon: httpx.Client):
+    """A test that needs two redemptions in one second of the feed holds the clock: however
+    long a loaded machine takes between them, sandbox time does not move unless advanced."""
+    held = anon.post("/_sandbox/clock", json={"hold": True}).json()
+    assert held["held"] is True
+    assert anon.get("/_sandbox/clock").json()["now"] == held["now"]  # the wall moved; it did not
+    advanced = anon.post("/_sandbox/clock", json={"advance": 2.5}).json()
+    assert advanced["now"] == held["now"] + 2.5
+    released = anon.post("/_sandbox/clock", json={"hold": False}).json()
+    assert released["held"] is False
+    assert advanced["now"] <= released["now"] < advanced["now"] + 5  # on from where it stood
+    assert anon.get("/_sandbox/clock").json()["now"] > released["now"]  # and running again
+    assert anon.post("/_sandbox/clock", json={"hold": "yes"}).status_code == 400
+
+
+def test_a_reset_lets_a_held_clock_go(anon: httpx.Client, control: Control):
+    anon.post("/_sandbox/clock", json={"hold": True}).raise_for_status()
+    control.reset()
+    assert anon.get("/_sandbox/clock").json()["held"] is False
+
+
 def test_verify_token(anon: httpx.Client, sandbox: SandboxServer):
     token = jwt(anon, sandbox.token)
     r = anon.post("/api/auth/verify-token/", headers={"Authorization": f"Bearer {token}"})
