@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from app.config import Settings
 from app.core.services import HistoryRow, Member, ScanFormats, Till, carries_card, shown
 from app.ui.controllers.changes import TillChanges
-from app.ui.controllers.csv_path import export_folder
+from app.ui.controllers.csv_path import own_files
 from app.ui.controllers.decisions import DecisionsController
 from app.ui.controllers.exceptions import ExceptionsController
 from app.ui.controllers.first_manager import FirstManagerController
@@ -137,7 +137,7 @@ class CashierWindow(QObject):
         )
         view.lock_requested.connect(self.lock.lock_asked)
         # No CSV of the window's goes onto the till's own files (the CLI's exports refuse them too).
-        export_folder.keep_off(
+        own_files.keep_off(
             options.settings_file.path if options.settings_file else None, till.config.data_dir
         )
         # A sign-in is someone at the till: the idle time starts from it, not from the last key

@@ -9,22 +9,15 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog
 
-from app.core.services import AuditFilter, AuditLine, StaffRefused, Till, clock
+from app.core.services import AuditFilter, AuditLine, Till, clock
 from app.ui.controllers.audit_words import action_words, audit_row
 from app.ui.controllers.changes import TillChanges
-from app.ui.controllers.csv_path import (
-    NOT_WRITTEN_MS,
-    PathAsker,
-    ask_save_path,
-    export_folder,
-    not_written,
-)
+from app.ui.controllers.csv_path import PathAsker, ask_save_path, export_folder, write_csv
 from app.ui.controllers.history import local_midnight
 from app.ui.controllers.manager_mode import ManagerModeController
 from app.ui.controllers.tasks import LatestOnly, spawn
 from app.ui.main_window import CashierWindowView
 from app.ui.manager.audit import AuditQuery
-from app.ui.wording import words
 
 WHO_MAX = 40
 ENTRY_MAX = 64
@@ -138,18 +131,10 @@ class AuditController(QObject):
     async def export_csv(self, path: Path) -> Path | None:
         """Write the lines the filters describe to ``path`` (read afresh); ``None``, and the
         status bar says why, when it could not be written there."""
-        if (refused := export_folder.refusal(path)) is not None:
-            self.view.status.show_note(refused, NOT_WRITTEN_MS)
+        if not await write_csv(
+            self.view.status, path, lambda: self.till.manager.export_audit_log(self.wanted, path)
+        ):
             return None
-        try:
-            await self.till.manager.export_audit_log(self.wanted, path)
-        except OSError as exc:
-            self.view.status.show_note(not_written(path, exc), NOT_WRITTEN_MS)
-            return None
-        except StaffRefused as exc:  # manager mode ended while the place was picked
-            self.view.status.show_note(words(exc.said), NOT_WRITTEN_MS)
-            return None
-        export_folder.written(path)
         self.refresh()  # the export's own line
         self.view.status.show_note(self.tr("Audit log written to {path}").format(path=path), 8000)
         self.exported.emit(path)

@@ -4,15 +4,19 @@
 from __future__ import annotations
 
 import errno
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from app.core.services import StaffRefused
+from app.ui.wording import words
+
 if TYPE_CHECKING:
     from app.core.services import OwnFile
+    from app.ui.widgets.status_bar import SyncStatusBar
 
 #: ``ask(parent, title, suggested, chosen)``: ask where to save; ``chosen(path)`` once picked.
 PathAsker = Callable[[QWidget, str, Path, Callable[[Path], None]], object]
@@ -26,11 +30,26 @@ class ExportFolder:
     """Where the next CSV's save dialog opens: the folder the last CSV was written to in this
     run of the window, any export's (the audit log's, the day's, the shift's), else the home.
     Each dialog opened in the home, and a manager saving to a USB stick walked back to it
-    every time. It also knows the till's own files (:meth:`keep_off`), which no CSV is written
-    onto."""
+    every time."""
 
     def __init__(self) -> None:
         self.last: Path | None = None
+
+    def suggest(self, name: str) -> Path:
+        """The file ``name`` in the folder the dialog should open in."""
+        return (self.last or Path.home()) / name
+
+    def written(self, path: Path) -> None:
+        """A CSV was written to ``path``: the next dialog opens beside it."""
+        self.last = path.parent
+
+
+class TillsOwnFiles:
+    """The files of the till running in this window (its settings, database, log, token),
+    which no CSV is written onto: the save dialog's "Replace it?" was all that stood between a
+    manager's slip of the mouse and the till's database written over with a CSV."""
+
+    def __init__(self) -> None:
         self._own: list[OwnFile] = []
 
     def keep_off(self, settings: Path | None, data_dir: Path) -> None:
@@ -42,9 +61,7 @@ class ExportFolder:
         self._own = tills_own_files(settings or default_config_file(), data_dir)
 
     def refusal(self, path: Path) -> str | None:
-        """Why no CSV is written at ``path`` (one of the till's own files), or ``None``. The
-        save dialog's "Replace it?" was all that stood between a manager's slip of the mouse
-        and the till's database written over with a CSV."""
+        """Why no CSV is written at ``path`` (one of the till's own files), or ``None``."""
         from app.core.services import which_own_file
 
         if which_own_file(path, self._own) is None:
@@ -56,18 +73,34 @@ class ExportFolder:
             "another place.",
         ).format(path=path)
 
-    def suggest(self, name: str) -> Path:
-        """The file ``name`` in the folder the dialog should open in."""
-        return (self.last or Path.home()) / name
 
-    def written(self, path: Path) -> None:
-        """A CSV was written to ``path``: the next dialog opens beside it."""
-        self.last = path.parent
-
-
-#: One for the window's run, shared by every export (not a setting: the next start opens in
-#: the home again).
+#: One each for the window's run, shared by every export (not a setting: the next start opens
+#: in the home again).
 export_folder = ExportFolder()
+own_files = TillsOwnFiles()
+
+
+async def write_csv(
+    status: SyncStatusBar, path: Path, write: Callable[[], Awaitable[object]]
+) -> bool:
+    """Whether ``write()`` wrote the CSV a manager picked at ``path``; when not, the status bar
+    says why: one of the till's own files (nothing written), a place the till could not write
+    (:func:`not_written`), or manager mode ended while the place was picked. Every export of
+    the window (the audit log's, the day's, the shift's) goes through here, so none of them
+    forgets the till's own files."""
+    if (refused := own_files.refusal(path)) is not None:
+        status.show_note(refused, NOT_WRITTEN_MS)
+        return False
+    try:
+        await write()
+    except OSError as exc:
+        status.show_note(not_written(path, exc), NOT_WRITTEN_MS)
+        return False
+    except StaffRefused as exc:
+        status.show_note(words(exc.said), NOT_WRITTEN_MS)
+        return False
+    export_folder.written(path)
+    return True
 
 
 def ask_save_path(

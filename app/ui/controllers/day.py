@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QDialog
 
 from app.core.services import (
     DayRecord,
-    StaffRefused,
     SummaryLine,
     Till,
     format_count,
@@ -20,13 +19,7 @@ from app.core.services import (
     standing_name,
 )
 from app.ui.controllers.changes import TillChanges
-from app.ui.controllers.csv_path import (
-    NOT_WRITTEN_MS,
-    PathAsker,
-    ask_save_path,
-    export_folder,
-    not_written,
-)
+from app.ui.controllers.csv_path import PathAsker, ask_save_path, export_folder, write_csv
 from app.ui.controllers.manager_mode import ManagerModeController
 from app.ui.controllers.manager_words import kind_words
 from app.ui.controllers.tasks import LatestOnly, spawn
@@ -152,20 +145,14 @@ class DayController(QObject):
     async def export_csv(self, what: str, day: date, path: Path) -> Path | None:
         """Write ``day``'s summary CSV (``summary``) or its rows in the shift CSV's format
         (``None``, and the status bar says why, when it could not be written there)."""
-        if (refused := export_folder.refusal(path)) is not None:
-            self.view.status.show_note(refused, NOT_WRITTEN_MS)
-            return None
-        try:
-            await self.till.manager.export_day(
+        if not await write_csv(
+            self.view.status,
+            path,
+            lambda: self.till.manager.export_day(
                 "redemptions" if what == "rows" else "summary", day, path
-            )
-        except OSError as exc:
-            self.view.status.show_note(not_written(path, exc), NOT_WRITTEN_MS)
+            ),
+        ):
             return None
-        except StaffRefused as exc:  # manager mode ended while the place was picked
-            self.view.status.show_note(words(exc.said), NOT_WRITTEN_MS)
-            return None
-        export_folder.written(path)
         self.view.status.show_note(self.tr("Written to {path}").format(path=path), 8000)
         self.exported.emit(path)
         return path

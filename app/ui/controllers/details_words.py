@@ -113,7 +113,7 @@ def _decision_facts(row: HistoryRow, decision: ManagerDecision) -> list[Fact] | 
             ),
             (QCoreApplication.translate("ManagerWords", "Cancelled"), by),
         ]
-    if decision.action == "mark_applied" and row.status is EntryStatus.SYNCED:
+    if row.marked_applied:  # the row's decision, this one: the latest, and it holds
         return [
             (
                 QCoreApplication.translate("ManagerWords", "Status"),
@@ -186,8 +186,8 @@ def _redemption_state(row: HistoryRow) -> str:
                 "ManagerWords", "Accepted offline: being sent to the Stamps server"
             )
         return QCoreApplication.translate("ManagerWords", "Being sent to the Stamps server")
-    if status is EntryStatus.SYNCED and row.decision is not None:
-        # marked applied: it counts as confirmed, on a manager's word
+    if row.marked_applied:
+        # it counts as confirmed, on a manager's word
         return QCoreApplication.translate(
             "ManagerWords", "Confirmed by a manager: the Stamps server never confirmed it"
         )
@@ -296,13 +296,7 @@ def status_facts(details: EntryDetails) -> list[Fact]:
 def _standing(details: EntryDetails) -> str:
     """The banner: the receipt's headline, except that a redemption a manager marked applied
     says so (the server never confirmed it)."""
-    decision = details.decision
-    if (
-        decision is not None
-        and decision.action == "mark_applied"
-        and details.row.status is EntryStatus.SYNCED
-        and details.row.cancel is None
-    ):
+    if details.row.marked_applied and details.row.cancel is None:
         return QCoreApplication.translate("ManagerWords", "Marked applied by a manager")
     return words(details.row.standing)
 
@@ -328,9 +322,12 @@ def _last_error(details: EntryDetails, base_url: str) -> str:
     worker keeps; else the failure that left it where it is (a redemption a manager marked
     applied was confirmed by nobody: its record is the failure it was left unknown by)."""
     row = details.row
-    decision = details.decision
-    marked = decision is not None and decision.action == "mark_applied"
-    if row.status is EntryStatus.SYNCED and not row.reconciled and not marked and row.last_error:
+    if (
+        row.status is EntryStatus.SYNCED
+        and not row.reconciled
+        and not row.marked_applied
+        and row.last_error
+    ):
         return words(say("receipt.also_said", said=row.last_error))
     return _failure_text(row.last_error, base_url)
 

@@ -29,7 +29,7 @@ from app.core.services import (
     format_rupiah,
     recorded_what,
 )
-from app.ui.controllers.csv_path import NOT_WRITTEN_MS, ask_save_path, export_folder, not_written
+from app.ui.controllers.csv_path import ask_save_path, export_folder, write_csv
 from app.ui.controllers.redemption import RedemptionController
 from app.ui.controllers.session import CashierSession
 from app.ui.controllers.storage import at_sign_in
@@ -387,15 +387,9 @@ class ShiftController(QObject):
         shift = self.session.shift
         if shift is None:
             raise RuntimeError("no shift is open")
-        if (refused := export_folder.refusal(path)) is not None:
-            self.view.status.show_note(refused, NOT_WRITTEN_MS)
+        till = self.session.till
+        if not await write_csv(self.view.status, path, lambda: till.export_shift(shift.id, path)):
             return None
-        try:
-            await self.session.till.export_shift(shift.id, path)
-        except OSError as exc:
-            self.view.status.show_note(not_written(path, exc), NOT_WRITTEN_MS)
-            return None
-        export_folder.written(path)
         self.exported.emit(path)
         return path
 

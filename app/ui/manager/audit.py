@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, Signal
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from app.ui.widgets.choice_box import CHOICE_CAP_CHARS, ChoiceBox
@@ -18,6 +18,7 @@ from app.ui.widgets.form import (
     filter_buttons,
     filter_row,
     line_edit,
+    pick_day,
     picked_day,
     show_button,
     show_reason,
@@ -113,12 +114,7 @@ class AuditView(QWidget):
 
     def set_actions(self, actions: list[tuple[str, str]]) -> None:
         """The action filter's choices (value, words), after "Any"."""
-        picked = self.action.currentData()
-        self.action.clear()
-        self.action.addItem(self.tr("Any"), "")
-        for value, text in actions:
-            self.action.addItem(text, value)
-        self.action.setCurrentIndex(max(self.action.findData(picked), 0))
+        self.action.offer(self.tr("Any"), actions)
 
     def start_afresh(self) -> None:
         """Any action, nobody, no entry, no reason and no line (the days: :meth:`open_on`)."""
@@ -132,8 +128,8 @@ class AuditView(QWidget):
 
     def open_on(self, first: date, last: date) -> None:
         """Show the days from ``first`` to ``last`` in the filters (read on "Show")."""
-        self.since.setDate(QDate(first.year, first.month, first.day))
-        self.until.setDate(QDate(last.year, last.month, last.day))
+        pick_day(self.since, first)
+        pick_day(self.until, last)
 
     def query(self) -> AuditQuery:
         """The filters as they stand."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.widgets.form import day_edit, picked_day, show_button
+from app.ui.widgets.form import day_edit, pick_day, picked_day, show_button
 from app.ui.widgets.redemptions_table import CELL_PADDING, StatusDelegate
 from app.ui.widgets.rows_table import RowsModel, RowsView, TableRow
 from app.ui.widgets.short_screen import WordsInPlace
@@ -149,7 +149,7 @@ class DayView(QWidget):
 
     def open_on(self, day: date) -> None:
         """Pick ``day`` (read on "Show")."""
-        self.day.setDate(QDate(day.year, day.month, day.day))
+        pick_day(self.day, day)
 
     def picked(self) -> date:
         """The day picked."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, Signal
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from app.ui.viewmodels import CounterRefusalKey
@@ -21,6 +21,7 @@ from app.ui.widgets.form import (
     filter_buttons,
     filter_row,
     line_edit,
+    pick_day,
     picked_day,
     show_button,
     show_reason,
@@ -165,18 +166,8 @@ class HistoryView(QWidget):
 
     def set_choices(self, statuses: list[tuple[str, str]], cashiers: list[str]) -> None:
         """The status filter's choices (value, words) and the cashiers, each after "Any"."""
-        picked_status, picked_cashier = self.status.currentData(), self.cashier.currentData()
-        self.status.clear()
-        self.status.addItem(self.tr("Any"), "")
-        for value, text in statuses:
-            self.status.addItem(text, value)
-        self.cashier.clear()
-        self.cashier.addItem(self.tr("Any"), "")
-        for name in cashiers:
-            self.cashier.addItem(name, name)
-        for combo, picked in ((self.status, picked_status), (self.cashier, picked_cashier)):
-            found = combo.findData(picked)
-            combo.setCurrentIndex(max(found, 0))
+        self.status.offer(self.tr("Any"), statuses)
+        self.cashier.offer(self.tr("Any"), ((name, name) for name in cashiers))
 
     def start_afresh(self) -> None:
         """Any status, any cashier, no member, no reason and no row: what the last manager
@@ -191,8 +182,8 @@ class HistoryView(QWidget):
 
     def open_on(self, first: date, last: date) -> None:
         """Show the days from ``first`` to ``last`` in the filters (read on "Show")."""
-        self.since.setDate(QDate(first.year, first.month, first.day))
-        self.until.setDate(QDate(last.year, last.month, last.day))
+        pick_day(self.since, first)
+        pick_day(self.until, last)
 
     def query(self) -> HistoryQuery:
         """The filters as they stand."""

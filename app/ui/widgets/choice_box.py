@@ -3,6 +3,8 @@ choice shown elided (whole in its tooltip), and its list opened whole, every cho
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QStylePainter, QWidget
@@ -53,6 +55,16 @@ class ChoiceBox(QComboBox):
             return hint
         least = self._capped_width(hint.height(), self._least_chars)
         return QSize(min(hint.width(), least), hint.height())
+
+    def offer(self, any_text: str, choices: Iterable[tuple[str, str]]) -> None:
+        """A filter's choices (value, words) after ``any_text`` (the value ``""``), read afresh:
+        the one picked stays picked while it is among them, else it is back to any."""
+        picked = self.currentData()
+        self.clear()
+        self.addItem(any_text, "")
+        for value, text in choices:
+            self.addItem(text, value)
+        self.setCurrentIndex(max(self.findData(picked), 0))
 
     def _choices_hint(self) -> QSize:
         hint = super().sizeHint()  # the longest choice's width

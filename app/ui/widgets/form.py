@@ -197,6 +197,11 @@ def picked_day(edit: QDateEdit) -> date:
     return date(picked.year(), picked.month(), picked.day())
 
 
+def pick_day(edit: QDateEdit, day: date) -> None:
+    """Put ``day`` in ``edit`` (:func:`picked_day` reads it back)."""
+    edit.setDate(QDate(day.year, day.month, day.day))
+
+
 def error_line(name: str) -> QLabel:
     """A red reason under a form (hidden until there is one): set it with :func:`show_reason`."""
     line = QLabel()

@@ -26,6 +26,7 @@ from app.core.services import (
     Verdict,
     say,
 )
+from app.core.services.history import holding
 from app.ui.controllers.day import standing_words
 from app.ui.controllers.details_words import details_data
 from app.ui.controllers.manager_words import status_words
@@ -83,6 +84,10 @@ def row(
 
 
 def details(entry: HistoryRow, decision: ManagerDecision | None = None) -> EntryDetails:
+    """``entry``'s details with ``decision`` its latest, as the till reads them: the row holds
+    the decision only while it is what settled the entry (``holding``)."""
+    if decision is not None:
+        entry = dataclasses.replace(entry, decision=holding(decision, entry.status))
     return EntryDetails(
         row=entry,
         payload={},

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.config import Settings, load_settings
+from app.core.services import Member
 from app.core.services.receipts import Verdict
 from app.core.services.runtime import RuntimeOptions
 from app.core.storage.problems import disk_full
@@ -37,6 +38,25 @@ def looked_up_again_offline(qtbot: QtBot, cashier: CashierWindow, network: Netwo
     qtbot.waitUntil(
         lambda: cashier.view.status.summary_text().startswith("Offline"), timeout=WAIT_MS
     )
+
+
+def looked_up_with_the_line_down(
+    qtbot: QtBot, cashier: CashierWindow, network: Network, text: str, *, scanned: bool = False
+) -> Member | None:
+    """The line drops before the server ever answered for ``text``, and it is looked up (typed
+    into the search and Enter, or scanned with the search waiting): whom the till found."""
+    network.down()
+    view = cashier.view
+    if scanned:
+        view.focus_member_search()
+    with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS) as blocker:
+        if scanned:
+            cashier.scanned(text)
+        else:
+            qtbot.keyClicks(view.member_search.field, text)
+            qtbot.keyClick(view.member_search.field, Qt.Key.Key_Return)
+    found: Member | None = blocker.args[0]
+    return found
 
 
 def ayu_accepted_offline(qtbot: QtBot, cashier: CashierWindow, network: Network) -> None:
@@ -526,12 +546,8 @@ def test_offline_a_name_searched_is_not_said_to_match_nobody(
     # Budi's name searched with the line down (or a server that trickles): "No member matches
     # “Budi”. Check it, or search by name.", of a member the server was never able to answer for.
     cashier = make_cashier(network_settings)
-    network.down()
+    assert looked_up_with_the_line_down(qtbot, cashier, network, "Budi") is None
     search = cashier.view.member_search
-    with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS) as blocker:
-        qtbot.keyClicks(search.field, "Budi")
-        qtbot.keyClick(search.field, Qt.Key.Key_Return)
-    assert blocker.args == [None]
     assert "No member matches" not in search.message_text()
     assert "has not seen “Budi” before" in search.message_text()
 
@@ -546,12 +562,8 @@ def test_the_line_back_the_search_no_longer_says_the_server_cannot_be_reached(
     # has not seen “KR24000128” before…"); the line came back, the bar read Online, and the
     # search still told the cashier to wait for it.
     cashier = make_cashier(network_settings)
-    view = cashier.view
-    network.down()
-    view.focus_member_search()
-    with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS):
-        cashier.scanned("KR24000128")
-    search = view.member_search
+    looked_up_with_the_line_down(qtbot, cashier, network, "KR24000128", scanned=True)
+    search = cashier.view.member_search
     assert "cannot be reached" in search.message_text()
 
     network.up()
