@@ -410,6 +410,42 @@ async def test_a_cancel_answer_naming_another_redemption_proves_nothing(
     assert caught.value.outcome is Outcome.AMBIGUOUS
 
 
+@pytest.mark.parametrize(
+    ("redemption", "said"),
+    [
+        # the cancel refused in the answer's own words: "Cancel confirmed", and the manager
+        # told the member their stamps were back
+        ({"id": 7, "status": "Created"}, "Redemption cannot be canceled"),
+        ({"id": 7, "status": "Open"}, None),
+    ],
+)
+async def test_a_cancel_answer_saying_the_redemption_stands_proves_nothing(
+    make_client: ClientFactory,
+    server: FakeStamps,
+    redemption: dict[str, Any],
+    said: str | None,
+) -> None:
+    body: dict[str, Any] = {"redemption": redemption, "customer": {"stamps_remaining": 1}}
+    if said:
+        body["errors"] = said
+    server.on("/api/redemptions/cancel", reply(200, body))
+    with pytest.raises(errors.StampsError) as caught:
+        await make_client().submit(OperationKind.CANCEL, {"id": 7}, idempotency_key=KEY)
+    assert caught.value.outcome is Outcome.AMBIGUOUS
+    assert redemption["status"] in caught.value.message
+    assert said is None or said in caught.value.message
+
+
+@pytest.mark.parametrize("status", ["Canceled", "cancelled", " CANCELED ", None])
+async def test_a_cancel_answer_naming_its_redemption_cancelled_confirms_it(
+    make_client: ClientFactory, server: FakeStamps, status: str | None
+) -> None:
+    body = {"redemption": {"id": 7, "status": status}, "customer": {"stamps_remaining": 1}}
+    server.on("/api/redemptions/cancel", reply(200, body))
+    result = await make_client().submit(OperationKind.CANCEL, {"id": 7}, idempotency_key=KEY)
+    assert result.redemption_id == 7
+
+
 async def test_errors_beside_a_named_redemption_are_kept(
     make_client: ClientFactory, server: FakeStamps
 ) -> None:
