@@ -26,7 +26,7 @@ from app.core.domain import Channel, OperationKind, Outcome
 from app.core.stamps import endpoints, errors, exchange, parsing
 from app.core.stamps.auth import AccessTokenCache, AuthStyle
 from app.core.stamps.endpoints import Endpoint
-from app.core.stamps.exchange import checked_base_url
+from app.core.stamps.exchange import checked_base_url, drop_unfollowable_location
 from app.core.stamps.models import (
     AccessTokenRequest,
     AccessTokenResponse,
@@ -272,6 +272,12 @@ class StampsClient:
         self._in_flight = 0
         self._owns_http = http is None
         self._http = http or httpx.AsyncClient(timeout=self._timeout)
+        hooks = self._http.event_hooks
+        if drop_unfollowable_location not in hooks["response"]:
+            self._http.event_hooks = {
+                **hooks,
+                "response": [*hooks["response"], drop_unfollowable_location],
+            }
         self._tokens = AccessTokenCache(self._fetch_access_token)
         # large answers are read off the event loop (the window's GUI thread)
         self._reader = AnswerReader()

@@ -658,3 +658,30 @@ async def test_a_redemption_answered_with_a_redirect_is_not_followed(
     assert [r.url.path for r in server.requests] == [path]
     assert caught.value.moved_to == "http://login.wifi.example"
     assert caught.value.outcome is Outcome.AMBIGUOUS  # it reached something: not confirmed
+
+
+@pytest.mark.parametrize(
+    "location",
+    [
+        "https://ev\u202eil.example/",  # no host name can hold a bidi control (IDNA)
+        "javascript:alert(1)",
+        "https://[::1/",
+        "mailto:",
+    ],
+)
+async def test_a_redirect_to_an_address_no_one_could_follow_is_still_a_redirect(
+    make_client: ClientFactory, server: FakeStamps, location: str
+) -> None:
+    # The HTTP library built the redirect it would not follow, failed on the address, and the
+    # instant 301 read as no answer at all: doctor said "did not answer in time", a lookup
+    # blamed the line. The server answered, and sent the till elsewhere.
+    path = "/api/v2/redemptions/redeem-reward"
+    headers = [(b"Location", location.encode())]
+    server.on(path, httpx.Response(301, headers=headers))
+    with pytest.raises(errors.Redirected) as caught:
+        await make_client().submit(
+            OperationKind.REWARD, {"user": "u", "reward": 1, "store": 1}, idempotency_key=KEY
+        )
+    assert caught.value.status_code == 301
+    assert caught.value.moved_to is None
+    assert caught.value.outcome is Outcome.AMBIGUOUS
