@@ -22,7 +22,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from app import APP_NAME, version
 from app.cli import qt_libraries
-from app.cli.common import lines_joined
+from app.cli.common import lines_joined, one_line
 from app.config import ConfigError, Settings, default_config_file, load_settings
 from app.core.services import (
     TOKEN_ENV,
@@ -73,12 +73,14 @@ def doctor(args: argparse.Namespace) -> int:
         print(json.dumps(report.as_json(), indent=2, ensure_ascii=False))
         return report.exit_code
     print(f"{APP_NAME} {version()} doctor")
+    # Each on its line, escapes shown and not obeyed: a path or a server's words may hold a
+    # clear-screen or a line break (a --config named so cleared the terminal and split "fix:").
     for check in report.checks:
-        print(f"{LABEL[check.status]}  {check.name}: {check.detail}")
+        print(f"{LABEL[check.status]}  {check.name}: {one_line(check.detail)}")
         if check.data.get("record"):  # as it came, for support: the sentence is above it
-            print(f"      detail: {check.data['record']}")
+            print(f"      detail: {one_line(str(check.data['record']))}")
         if check.fix and check.status is not diagnostics.Status.OK:
-            print(f"      fix: {check.fix}")
+            print(f"      fix: {one_line(check.fix)}")
     problems = [c.name for c in report.checks if c.status is diagnostics.Status.FAIL]
     print("all checks passed" if not problems else f"problems: {', '.join(problems)}")
     return report.exit_code

@@ -179,7 +179,9 @@ def _row_text(row: HistoryRow) -> str:
         value,
         row.entry_id,
     ]
-    return "  ".join(part for part in parts if part)
+    # what the till kept may predate a check that now refuses it (an imported invoice): shown,
+    # never obeyed by the terminal
+    return one_line("  ".join(part for part in parts if part))
 
 
 def _say_if_cut(limit: int | None, args: argparse.Namespace, count: int, narrowers: str) -> None:
@@ -216,7 +218,7 @@ def _counter_row_text(row: ShiftRow) -> str:
         value if row.rupiah or row.stamps else "",
         english(row.reason) if row.reason is not None else "",
     ]
-    return "  ".join(part for part in parts if part)
+    return one_line("  ".join(part for part in parts if part))
 
 
 def _counter_row_json(row: ShiftRow) -> dict[str, Any]:

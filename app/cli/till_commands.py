@@ -590,7 +590,7 @@ def _outbox_line(r: Receipt) -> str:
     server = (
         "no server id" if r.server_redemption_id is None else f"server {r.server_redemption_id}"
     )
-    return (
+    return one_line(
         f"{r.entry_id}  {local_time(r.created_at)}  {r.kind.value:<7} "
         f"{english(r.headline)}  [{r.status.value}]  {server}  {r.member} ({r.lane})"
     )

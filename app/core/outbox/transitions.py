@@ -17,12 +17,12 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from app.core.domain import EntryStatus, Outcome
+from app.core.domain import EntryStatus, OperationKind, Outcome
 from app.core.outbox.claim import Claimed, set_entry
 from app.core.outbox.policy import OutboxPolicy, key_vouches
 from app.core.outbox.remote import SubmitResult
 from app.core.outbox.retry import RetryPolicy
-from app.core.stamps.errors import StampsError
+from app.core.stamps.errors import MalformedResponse, StampsError
 from app.core.storage.prepared import Prepared
 from app.core.storage.tables import ATTEMPTS, AUDIT, BALANCES, CONTROL, ENTRIES, UTCDateTime
 
@@ -109,6 +109,10 @@ def apply_result(
     """
     found = _ENTRY_STATE.rows(connection, {"r_entry_id": claimed.entry_id})
     row = _EntryState(*found[0]) if found else None
+    if outcome is Outcome.APPLIED and result is not None:
+        taken = _named_elsewhere(connection, claimed, result)
+        if taken is not None:
+            outcome, result, error = Outcome.AMBIGUOUS, None, taken
     held = (
         row is not None and row.status == EntryStatus.SENDING and row.lease_owner == claimed.owner
     )
@@ -193,6 +197,33 @@ def apply_result(
     return verdict.status
 
 
+def _named_elsewhere(
+    connection: sqlite3.Connection, claimed: Claimed, result: SubmitResult
+) -> MalformedResponse | None:
+    """Why a 2xx that names a redemption another entry of this till already has proves nothing
+    of this one: the server (or a cache in front of it) answered with another request's answer,
+    and nothing says it made this redemption. ``None`` when the id is this entry's own. A
+    cancel's answer names the redemption it cancelled, which its target holds."""
+    if claimed.kind is OperationKind.CANCEL or result.redemption_id is None:
+        return None
+    owners = _REDEMPTION_OWNER.rows(
+        connection, {"r_server_id": result.redemption_id, "r_entry_id": claimed.entry_id}
+    )
+    if not owners:
+        return None
+    log.warning(
+        "entry %s: the answer names redemption %s, which is entry %s's: not confirmed",
+        claimed.entry_id,
+        result.redemption_id,
+        owners[0][0],
+    )
+    return MalformedResponse(
+        f"the server answered but named redemption {result.redemption_id}, which another "
+        "redemption of this till already has",
+        status_code=200,
+    )
+
+
 def _late_proof_of_application(
     status: str, attempts: int, lease_owner: str | None, claimed: Claimed, outcome: Outcome
 ) -> bool:
@@ -266,6 +297,15 @@ _ENTRY_STATE = Prepared(
         ENTRIES.c.lane,
         ENTRIES.c.updated_at,
     ).where(ENTRIES.c.id == sa.bindparam("r_entry_id"))
+)
+_REDEMPTION_OWNER = Prepared(
+    sa.select(ENTRIES.c.id)
+    .where(
+        ENTRIES.c.server_redemption_id == sa.bindparam("r_server_id", type_=sa.Integer()),
+        ENTRIES.c.id != sa.bindparam("r_entry_id", type_=sa.String()),
+        ENTRIES.c.kind != OperationKind.CANCEL,
+    )
+    .limit(1)
 )
 _END_ATTEMPT = Prepared(
     sa.update(ATTEMPTS)

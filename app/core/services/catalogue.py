@@ -22,6 +22,7 @@ from app.core.domain import EntryStatus, OperationKind, Outcome, format_rupiah
 from app.core.messages import Explained, Message, after_line_check, say
 from app.core.offline.cache import CachedReward, CachedVoucher, MemberCache
 from app.core.offline.connectivity import Report
+from app.core.offline.identifiers import normalise_code
 from app.core.offline.policy import VoucherFacts
 from app.core.outbox.outbox import Outbox
 from app.core.services.codes import PROMO_CODE, VOUCHER_CODE, check_code
@@ -491,6 +492,10 @@ class Catalogue:
         if answer.is_redeemable is False:
             raise invalid("order.code_not_redeemable", code=text)
         voucher = answer.voucher
+        if voucher is not None and voucher.code and not _same_code(voucher.code, text):
+            # an answer about another code (another member's Rp 500.000): its name, value and
+            # template are not this code's, and nothing shows the server checked this one
+            raise CodeNotChecked(say("order.code_check_unreadable", code=text))
         if template is None:
             try:
                 own = next(
@@ -826,6 +831,12 @@ def _unread(part: str, problem: BaseException | None) -> Message:
             )
         return say(f"catalogue.{part}_failing", status=str(problem.status_code))
     return say(f"catalogue.{part}_unavailable")  # unanswered in time, or the answer was lost
+
+
+def _same_code(written: str, typed: str) -> bool:
+    """Whether the code a check's answer names is the one typed, capitals, spaces and dashes
+    aside (as a scanner or a server may write it)."""
+    return normalise_code(written) == normalise_code(typed)
 
 
 def _looked_at(error: StampsError) -> bool:

@@ -119,9 +119,12 @@ def member_from_details(
         server_id=str(user.id),
         # a partial registration has no name or email (customer_api §17); the server's primary
         # key means nothing at the counter, the phone or a Member ID does
-        name=user.name or user.email or user.phone or next(iter(user.member_ids), str(user.id)),
-        email=user.email or None,
-        phone=user.phone or None,
+        name=_said(user.name)
+        or _said(user.email)
+        or _said(user.phone)
+        or next(iter(user.member_ids), str(user.id)),
+        email=_said(user.email),
+        phone=_said(user.phone),
         member_ids=tuple(user.member_ids),
         card_number=card_number,
         level=level,
@@ -135,6 +138,13 @@ def member_from_details(
         pin_is_blocked=bool(user.pin_is_blocked),
         fetched_at=asked_at or clock.now(),
     )
+
+
+def _said(text: str | None) -> str | None:
+    """``text`` without the spaces around it, ``None`` when that leaves nothing: a name the
+    server sent as "   " is no name (it showed a blank member card, slip and history line
+    where the email or phone would have said who it was)."""
+    return (text or "").strip() or None
 
 
 def level_words(member: Member) -> Message | None:
@@ -198,12 +208,12 @@ def suggestion_member(suggestion: MemberSuggestion) -> Member:
     follows before anything is redeemed)."""
     return Member(
         server_id=str(suggestion.id),
-        name=suggestion.name
-        or suggestion.email
-        or suggestion.phone
+        name=_said(suggestion.name)
+        or _said(suggestion.email)
+        or _said(suggestion.phone)
         or next(iter(suggestion.member_ids), str(suggestion.id)),
-        email=suggestion.email,
-        phone=suggestion.phone,
+        email=_said(suggestion.email),
+        phone=_said(suggestion.phone),
         member_ids=tuple(suggestion.member_ids),
         card_number=None,
         level=suggestion.membership,

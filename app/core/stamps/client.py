@@ -26,7 +26,7 @@ from app.core.domain import Channel, OperationKind, Outcome
 from app.core.stamps import endpoints, errors, exchange, parsing
 from app.core.stamps.auth import AccessTokenCache, AuthStyle
 from app.core.stamps.endpoints import Endpoint
-from app.core.stamps.exchange import checked_base_url
+from app.core.stamps.exchange import checked_base_url, drop_unfollowable_location
 from app.core.stamps.models import (
     AccessTokenRequest,
     AccessTokenResponse,
@@ -179,12 +179,23 @@ def _carried_credentials(response: httpx.Response) -> tuple[str, ...]:
 
 def _require_proof(result: RedemptionResult, request: StampsRequest, status: int) -> None:
     """A 2xx proves an application only when it names the redemption (architecture §3); a cancel's
-    answer must name the redemption it was asked to cancel. Anything else proves nothing."""
+    answer must name the redemption it was asked to cancel, and not call it anything but
+    cancelled ("Created" with "Redemption cannot be canceled" beside it read "Cancel
+    confirmed"). Anything else proves nothing."""
     named = result.names_redemption
+    standing = None
     if named and isinstance(request, CancelRedemptionRequest):
         named = result.redemption_id == request.id
-    if named:
+        standing = _not_cancelled(result.redemption_status) if named else None
+    if named and standing is None:
         return
+    if standing is not None:
+        # it named the redemption, so "named no redemption" would not be true: it said no
+        said = f": {quoted(result.errors)}" if result.errors else ""
+        raise errors.MalformedResponse(
+            f"the server answered {status} but said the redemption is {quoted(standing)}{said}",
+            status_code=status,
+        )
     if result.errors:
         # its own words, for the cashier beside "not confirmed": what it believes stays the same
         raise errors.UnprovenAnswer(quoted(result.errors), status_code=status)
@@ -192,6 +203,19 @@ def _require_proof(result: RedemptionResult, request: StampsRequest, status: int
     raise errors.MalformedResponse(
         f"the server answered {status} but named {what}", status_code=status
     )
+
+
+#: What a cancel's answer calls the redemption it cancelled (redemption_api §6: "Canceled").
+_CANCELLED = frozenset({"canceled", "cancelled"})
+
+
+def _not_cancelled(status: str | None) -> str | None:
+    """The status a cancel's answer gives its redemption when that is not "Canceled" (the
+    answer says in words the redemption still stands: "Created"), else ``None``. A status the
+    answer leaves out, or gives as no text, says nothing either way: the id proves the cancel."""
+    if status is None or status.strip().lower() in _CANCELLED:
+        return None
+    return status.strip() or None
 
 
 class StampsClient:
@@ -248,6 +272,12 @@ class StampsClient:
         self._in_flight = 0
         self._owns_http = http is None
         self._http = http or httpx.AsyncClient(timeout=self._timeout)
+        hooks = self._http.event_hooks
+        if drop_unfollowable_location not in hooks["response"]:
+            self._http.event_hooks = {
+                **hooks,
+                "response": [*hooks["response"], drop_unfollowable_location],
+            }
         self._tokens = AccessTokenCache(self._fetch_access_token)
         # large answers are read off the event loop (the window's GUI thread)
         self._reader = AnswerReader()

@@ -262,6 +262,29 @@ class _Decoder:
         return self._inflate.flush(max(room, 0) + 1)
 
 
+async def drop_unfollowable_location(response: httpx.Response) -> None:
+    """An ``httpx`` response hook: a 3xx's ``Location`` that names no http or https address
+    with a host is taken off the answer before the HTTP library reads it.
+
+    The till follows no redirect, but ``httpx`` builds the request it would follow all the same,
+    and an address it cannot build (a host holding a bidi control, ``javascript:…``, a broken
+    port) raised while the answer was in hand: an instant 301 read as no answer at all, "did not
+    answer in time". Without the header it is the redirect it is (:class:`~errors.Redirected`),
+    with no address to name, as :func:`~parsing.redirect_origin` would name none of these."""
+    location = response.headers.get("Location")
+    if location is None or not response.is_redirect:
+        return
+    try:
+        target = response.request.url.join(location)
+        followable = target.scheme in ("http", "https") and bool(target.host)
+        if followable:
+            httpx.URL(str(target))  # what the library will parse (a port, an IDNA host) parses
+    except (httpx.InvalidURL, UnicodeError, ValueError, TypeError):
+        followable = False
+    if not followable:
+        del response.headers["Location"]
+
+
 def checked_base_url(base_url: str) -> str:
     """``base_url`` without its trailing slash, if it is HTTPS, or plain HTTP on a loopback host.
 

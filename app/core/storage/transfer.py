@@ -304,6 +304,11 @@ def _value(column: sa.Column[Any], value: Any, where: str) -> Any:
     converted = _converted(column.type, value)
     if converted is _INVALID:
         raise ExportUnreadable(f"{where} is not a valid {type(column.type).__name__.lower()}")
+    if column.name == "payload" and not _typed_text_only(converted):
+        # what is sent: each text in it was typed or scanned, and the till refuses such a
+        # character typed (an invoice "\x1b[31mINV\u202e" came in by a file, went to the
+        # server, and `history` printed it raw)
+        raise ExportUnreadable(f"{where} holds a control or invisible character")
     return converted
 
 
@@ -329,9 +334,28 @@ def _converted(kind: Any, value: Any) -> Any:
     return _INVALID
 
 
+# C0 and C1 controls, DEL, lone surrogates, and the marks that reorder text (bidi): "Ayu
+# \u202eitawirP" reads "Ayu Pratiwi" backwards on every screen and line it reaches.
+_UNSHOWABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\ud800-\udfff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+
+
 def _clean_text(value: str) -> bool:
-    """Text SQLite can store and a terminal can show: valid UTF-8, no control characters."""
-    return all(ch >= " " and ch != "\x7f" and not "\ud800" <= ch <= "\udfff" for ch in value)
+    """Text SQLite can store and a terminal can show: valid UTF-8, no control characters, none
+    of the marks that reorder text."""
+    return _UNSHOWABLE.search(value) is None
+
+
+def _typed_text_only(value: Any) -> bool:
+    """Whether every text in a JSON value (keys too) is :func:`_clean_text`."""
+    if isinstance(value, str):
+        return _clean_text(value)
+    if isinstance(value, list):
+        return all(_typed_text_only(v) for v in value)
+    if isinstance(value, dict):
+        return all(_typed_text_only(k) and _typed_text_only(v) for k, v in value.items())
+    return True
 
 
 def _clean_json(value: Any, depth: int = 0) -> bool:

@@ -55,6 +55,22 @@ def test_missing_settings_fail_with_a_fix_and_the_other_checks_still_run(
     assert out.rstrip().endswith("problems: settings")
 
 
+def test_a_settings_path_holding_escape_codes_is_shown_not_obeyed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `--config` named a file whose name held a clear-screen, an RTL override and a line break:
+    # doctor printed it raw, so the terminal cleared and the "fix:" line broke in two.
+    folder = tmp_path / "till\x1b[2J\x1b[31mred\u202eevil\nnext"
+    monkeypatch.delenv("STAMPS_POS_CONFIG", raising=False)
+    assert main(["--config", str(folder / "settings.toml"), "doctor"]) == 2
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\u202e" not in out
+    [line] = [line for line in out.splitlines() if "FAIL  settings" in line]
+    assert "till\\x1b[2J\\x1b[31mred\\u202eevil" in line
+    [fix] = [line for line in out.splitlines() if line.lstrip().startswith("fix:")]
+    assert fix.rstrip().endswith("or the environment")
+
+
 def test_settings_refused_twice_read_as_sentences_on_the_one_line(
     till: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

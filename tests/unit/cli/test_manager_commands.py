@@ -172,6 +172,15 @@ def test_history_names_the_member_as_the_window_does_and_keeps_the_identifier() 
     assert _row_json(unnamed)["member_name"] is None
 
 
+def test_history_shows_escape_codes_in_what_it_kept_instead_of_obeying_them() -> None:
+    # An invoice imported before imports refused it ("\x1b[31mINV\u202e") turned the terminal
+    # red and printed the rest of the line backwards.
+    row = dataclasses.replace(_ayu_row("Ayu Pratiwi"), invoice="\x1b[31mINV\u202e-7")
+    line = _row_text(row)
+    assert "\x1b" not in line and "\u202e" not in line
+    assert "\\x1b[31mINV\\u202e-7" in line
+
+
 def test_history_says_why_a_redemption_confirmed_without_a_server_id_has_none() -> None:
     # "no server id" read as if the till were still waiting for the server's answer
     marked = dataclasses.replace(

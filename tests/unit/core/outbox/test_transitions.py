@@ -10,6 +10,7 @@ from app.core.clock import ManualClock
 from app.core.domain import EntryStatus, Outcome
 from app.core.outbox import Outbox, OutboxPolicy, RetryPolicy, SyncWorker, next_state
 from app.core.outbox.claim import KIOSK_EXPIRED, PIN_EXPIRED
+from app.core.outbox.remote import SubmitResult
 from app.core.outbox.transitions import key_vouches
 from app.core.stamps.errors import CredentialsUnusable
 
@@ -417,6 +418,31 @@ async def test_errors_beside_a_named_redemption_are_kept_on_the_entry(
     assert done is not None and done.status == S
     assert done.server_redemption_id == transport.server.next_id
     assert done.last_error == "Stamps could not be added to the receipt"
+
+
+@pytest.mark.parametrize("honoured", [False, True])
+async def test_an_answer_naming_another_entrys_redemption_confirms_nothing(
+    make_outbox: OutboxFactory, transport: FakeTransport, honoured: bool
+) -> None:
+    # A server (or a cache in front of it) that answers a second redemption with the first one's
+    # answer names redemption 1001 twice: the second cup was marked confirmed, with the first
+    # cup's id, while nothing shows the server made a second redemption.
+    outbox = await make_outbox(OutboxPolicy(idempotency_honoured=honoured))
+    worker = SyncWorker(outbox, transport)
+    first = await enqueue_reward(outbox, lane="m1")
+    await worker.run_once()
+    done = await outbox.get(first.id)
+    assert done is not None and done.status == S and done.server_redemption_id is not None
+    second = await enqueue_reward(outbox, lane="m2")
+    transport.script = [SubmitResult(redemption_id=done.server_redemption_id, raw=done.response)]
+    await worker.run_once()
+    after = await outbox.get(second.id)
+    assert after is not None and after.status != S
+    assert after.server_redemption_id is None
+    assert after.last_error and str(done.server_redemption_id) in after.last_error
+    (attempt,) = await outbox.attempts(second.id)
+    assert attempt.outcome == Outcome.AMBIGUOUS
+    await worker.stop()
 
 
 async def test_an_unusable_token_pauses_the_queue_and_says_why(

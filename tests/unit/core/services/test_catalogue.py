@@ -30,7 +30,11 @@ from app.core.stamps.errors import (
     ServiceUnavailable,
     StampsError,
 )
-from app.core.stamps.models import MemberVouchersResponse, RewardsResponse
+from app.core.stamps.models import (
+    MemberVouchersResponse,
+    RewardsResponse,
+    VoucherValidationResponse,
+)
 from app.core.storage import Database
 
 from ....support.members import ayu
@@ -342,6 +346,38 @@ async def test_a_code_checked_on_a_hanging_line_is_said_unchecked_within_the_loo
     # and what to do next is not the offline rules' "could not be reached": the server was
     todo = english(unchecked.value.what_to_do)
     assert todo.startswith("Nothing was redeemed") and "could not be reached" not in todo
+
+
+@dataclass
+class CheckingServer(FailingServer):
+    """A server that answers every voucher code's check with the voucher ``checked``."""
+
+    checked: dict[str, object] = field(default_factory=dict)
+
+    async def validate_voucher(self, code: str, **_: object) -> VoucherValidationResponse:
+        return VoucherValidationResponse.model_validate(
+            {"is_redeemable": True, "voucher": self.checked}
+        )
+
+
+async def test_a_code_checked_as_another_voucher_is_not_checked(cache: MemberCache) -> None:
+    # Asked about RINDANG-10K, the server answered with another code's voucher, worth
+    # Rp 500.000: the till offered RINDANG-10K as that voucher, at that value.
+    other = {"id": 9, "code": "SALDO-500K", "name": "Saldo 500K", "value": 500000}
+    catalogue = Catalogue(CheckingServer(checked=other), cache)
+    with pytest.raises(CodeNotChecked, match=r"^The Stamps server answered the check of voucher"):
+        await catalogue.code_order(AYU, "RINDANG-10K", template=7)
+
+
+@pytest.mark.parametrize("written", ["RINDANG-10K", "rindang 10k", None])
+async def test_a_code_checked_as_itself_is_offered_at_its_value(
+    cache: MemberCache, written: str | None
+) -> None:
+    # the docs' answer names no code; one written in other capitals or spacing is the same code
+    checked = {"id": 9, "code": written, "name": "Diskon 10K", "value": 10000}
+    catalogue = Catalogue(CheckingServer(checked=checked), cache)
+    order = await catalogue.code_order(AYU, "RINDANG-10K", template=7)
+    assert (order.code, order.name, order.value) == ("RINDANG-10K", "Diskon 10K", 10000)
 
 
 @dataclass

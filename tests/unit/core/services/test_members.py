@@ -43,6 +43,21 @@ def test_an_answer_without_a_usable_id_finds_nobody(user_id: Any) -> None:
         member_from_details("ayu@x.co", details(user_id))
 
 
+@pytest.mark.parametrize("name", ["   ", "\u3000\u2003", "\t \u00a0"])
+def test_a_name_of_only_spaces_is_no_name(name: str) -> None:
+    # A member the server named "   " showed as nobody: a blank name on the member card, the
+    # slip and the history, where the email would have said who it was.
+    answer = MemberDetailsResponse.model_validate(
+        {
+            "membership": {"stamps": 250},
+            "user": {"id": 6, "name": name, "email": " ", "phone": "+6281210000006"},
+        }
+    )
+    member = member_from_details("KR24000006", answer)
+    assert member.name == "+6281210000006"
+    assert member.email is None
+
+
 def _membership(**fields: Any) -> MemberDetailsResponse:
     return MemberDetailsResponse.model_validate(
         {"membership": {"stamps": 250, **fields}, "user": {"id": 6, "email": "ayu@x.co"}}

@@ -410,6 +410,42 @@ async def test_a_cancel_answer_naming_another_redemption_proves_nothing(
     assert caught.value.outcome is Outcome.AMBIGUOUS
 
 
+@pytest.mark.parametrize(
+    ("redemption", "said"),
+    [
+        # the cancel refused in the answer's own words: "Cancel confirmed", and the manager
+        # told the member their stamps were back
+        ({"id": 7, "status": "Created"}, "Redemption cannot be canceled"),
+        ({"id": 7, "status": "Open"}, None),
+    ],
+)
+async def test_a_cancel_answer_saying_the_redemption_stands_proves_nothing(
+    make_client: ClientFactory,
+    server: FakeStamps,
+    redemption: dict[str, Any],
+    said: str | None,
+) -> None:
+    body: dict[str, Any] = {"redemption": redemption, "customer": {"stamps_remaining": 1}}
+    if said:
+        body["errors"] = said
+    server.on("/api/redemptions/cancel", reply(200, body))
+    with pytest.raises(errors.StampsError) as caught:
+        await make_client().submit(OperationKind.CANCEL, {"id": 7}, idempotency_key=KEY)
+    assert caught.value.outcome is Outcome.AMBIGUOUS
+    assert redemption["status"] in caught.value.message
+    assert said is None or said in caught.value.message
+
+
+@pytest.mark.parametrize("status", ["Canceled", "cancelled", " CANCELED ", None])
+async def test_a_cancel_answer_naming_its_redemption_cancelled_confirms_it(
+    make_client: ClientFactory, server: FakeStamps, status: str | None
+) -> None:
+    body = {"redemption": {"id": 7, "status": status}, "customer": {"stamps_remaining": 1}}
+    server.on("/api/redemptions/cancel", reply(200, body))
+    result = await make_client().submit(OperationKind.CANCEL, {"id": 7}, idempotency_key=KEY)
+    assert result.redemption_id == 7
+
+
 async def test_errors_beside_a_named_redemption_are_kept(
     make_client: ClientFactory, server: FakeStamps
 ) -> None:
@@ -622,3 +658,30 @@ async def test_a_redemption_answered_with_a_redirect_is_not_followed(
     assert [r.url.path for r in server.requests] == [path]
     assert caught.value.moved_to == "http://login.wifi.example"
     assert caught.value.outcome is Outcome.AMBIGUOUS  # it reached something: not confirmed
+
+
+@pytest.mark.parametrize(
+    "location",
+    [
+        "https://ev\u202eil.example/",  # no host name can hold a bidi control (IDNA)
+        "javascript:alert(1)",
+        "https://[::1/",
+        "mailto:",
+    ],
+)
+async def test_a_redirect_to_an_address_no_one_could_follow_is_still_a_redirect(
+    make_client: ClientFactory, server: FakeStamps, location: str
+) -> None:
+    # The HTTP library built the redirect it would not follow, failed on the address, and the
+    # instant 301 read as no answer at all: doctor said "did not answer in time", a lookup
+    # blamed the line. The server answered, and sent the till elsewhere.
+    path = "/api/v2/redemptions/redeem-reward"
+    headers = [(b"Location", location.encode())]
+    server.on(path, httpx.Response(301, headers=headers))
+    with pytest.raises(errors.Redirected) as caught:
+        await make_client().submit(
+            OperationKind.REWARD, {"user": "u", "reward": 1, "store": 1}, idempotency_key=KEY
+        )
+    assert caught.value.status_code == 301
+    assert caught.value.moved_to is None
+    assert caught.value.outcome is Outcome.AMBIGUOUS

@@ -234,6 +234,12 @@ def _folded(**changes: Any) -> dict[str, Any]:
         (entry(attempts_folded=[_folded(count=0)]), "counts an outcome twice or none"),
         (entry(attempts_folded=[_folded(), _folded()]), "counts an outcome twice or none"),
         (entry(attempts_folded=[_folded(count="7")]), "attempts_folded count"),
+        # an invoice the till refuses typed came in by a file, was sent, and `history` printed
+        # it raw: the terminal turned red and the line read backwards
+        (entry(payload={"user": "m1", "invoice_number": "\x1b[31mINV\u202e"}), "payload"),
+        (entry(payload={"user": "m1", "notes": ["a\x00b"]}), "payload"),
+        (entry(member_name="Ayu \u202eitawirP"), "member_name"),
+        (entry(cashier="Rina\u2066"), "cashier"),
     ],
 )
 def test_a_hostile_entry_is_refused_naming_what_is_wrong(
