@@ -73,6 +73,7 @@ from app.core.services import (
     level_number,
     level_words,
     open_till,
+    outcome_words,
     say,
 )
 
@@ -649,8 +650,8 @@ def outbox_show(args: argparse.Namespace) -> int:
                     for line in folded:
                         print(_folded_line(line))
                     folded = []
-                sentence = _failure_sentence(attempt.error, base_url) or _OUTCOME_WORDS.get(
-                    attempt.outcome, attempt.outcome
+                sentence = _failure_sentence(attempt.error, base_url) or _outcome_sentence(
+                    attempt.outcome
                 )
                 if attempt.ended_at is None:
                     sentence = "under way: no answer yet"
@@ -666,7 +667,7 @@ def _folded_line(folded: FoldedAttempts) -> str:
     """Attempts counted, not listed, as one line among the listed ones."""
     first = folded.first_started_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
     last = folded.last_ended_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-    sentence = _OUTCOME_WORDS.get(folded.outcome, folded.outcome)
+    sentence = _outcome_sentence(folded.outcome)
     return f"  {counted(folded.count, 'more attempt')}, {first} to {last}: {sentence}"
 
 
@@ -676,13 +677,11 @@ def _failure_sentence(record: str | None, base_url: str) -> str | None:
     return english(said) if said is not None else None
 
 
-#: What an attempt that recorded no failure proves, by its outcome.
-_OUTCOME_WORDS = {
-    "applied": "the Stamps server applied it",
-    "refused": "the Stamps server refused it",
-    "never_arrived": "it never reached the Stamps server",
-    "ambiguous": "not known whether the Stamps server applied it",
-}
+def _outcome_sentence(outcome: str) -> str:
+    """What one attempt proved, in the words the window's details use (an outcome the till
+    does not know, as it was recorded)."""
+    said = outcome_words(outcome)
+    return english(said) if said is not None else outcome
 
 
 def _attempt_line(number: int, started_at: datetime, sentence: str) -> str:
@@ -693,14 +692,15 @@ def _attempt_line(number: int, started_at: datetime, sentence: str) -> str:
 
 
 def _recorded(outcome: str, a_code: int | None, error: str | None) -> str:
-    """The attempt as the till recorded it, for support: the outcome class, the server's status
-    code and the error as it came."""
-    parts = [f"outcome {outcome}"]
+    """The attempt as the till recorded it, for support: what it proved (in words: "outcome
+    ambiguous" was the outbox's word, where the window says what it means), the server's status
+    code and the error as it came. Semicolons apart: each part may hold commas and colons."""
+    parts = [_outcome_sentence(outcome)]
     if a_code:
         parts.append(f"HTTP {a_code}")
     if error:
         parts.append(one_line(error))
-    return ", ".join(parts)
+    return "; ".join(parts)
 
 
 def _member_pin(pins: ManagerPins) -> Secret:
