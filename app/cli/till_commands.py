@@ -650,14 +650,17 @@ def outbox_show(args: argparse.Namespace) -> int:
                     for line in folded:
                         print(_folded_line(line))
                     folded = []
-                sentence = _failure_sentence(attempt.error, base_url) or _outcome_sentence(
-                    attempt.outcome
-                )
+                failure = _failure_sentence(attempt.error, base_url)
+                sentence = failure or _outcome_sentence(attempt.outcome)
                 if attempt.ended_at is None:
                     sentence = "under way: no answer yet"
+                # the outcome once: "applied by the server" read on both lines of an attempt
+                said = failure is None and attempt.ended_at is not None
+                outcome = None if said else attempt.outcome
+                recorded = _recorded(outcome, attempt.status_code, attempt.error)
                 print(_attempt_line(attempt.number, attempt.started_at, sentence))
-                recorded = _recorded(attempt.outcome, attempt.status_code, attempt.error)
-                print(f"      detail: {recorded}")
+                if recorded:
+                    print(f"      detail: {recorded}")
         return EXIT_OK
 
     return _run(args, body)
@@ -691,11 +694,12 @@ def _attempt_line(number: int, started_at: datetime, sentence: str) -> str:
     return f"  attempt {number}, {when}: {sentence}"
 
 
-def _recorded(outcome: str, a_code: int | None, error: str | None) -> str:
+def _recorded(outcome: str | None, a_code: int | None, error: str | None) -> str:
     """The attempt as the till recorded it, for support: what it proved (in words: "outcome
-    ambiguous" was the outbox's word, where the window says what it means), the server's status
-    code and the error as it came. Semicolons apart: each part may hold commas and colons."""
-    parts = [_outcome_sentence(outcome)]
+    ambiguous" was the outbox's word, where the window says what it means; ``None`` when the
+    attempt's line says it already), the server's status code and the error as it came.
+    Semicolons apart: each part may hold commas and colons. Empty when nothing is left."""
+    parts = [] if outcome is None else [_outcome_sentence(outcome)]
     if a_code:
         parts.append(f"HTTP {a_code}")
     if error:

@@ -248,6 +248,12 @@ def test_cancel_then_show_the_attempts(cli: Cli, sandbox: SandboxControl) -> Non
     code, shown = cli.json("outbox", "show", entry["id"])
     assert code == 0
     assert [a["outcome"] for a in shown["attempts_detail"]] == ["applied"]
+    # the outcome said once, in the details' words (it read "the Stamps server applied it",
+    # then "outcome applied" on the line under it)
+    lines = cli("outbox", "show", entry["id"]).stdout.splitlines()
+    [at] = [n for n, line in enumerate(lines) if line.startswith("  attempt 1, ")]
+    assert lines[at].endswith(": applied by the server")
+    assert lines[at + 1] == "      detail: HTTP 200"
 
 
 def test_outbox_list_says_what_history_says_of_the_same_entry(cli: Cli) -> None:
