@@ -73,6 +73,7 @@ from app.core.services import (
     level_number,
     level_words,
     open_till,
+    outcome_words,
     say,
 )
 
@@ -649,14 +650,17 @@ def outbox_show(args: argparse.Namespace) -> int:
                     for line in folded:
                         print(_folded_line(line))
                     folded = []
-                sentence = _failure_sentence(attempt.error, base_url) or _OUTCOME_WORDS.get(
-                    attempt.outcome, attempt.outcome
-                )
+                failure = _failure_sentence(attempt.error, base_url)
+                sentence = failure or _outcome_sentence(attempt.outcome)
                 if attempt.ended_at is None:
                     sentence = "under way: no answer yet"
+                # the outcome once: "applied by the server" read on both lines of an attempt
+                said = failure is None and attempt.ended_at is not None
+                outcome = None if said else attempt.outcome
+                recorded = _recorded(outcome, attempt.status_code, attempt.error)
                 print(_attempt_line(attempt.number, attempt.started_at, sentence))
-                recorded = _recorded(attempt.outcome, attempt.status_code, attempt.error)
-                print(f"      detail: {recorded}")
+                if recorded:
+                    print(f"      detail: {recorded}")
         return EXIT_OK
 
     return _run(args, body)
@@ -666,7 +670,7 @@ def _folded_line(folded: FoldedAttempts) -> str:
     """Attempts counted, not listed, as one line among the listed ones."""
     first = folded.first_started_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
     last = folded.last_ended_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-    sentence = _OUTCOME_WORDS.get(folded.outcome, folded.outcome)
+    sentence = _outcome_sentence(folded.outcome)
     return f"  {counted(folded.count, 'more attempt')}, {first} to {last}: {sentence}"
 
 
@@ -676,13 +680,11 @@ def _failure_sentence(record: str | None, base_url: str) -> str | None:
     return english(said) if said is not None else None
 
 
-#: What an attempt that recorded no failure proves, by its outcome.
-_OUTCOME_WORDS = {
-    "applied": "the Stamps server applied it",
-    "refused": "the Stamps server refused it",
-    "never_arrived": "it never reached the Stamps server",
-    "ambiguous": "not known whether the Stamps server applied it",
-}
+def _outcome_sentence(outcome: str) -> str:
+    """What one attempt proved, in the words the window's details use (an outcome the till
+    does not know, as it was recorded)."""
+    said = outcome_words(outcome)
+    return english(said) if said is not None else outcome
 
 
 def _attempt_line(number: int, started_at: datetime, sentence: str) -> str:
@@ -692,15 +694,17 @@ def _attempt_line(number: int, started_at: datetime, sentence: str) -> str:
     return f"  attempt {number}, {when}: {sentence}"
 
 
-def _recorded(outcome: str, a_code: int | None, error: str | None) -> str:
-    """The attempt as the till recorded it, for support: the outcome class, the server's status
-    code and the error as it came."""
-    parts = [f"outcome {outcome}"]
+def _recorded(outcome: str | None, a_code: int | None, error: str | None) -> str:
+    """The attempt as the till recorded it, for support: what it proved (in words: "outcome
+    ambiguous" was the outbox's word, where the window says what it means; ``None`` when the
+    attempt's line says it already), the server's status code and the error as it came.
+    Semicolons apart: each part may hold commas and colons. Empty when nothing is left."""
+    parts = [] if outcome is None else [_outcome_sentence(outcome)]
     if a_code:
         parts.append(f"HTTP {a_code}")
     if error:
         parts.append(one_line(error))
-    return ", ".join(parts)
+    return "; ".join(parts)
 
 
 def _member_pin(pins: ManagerPins) -> Secret:

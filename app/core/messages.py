@@ -1367,6 +1367,13 @@ TEMPLATES: dict[str, str] = {
         "Reconciliation recorded a result this till has no words for: stamps-pos exceptions "
         "--json shows it."
     ),
+    # --- what one attempt proved (its outcome, architecture §3), as a manager reads it: the
+    # window's details and audit trail, ``stamps-pos outbox show`` (failures.outcome_words)
+    "outcome.applied": "applied by the server",
+    "outcome.refused": "refused by the server: nothing applied",
+    "outcome.never_arrived": "never reached the server: nothing applied",
+    # a timeout, a 500, an answer that named nothing: the server may have applied it
+    "outcome.ambiguous": "no clear answer: not known whether it was applied",
     # --- what a recorded failure means (app/core/services/failures.py), in a manager's details --
     "failure.lease_lost": (
         "The till stopped during this attempt (it was closed, crashed or was killed): whether the "

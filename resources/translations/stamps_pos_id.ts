@@ -1745,22 +1745,6 @@
         <translation>Kedaluwarsa (tidak pernah dikirim)</translation>
     </message>
     <message>
-        <source>applied by the server</source>
-        <translation>diproses oleh server</translation>
-    </message>
-    <message>
-        <source>refused by the server: nothing applied</source>
-        <translation>ditolak oleh server: tidak ada yang diproses</translation>
-    </message>
-    <message>
-        <source>never reached the server: nothing applied</source>
-        <translation>tidak sampai ke server: tidak ada yang diproses</translation>
-    </message>
-    <message>
-        <source>no clear answer: not known whether it was applied</source>
-        <translation>tidak ada jawaban yang jelas: tidak diketahui apakah sudah diproses</translation>
-    </message>
-    <message>
         <source>Reward</source>
         <translation>Hadiah</translation>
     </message>
@@ -6711,6 +6695,26 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>Reconciliation recorded a result this till has no words for: stamps-pos exceptions --json shows it.</source>
         <comment>exception.other</comment>
         <translation>Pencocokan mencatat hasil yang tidak bisa dijelaskan mesin kasir ini: stamps-pos exceptions --json menampilkannya.</translation>
+    </message>
+    <message>
+        <source>applied by the server</source>
+        <comment>outcome.applied</comment>
+        <translation>diproses oleh server</translation>
+    </message>
+    <message>
+        <source>refused by the server: nothing applied</source>
+        <comment>outcome.refused</comment>
+        <translation>ditolak oleh server: tidak ada yang diproses</translation>
+    </message>
+    <message>
+        <source>never reached the server: nothing applied</source>
+        <comment>outcome.never_arrived</comment>
+        <translation>tidak sampai ke server: tidak ada yang diproses</translation>
+    </message>
+    <message>
+        <source>no clear answer: not known whether it was applied</source>
+        <comment>outcome.ambiguous</comment>
+        <translation>tidak ada jawaban yang jelas: tidak diketahui apakah sudah diproses</translation>
     </message>
     <message>
         <source>The till stopped during this attempt (it was closed, crashed or was killed): whether the server got it is not known.</source>

@@ -313,12 +313,19 @@ class ConnectivityMonitor:
             self._find_out.clear()
             if self.state is Connectivity.ONLINE:  # a real request got through meanwhile
                 continue
+            left = clock.monotonic()  # the probe's ping leaves
             try:
                 proved = await self._probe()
             except Exception:  # a probe that fails for any reason is "not yet"
                 log.debug("connectivity probe failed", exc_info=True)
                 proved = None
-            if proved is not None:
+            if proved is Connectivity.ONLINE:
+                # A pong is an answer: a request that left into the outage before the ping and
+                # ends unanswered after it is lost to the line as it was (:meth:`report`).
+                # Taken as a bare state, it dated no return of the line, and the hang's read
+                # timeout turned the bar Degraded again for a probe's wait while the line worked.
+                self._answered(left)
+            elif proved is not None:
                 self._set(proved)
             if proved is not Connectivity.ONLINE:
                 delay = min(self._cap, delay * 2)

@@ -112,7 +112,7 @@ if TYPE_CHECKING:
         feed_line_parts,
         moment,
     )
-    from app.core.services.failures import failure_words
+    from app.core.services.failures import failure_words, outcome_words
     from app.core.services.fields import (
         MARKS_PER_LETTER,
         FieldRefused,
@@ -369,7 +369,7 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "stacks_marks",
         ),
     ),
-    ("app.core.services.failures", ("failure_words",)),
+    ("app.core.services.failures", ("failure_words", "outcome_words")),
     (
         "app.core.services.handover",
         (
@@ -726,6 +726,7 @@ __all__ = [
     "moment",
     "not_a_managers_pin",
     "open_till",
+    "outcome_words",
     "qr_payload",
     "read_cashiers_file",
     "read_export",

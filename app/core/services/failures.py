@@ -9,6 +9,7 @@ in the window's language. The server's own words in a refusal are quoted as they
 
 from __future__ import annotations
 
+from app.core.domain import Outcome
 from app.core.messages import Message, say
 from app.core.outbox.claim import KIOSK_EXPIRED, LEASE_LOST, NEEDS_DASHBOARD, PIN_EXPIRED
 from app.core.outbox.transitions import read_error_text
@@ -63,6 +64,18 @@ _SENTENCES = {
     KIOSK_EXPIRED: "failure.kiosk_expired",
     NEEDS_DASHBOARD: "decision.needs_dashboard",
 }
+
+
+#: The outcomes an attempt records, each with its words (``outcome.*``).
+_OUTCOMES = frozenset(outcome.value for outcome in Outcome)
+
+
+def outcome_words(outcome: str) -> Message | None:
+    """What one attempt proved (architecture §3), as a manager reads it: what it means for the
+    redemption, not the outbox's word for it ("outcome ambiguous" told a manager nothing).
+    ``None`` for an outcome the till does not know (a newer till's, read from its database):
+    the caller shows it as it was recorded."""
+    return say(f"outcome.{outcome}") if outcome in _OUTCOMES else None
 
 
 def failure_words(record: str | None, *, base_url: str = "") -> Message | None:

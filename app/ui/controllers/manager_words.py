@@ -22,6 +22,9 @@ from app.core.services import (
     recorded_what,
     reference_of,
 )
+from app.core.services import (
+    outcome_words as attempt_outcome,
+)
 from app.ui.controllers.activity_words import evidence_text, stamps_text
 from app.ui.controllers.redemption import KIND_OF
 from app.ui.manager.exceptions import ExceptionData
@@ -106,22 +109,10 @@ def status_words(status: EntryStatus) -> str:
 
 
 def outcome_words(outcome: str) -> str:
-    """What one attempt proved (architecture §3), as a manager reads it: what it means for the
-    redemption, not the outbox's word for it ("ambiguous" told a manager nothing)."""
-    known = {
-        "applied": QCoreApplication.translate("ManagerWords", "applied by the server"),
-        "refused": QCoreApplication.translate(
-            "ManagerWords", "refused by the server: nothing applied"
-        ),
-        "never_arrived": QCoreApplication.translate(
-            "ManagerWords", "never reached the server: nothing applied"
-        ),
-        # a timeout, a 500, an answer that named nothing: the server may have applied it
-        "ambiguous": QCoreApplication.translate(
-            "ManagerWords", "no clear answer: not known whether it was applied"
-        ),
-    }
-    return known.get(outcome, outcome)
+    """What one attempt proved (architecture §3), as a manager reads it: the core's words
+    (``services.outcome_words``), which ``stamps-pos outbox show`` says too."""
+    said = attempt_outcome(outcome)
+    return words(said) if said is not None else outcome
 
 
 def kind_words(kind: str) -> str:

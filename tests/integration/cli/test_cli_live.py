@@ -216,12 +216,18 @@ def test_outbox_show_says_each_attempt_in_a_sentence_with_the_record_behind_it(
     assert lines[at].endswith(
         ": The Stamps server failed while handling it: the server may have applied it."
     )
-    assert (
-        lines[at + 1] == "      detail: outcome ambiguous, HTTP 502, ServerError: 502 Bad Gateway"
+    # "outcome ambiguous" was the outbox's word; the window's details say what it means
+    assert lines[at + 1] == (
+        "      detail: no clear answer: not known whether it was applied; HTTP 502; "
+        "ServerError: 502 Bad Gateway"
     )
     code, as_json = cli.json("outbox", "show", entry["id"])
     first = as_json["attempts_detail"][0]
-    assert (first["status_code"], first["error"]) == (502, "ServerError: 502 Bad Gateway")
+    assert (first["outcome"], first["status_code"], first["error"]) == (
+        "ambiguous",  # a script's key, as recorded
+        502,
+        "ServerError: 502 Bad Gateway",
+    )
     assert first["error_words"].startswith("The Stamps server failed while handling it")
 
 
@@ -242,6 +248,12 @@ def test_cancel_then_show_the_attempts(cli: Cli, sandbox: SandboxControl) -> Non
     code, shown = cli.json("outbox", "show", entry["id"])
     assert code == 0
     assert [a["outcome"] for a in shown["attempts_detail"]] == ["applied"]
+    # the outcome said once, in the details' words (it read "the Stamps server applied it",
+    # then "outcome applied" on the line under it)
+    lines = cli("outbox", "show", entry["id"]).stdout.splitlines()
+    [at] = [n for n, line in enumerate(lines) if line.startswith("  attempt 1, ")]
+    assert lines[at].endswith(": applied by the server")
+    assert lines[at + 1] == "      detail: HTTP 200"
 
 
 def test_outbox_list_says_what_history_says_of_the_same_entry(cli: Cli) -> None:
@@ -504,7 +516,7 @@ def test_outbox_show_says_every_try_of_an_entry_whose_attempts_were_folded(
     assert "no words for" not in shown.stdout  # each listed attempt says why it failed
     [folded] = [n for n, line in enumerate(lines) if line.startswith("  7 more attempts, ")]
     assert lines[folded - 2].startswith("  attempt 3, ")
-    assert lines[folded].endswith(": it never reached the Stamps server")
+    assert lines[folded].endswith(": never reached the server: nothing applied")
     code, as_json = cli.json("outbox", "show", entry["id"])
     assert as_json["attempts"] == 30 and len(as_json["attempts_detail"]) == 23
     assert [(f["outcome"], f["count"]) for f in as_json["attempts_folded"]] == [

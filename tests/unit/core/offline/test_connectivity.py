@@ -502,6 +502,32 @@ def test_an_answer_lost_on_a_request_sent_before_the_server_last_answered_leaves
     assert monitor.state is Connectivity.DEGRADED
 
 
+async def test_a_request_sent_before_the_probe_found_the_line_back_is_lost_to_the_outage(
+    manual: ManualClock,
+) -> None:
+    # The same hang as above, the line found back by the probe's pong rather than an answer:
+    # the resend's read timeout turned the bar Degraded again for a probe's wait.
+    probe = ScriptedProbe()
+    monitor = ConnectivityMonitor(probe, probe_interval=5, probe_cap=10)
+    monitor.start()
+    try:
+        monitor.report(Outcome.AMBIGUOUS, sent_at=clock.monotonic())  # the line hangs
+        await settle(manual)
+        resend = clock.monotonic()  # Ayu's resend leaves into the hang
+        probe.answer = Connectivity.ONLINE
+        manual.advance(5)
+        for _ in range(50):
+            await asyncio.sleep(0)
+            if monitor.state is Connectivity.ONLINE:
+                break
+        assert monitor.state is Connectivity.ONLINE
+        manual.advance(7)
+        monitor.report(Outcome.AMBIGUOUS, sent_at=resend)  # its read timeout
+        assert monitor.state is Connectivity.ONLINE
+    finally:
+        await monitor.stop()
+
+
 async def test_sends_that_time_out_keep_the_till_degraded_though_pings_answer(
     manual: ManualClock,
 ) -> None:

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from app.core.domain import Outcome
 from app.core.messages import english
 from app.core.outbox.claim import KIOSK_EXPIRED, LEASE_LOST, NEEDS_DASHBOARD, PIN_EXPIRED
 from app.core.outbox.errors import StaleClaim, StoppedBeforeSending
-from app.core.services.failures import failure_words
+from app.core.services.failures import failure_words, outcome_words
 from app.core.stamps import errors
 
 
@@ -95,3 +96,24 @@ def test_a_server_asking_for_https_over_plain_http_is_not_told_as_a_refused_toke
     # over https already, the server's words are quoted, and no address is made up
     secure = failure_words(HTTP_REFUSED, base_url="https://stamps.lan")
     assert secure is not None and secure.id == "failure.credentials.said"
+
+
+@pytest.mark.parametrize(
+    ("outcome", "said"),
+    [
+        (Outcome.APPLIED, "applied by the server"),
+        (Outcome.REFUSED, "refused by the server: nothing applied"),
+        (Outcome.NEVER_ARRIVED, "never reached the server: nothing applied"),
+        (Outcome.AMBIGUOUS, "no clear answer: not known whether it was applied"),
+    ],
+)
+def test_an_attempt_s_outcome_is_said_in_words_not_by_the_outbox_s_name(
+    outcome: Outcome, said: str
+) -> None:
+    # `stamps-pos outbox show` printed "outcome ambiguous" where the details said these words
+    words = outcome_words(outcome.value)
+    assert words is not None and english(words) == said
+
+
+def test_an_outcome_the_till_does_not_know_is_left_to_the_caller_as_recorded() -> None:
+    assert outcome_words("half_applied") is None
