@@ -4381,8 +4381,8 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Antre {n}</translation>
     </message>
     <message>
-        <source>Unknown {n}</source>
-        <translation>Belum pasti {n}</translation>
+        <source>Not confirmed {n}</source>
+        <translation>Belum dikonfirmasi {n}</translation>
     </message>
     <message>
         <source>Failed {n}</source>
