@@ -6328,6 +6328,16 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Potongan dari voucher tidak berlaku lagi; potongan ini tidak memakai stamp. Member diberi voucher pengganti. Server Stamps juga menyampaikan: {said}</translation>
     </message>
     <message>
+        <source>The redemption no longer stands. The member has {stamps} stamps now; the till does not know what the redemption spent.</source>
+        <comment>receipt.cancel.detail.unknown</comment>
+        <translation>Penukaran ini tidak berlaku lagi. Member kini punya {stamps} stamp; mesin kasir tidak tahu apa yang dipakai penukaran ini.</translation>
+    </message>
+    <message>
+        <source>The redemption no longer stands. The member has {stamps} stamps now; the till does not know what the redemption spent. The Stamps server also said: {said}</source>
+        <comment>receipt.cancel.detail.unknown.also_said</comment>
+        <translation>Penukaran ini tidak berlaku lagi. Member kini punya {stamps} stamp; mesin kasir tidak tahu apa yang dipakai penukaran ini. Server Stamps juga menyampaikan: {said}</translation>
+    </message>
+    <message>
         <source>Cancel refused</source>
         <comment>receipt.cancel.refused</comment>
         <translation>Pembatalan ditolak</translation>
