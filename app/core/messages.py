@@ -1131,6 +1131,16 @@ TEMPLATES: dict[str, str] = {
         "The deduction from the voucher no longer stands; it spent no stamps. The member was "
         "given a replacement voucher. The Stamps server also said: {said}"
     ),
+    # a cancel by server id of another till's redemption: the answer counts the member's stamps
+    # and says nothing of what the redemption spent, nor does the till know it
+    "receipt.cancel.detail.unknown": (
+        "The redemption no longer stands. The member has {stamps} stamps now; the till does not "
+        "know what the redemption spent."
+    ),
+    "receipt.cancel.detail.unknown.also_said": (
+        "The redemption no longer stands. The member has {stamps} stamps now; the till does not "
+        "know what the redemption spent. The Stamps server also said: {said}"
+    ),
     "receipt.cancel.refused": "Cancel refused",
     "receipt.cancel.refused.todo": "The redemption still stands on the Stamps server.",
     # never sent: the till has no server id for a redemption found in the member's activity

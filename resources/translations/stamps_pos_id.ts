@@ -4365,8 +4365,8 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Antre {n}</translation>
     </message>
     <message>
-        <source>Unknown {n}</source>
-        <translation>Belum pasti {n}</translation>
+        <source>Not confirmed {n}</source>
+        <translation>Belum dikonfirmasi {n}</translation>
     </message>
     <message>
         <source>Failed {n}</source>
@@ -6310,6 +6310,16 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>The deduction from the voucher no longer stands; it spent no stamps. The member was given a replacement voucher. The Stamps server also said: {said}</source>
         <comment>receipt.cancel.detail.deduct.replaced.also_said</comment>
         <translation>Potongan dari voucher tidak berlaku lagi; potongan ini tidak memakai stamp. Member diberi voucher pengganti. Server Stamps juga menyampaikan: {said}</translation>
+    </message>
+    <message>
+        <source>The redemption no longer stands. The member has {stamps} stamps now; the till does not know what the redemption spent.</source>
+        <comment>receipt.cancel.detail.unknown</comment>
+        <translation>Penukaran ini tidak berlaku lagi. Member kini punya {stamps} stamp; mesin kasir tidak tahu apa yang dipakai penukaran ini.</translation>
+    </message>
+    <message>
+        <source>The redemption no longer stands. The member has {stamps} stamps now; the till does not know what the redemption spent. The Stamps server also said: {said}</source>
+        <comment>receipt.cancel.detail.unknown.also_said</comment>
+        <translation>Penukaran ini tidak berlaku lagi. Member kini punya {stamps} stamp; mesin kasir tidak tahu apa yang dipakai penukaran ini. Server Stamps juga menyampaikan: {said}</translation>
     </message>
     <message>
         <source>Cancel refused</source>

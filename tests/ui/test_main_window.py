@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
+from app.core.messages import say
 from app.ui.damaged import DamagedDatabaseView
 from app.ui.first_manager import FirstManagerView
 from app.ui.main_window import CashierWindowView
@@ -20,10 +21,12 @@ from app.ui.shortcuts import keyboard_shortcuts
 from app.ui.viewmodels import (
     MemberSuggestion,
     RedemptionRowData,
+    ResultData,
     RewardCardData,
     VoucherRowData,
 )
 from app.ui.widgets.elided_label import ElidedLabel
+from app.ui.wording import words
 
 from ..support.languages import speaking
 from ..support.screens import inside_the_frame, window_in
@@ -556,6 +559,45 @@ def test_a_confirmed_redemption_shows_its_print_slip_button_whole(
         assert button.isVisible()
         assert button.visibleRegion().boundingRect() == button.rect()
         # The shift's list keeps its header and a row in sight.
+        table = window.redemptions
+        assert table.viewport().height() >= table.verticalHeader().defaultSectionSize()
+
+
+#: A cart of three redeemed, as the demo's Ayu redeems it: its headline takes three lines.
+CART_OF_THREE = "Es Kopi Susu Gula Aren, Croissant Mentega, Kopi Tubruk Toraja"
+
+
+@pytest.mark.parametrize(
+    "size", [(1024, 600), (1093, 614), (1366, 768), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}"
+)
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_a_confirmed_cart_of_three_shows_its_print_slip_button_whole(
+    qtbot: QtBot, size: tuple[int, int], language: str
+):
+    # Seen under X at 1024×600 with openbox: after "Redeem cart" of three rewards, the result
+    # panel's three-line headline left "Print slip" half cut at its foot, the rest a scroll
+    # away. The button stays whole in sight; the words scroll above it where they must.
+    with speaking(language):
+        window = window_in(qtbot, "14-confirmed", inside_the_frame(size))
+        panel = window.result_panel
+        panel.set_result(
+            ResultData(
+                "confirmed",
+                CART_OF_THREE,
+                words(say("receipt.stamps_left", stamps=190)),
+                redemption_id="2001",
+                what_to_do=words(say("receipt.confirmed.todo.cart")),
+                gives="cart",
+            )
+        )
+        QApplication.processEvents()
+        button = panel.print_button
+        assert button.isVisible()
+        assert button.visibleRegion().boundingRect() == button.rect()
+        assert button.width() >= button.sizeHint().width()  # its words whole
+        # The outcome and what was redeemed are read without scrolling.
+        assert panel.banner.visibleRegion().boundingRect() == panel.banner.rect()
+        assert not panel.headline.visibleRegion().isEmpty()
         table = window.redemptions
         assert table.viewport().height() >= table.verticalHeader().defaultSectionSize()
 

@@ -249,7 +249,7 @@ def note_as_read(bar: SyncStatusBar, note: str) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("size", [*SIZES, (1024, 600)], ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize(
     "note",
     [

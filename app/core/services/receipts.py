@@ -220,7 +220,7 @@ def receipt_for(
     record (``OutboxEntry.accepted_as``); an entry accepted before the till recorded it is
     said as it was until then: ``sent_again`` (:func:`accepted_to_send_again`) for a confirmed
     one, its last attempt for one still accepted, offline for the rest. ``cancelled``: of a
-    cancel, the kind of the redemption it cancels, when known."""
+    cancel, the kind of the redemption it cancels (``None``: the till does not know it)."""
     verdict = verdict_of(entry, ambiguous_attempt=ambiguous_attempt)
     handed_over = handed_over or entry.provisional
     why = (accepted_as or recorded_acceptance(entry)) if handed_over else None
@@ -237,9 +237,9 @@ def receipt_for(
         what_to_do = say(
             "receipt.cancel.waiting.behind.todo" if behind else "receipt.cancel.waiting.held.todo"
         )
-    if cancelled is not None and details is not None:
+    if entry.kind == OperationKind.CANCEL and details is not None:
         replaced = bool((entry.payload or {}).get("create_replacement_voucher"))
-        details = _no_stamps_cancel_details(details, cancelled, replaced)
+        details = _cancel_details(details, cancelled, replaced)
     if paused_over_http and details is not None and details.id == "receipt.detail.paused":
         details = say("receipt.detail.paused.https")
         if what_to_do.id == "receipt.waiting.paused.todo":
@@ -653,17 +653,25 @@ _SPENT_NO_STAMPS = {
 }
 
 
-def _no_stamps_cancel_details(
-    details: Message, cancelled: OperationKind, replaced: bool
-) -> Message:
+def _cancel_details(details: Message, cancelled: OperationKind | None, replaced: bool) -> Message:
     """A confirmed cancel of an order that spent no stamps (a promo code, a voucher, a deduction
     from one): the server's answer counts the member's stamps (``customer.stamps_remaining``,
     redemption_api §6), and "Cancel confirmed: 250 stamps left." read as if stamps came back.
     What the contract gives back for a voucher's is a replacement voucher when the cancel asked
     for one (``replaced``, its ``create_replacement_voucher``), and it says so; of the voucher
-    itself it says nothing, and neither do these words."""
+    itself it says nothing, and neither do these words. Of an order the till does not know
+    (``cancelled`` is ``None``: a cancel by server id of another till's redemption) the count
+    is said as the member's balance, and no more: the answer does not say what it spent."""
+    if details.id not in ("receipt.stamps_left", "receipt.stamps_left_also_said"):
+        return details
+    if cancelled is None:
+        stamps = details.params["stamps"]
+        if details.id == "receipt.stamps_left":
+            return say("receipt.cancel.detail.unknown", stamps=stamps)
+        said = details.params["said"]
+        return say("receipt.cancel.detail.unknown.also_said", stamps=stamps, said=said)
     name = _SPENT_NO_STAMPS.get(cancelled)
-    if name is None or details.id not in ("receipt.stamps_left", "receipt.stamps_left_also_said"):
+    if name is None:
         return details
     if cancelled.spends_a_voucher:
         name += ".replaced" if replaced else ".not_replaced"

@@ -13,16 +13,15 @@ from app.ui.controllers.redemption import KIND_OF
 from app.ui.manager.details import DetailsData
 from app.ui.viewmodels import CounterRefusalKey
 from app.ui.widgets.member_card import local_time_text
+from app.ui.widgets.outcome_style import at_the_counter_text
 from app.ui.widgets.rows_table import TableRow
 from app.ui.wording import words
 
 
 def counter_standing(verdict: Verdict) -> str:
-    """How a History row says a customer was turned away at the counter: refused (the server,
-    the PIN check, a rule of the till), or not redeemed (the offline rules)."""
-    if verdict is Verdict.NOT_REDEEMED:
-        return QCoreApplication.translate("CounterWords", "Not redeemed at the counter")
-    return QCoreApplication.translate("CounterWords", "Refused at the counter")
+    """How a History row says a customer was turned away at the counter, in the shift's list's
+    words for the same row."""
+    return at_the_counter_text(KIND_OF[verdict])
 
 
 def counter_history_row(row: ShiftRow) -> TableRow:

@@ -53,3 +53,13 @@ def outcome_short_text(
         "closed": QCoreApplication.translate("Outcome", "Closed"),
     }
     return words[kind]
+
+
+def at_the_counter_text(kind: OutcomeKind) -> str:
+    """A customer turned away at the counter, before anything was queued: refused (the server,
+    the PIN check, a rule of the till), or not redeemed (the offline rules). The one wording of
+    the shift's list and the History's row (and its details): the list said "Refused" of what the
+    History called "Refused at the counter"."""
+    if kind == "not_redeemed":
+        return QCoreApplication.translate("CounterWords", "Not redeemed at the counter")
+    return QCoreApplication.translate("CounterWords", "Refused at the counter")

@@ -34,10 +34,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.plain_text import short_words
-from app.ui.viewmodels import RedemptionRowData
+from app.ui.viewmodels import CounterRefusalKey, RedemptionRowData
 from app.ui.widgets.outcome_style import (
     OUTCOME_COLOURS,
     SENDING_COLOURS,
+    at_the_counter_text,
     outcome_short_text,
     sending_short_text,
 )
@@ -164,9 +165,13 @@ class ShiftRedemptionsModel(QAbstractTableModel):
                     return row.cancel_text
                 if row.sending:
                     return sending_short_text(behind=row.behind)
-                status = outcome_short_text(
-                    row.status, provisional=row.provisional, answered=row.answered
-                )
+                if isinstance(row.entry_id, CounterRefusalKey):
+                    # nothing was queued: as the History's row for it says
+                    status = at_the_counter_text(row.status)
+                else:
+                    status = outcome_short_text(
+                        row.status, provisional=row.provisional, answered=row.answered
+                    )
                 if row.reason and role == Qt.ItemDataRole.ToolTipRole:
                     # a customer turned away: why, as the panel said it (Enter shows it too)
                     return short_words(f"{status}\n{row.reason}")

@@ -186,6 +186,19 @@ class ResultPanel(QFrame):
         self.print_button = QPushButton(self.tr("Print slip"))
         self.print_button.setObjectName("resultPrint")
         self.print_button.clicked.connect(self.print_requested)
+        self._print_offered = False
+        # "Print slip" beside the QR code, in a slot that keeps the button's room whether it is
+        # there or not, so the words need the same height either way; or, where they need more
+        # than the panel has (a cart of three at 1024x600: its names on three lines), pinned
+        # under them (_foot), whole: at the words' foot it was cut in half, a scroll away.
+        self._print_slot = QWidget()
+        slot = QHBoxLayout(self._print_slot)
+        slot.setContentsMargins(0, 0, 0, 0)
+        slot.addStretch(1)
+        slot.addWidget(self.print_button)
+        self._foot = QWidget()
+        self._foot.setObjectName("resultFoot")
+        self._foot.hide()
 
         # Everything under the banner, which scrolls where the panel takes a share of its
         # column (take_a_share) and the words need more: the banner stays in sight.
@@ -208,6 +221,10 @@ class ResultPanel(QFrame):
         top.addWidget(self.banner)
         layout.addLayout(top)
         layout.addWidget(self.body, 1)
+        foot = QHBoxLayout(self._foot)
+        foot.setContentsMargins(0, 0, _MARGIN - self._right, 0)
+        foot.addStretch(1)
+        layout.addWidget(self._foot)
         words.addWidget(self.headline)
         words.addWidget(self.details)
         words.addWidget(self.what_to_do)
@@ -219,7 +236,7 @@ class ResultPanel(QFrame):
         beside_code.setSpacing(8)
         beside_code.addWidget(self.reference)
         beside_code.addStretch(1)
-        beside_code.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignRight)
+        beside_code.addWidget(self._print_slot)
         self._codes = codes = QHBoxLayout()
         codes.setSpacing(12)
         codes.addLayout(beside_code, 1)
@@ -263,7 +280,7 @@ class ResultPanel(QFrame):
             )
             self.qr.clear()
             self.qr.hide()
-            self.print_button.hide()
+            self._print_offered = False
             self.setAccessibleName(self.tr("Result: none"))
             self._fit_words()
             return
@@ -291,9 +308,7 @@ class ResultPanel(QFrame):
         self.reference.setVisible(bool(references))
         self._show_qr(result)
         # A slip is proof for the customer: only for outcomes the till stands behind.
-        self.print_button.setVisible(
-            self._slips and result.kind in ("confirmed", "accepted_offline")
-        )
+        self._print_offered = self._slips and result.kind in ("confirmed", "accepted_offline")
         self.setAccessibleName(self.tr("Result: {title}").format(title=title))
         self._fit_words()
 
@@ -349,6 +364,7 @@ class ResultPanel(QFrame):
         more in sight: at 1093x614 in Indonesian the banner of a not-confirmed result took
         three lines, and what to do, under it, was more than the room left."""
         if not self.body.scrolls() or self.width() <= 0:
+            self._pin_print(False)
             return
         self._title_type(smaller=self._tight)
         margins = self._layout.contentsMargins()
@@ -357,6 +373,26 @@ class ResultPanel(QFrame):
         words = self.body.words_height(self._words_width())
         need = margins.top() + margins.bottom() + banner + self._layout.spacing() + words
         self._title_type(smaller=self._tight or need > self.height())
+        if need > self.height():  # with the smaller banner, measured again
+            banner = max(self.banner.minimumHeight(), self.banner.heightForWidth(banner_width))
+            need = margins.top() + margins.bottom() + banner + self._layout.spacing() + words
+        self._pin_print(need > self.height())
+
+    def _pin_print(self, pinned: bool) -> None:
+        """ "Print slip", where offered: under the words (``pinned``) or beside the QR code. Its
+        slot there keeps its room either way, so the words' height, and this choice, stay put."""
+        button, offered = self.print_button, self._print_offered
+        home = self._foot if pinned else self._print_slot
+        if button.parentWidget() is not home:
+            away = self._print_slot if pinned else self._foot
+            away_layout, home_layout = away.layout(), home.layout()
+            assert away_layout is not None and home_layout is not None
+            away_layout.removeWidget(button)
+            home_layout.addWidget(button)
+        self._print_slot.setMinimumHeight(button.sizeHint().height())
+        self._print_slot.setVisible(offered)
+        self._foot.setVisible(offered and pinned)
+        button.setVisible(offered)
 
     def _fit_qr(self) -> None:
         """The QR code beside the references where both fit, at its smallest at least; else

@@ -238,7 +238,7 @@ class SyncStatusBar(QFrame):
         set_style_property(self.connectivity, "state", status.connectivity)
 
         self.queued.setText(self.tr("Queued {n}").format(n=status.queued))
-        self.unknown.setText(self.tr("Unknown {n}").format(n=status.unknown))
+        self.unknown.setText(self.tr("Not confirmed {n}").format(n=status.unknown))
         self.failed.setText(self.tr("Failed {n}").format(n=status.failed))
         set_style_property(self.unknown, "alert", "unknown" if status.unknown else "none")
         set_style_property(self.failed, "alert", "failed" if status.failed else "none")
@@ -381,7 +381,7 @@ class SyncStatusBar(QFrame):
         )
         busiest.connectivity.setText(longest)
         busiest.queued.setText(self.tr("Queued {n}").format(n=999))
-        busiest.unknown.setText(self.tr("Unknown {n}").format(n=999))
+        busiest.unknown.setText(self.tr("Not confirmed {n}").format(n=999))
         busiest.failed.setText(self.tr("Failed {n}").format(n=999))
         busiest.dashboard.setText(self.tr("Cancel on dashboard {n}").format(n=99))
         busiest.oldest.setText(self.tr("oldest {age}").format(age=age_text(23 * 3600 + 59 * 60)))

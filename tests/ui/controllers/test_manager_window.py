@@ -660,6 +660,49 @@ def test_the_status_bar_says_of_a_confirmed_cancel_what_the_member_got_back(
     assert notes[-1] == said
 
 
+def test_a_cancel_by_server_id_says_the_member_s_stamps_not_that_they_came_back(
+    qtbot: QtBot,
+    cashier: CashierWindow,
+    sandbox: SandboxControl,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Seen in manager mode: a redemption made on another till, cancelled by its server id, read
+    # "Cancel confirmed: 250 stamps left." The till does not know what it was (a promo or a
+    # voucher spends no stamps), so it says the balance as a balance.
+    add_manager(qtbot, cashier)
+    elsewhere = sandbox.client.post(
+        "/api/v2/redemptions/redeem-reward",
+        json={"user": AYU, "reward": 1, "store": 32},
+        headers={"Authorization": f"Token {DEMO_TOKEN}"},
+    )
+    elsewhere.raise_for_status()
+    server_id = elsewhere.json()["redemption"]["id"]
+    enter(qtbot, cashier)
+    status = cashier.view.status
+    notes: list[str] = []
+    shown = status.show_note
+    monkeypatch.setattr(
+        status, "show_note", lambda text, ms=6000: (notes.append(text), shown(text, ms))
+    )
+    cashier.view.manager.history.by_server_id.click()
+    qtbot.waitUntil(
+        lambda: isinstance(cashier.decisions.dialog, CancelByServerIdDialog), timeout=WAIT_MS
+    )
+    dialog = cashier.decisions.dialog
+    assert isinstance(dialog, CancelByServerIdDialog)
+    dialog.server_id_edit.setText(str(server_id))
+    dialog.member_edit.setText(AYU)
+    dialog.confirm.click()
+    qtbot.waitUntil(
+        lambda: bool(notes) and notes[-1].startswith("Cancel confirmed"), timeout=WAIT_MS
+    )
+    assert sandbox.stamps(AYU) == 250
+    assert notes[-1] == (
+        "Cancel confirmed: The redemption no longer stands. The member has 250 stamps now; the "
+        "till does not know what the redemption spent."
+    )
+
+
 def test_a_cancel_of_the_redemption_on_screen_ends_its_hand_over_and_gives_back_the_stamps(
     qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
 ) -> None:

@@ -614,7 +614,9 @@ def test_an_ambiguous_answer_shows_not_confirmed(
     assert cashier.view.result_panel.title.text() == "NOT CONFIRMED — do not hand over yet"
     assert not cashier.view.result_panel.print_button.isVisibleTo(cashier.view.result_panel)
     assert _rows(cashier) == [("Es Kopi Susu Gula Aren", "not_confirmed")]
-    qtbot.waitUntil(lambda: "Unknown 1" in cashier.view.status.summary_text(), timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: "Not confirmed 1" in cashier.view.status.summary_text(), timeout=WAIT_MS
+    )
 
 
 def test_a_not_confirmed_redemption_turns_confirmed_on_screen_when_it_syncs(

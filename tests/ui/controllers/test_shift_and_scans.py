@@ -512,7 +512,7 @@ def test_the_sync_bar_says_online_only_once_the_server_answered(
         lambda: cashier.view.status.summary_text().startswith("Online · Queued 0"),
         timeout=WAIT_MS,
     )
-    assert "Unknown 0" in cashier.view.status.summary_text()
+    assert "Not confirmed 0" in cashier.view.status.summary_text()
 
 
 def test_the_save_dialog_opens_without_blocking_and_hands_back_the_path(

@@ -66,7 +66,7 @@ def test_a_paused_queue_shows_the_credentials_banner(qtbot: QtBot, cashier: Cash
     assert not bar.stall_alert.isVisibleTo(bar)  # paused explains the wait; no second alert
     text = bar.summary_text()
     assert text.startswith("Sync is paused: the Stamps server refuses this till's API token.")
-    assert "Queued 2 · Unknown 1 · Failed 3 · oldest 30 s" in text
+    assert "Queued 2 · Not confirmed 1 · Failed 3 · oldest 30 s" in text
 
 
 @pytest.mark.integration

@@ -4,6 +4,8 @@ and the list's scroll bar, "Redemption" ("Penukaran") had no room for its headin
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -11,6 +13,10 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QTableView
 from pytestqt.qtbot import QtBot
 
+from app.core.messages import say
+from app.core.services import ShiftRow, Verdict
+from app.ui.controllers.counter_words import counter_history_row
+from app.ui.controllers.redemption import counter_row
 from app.ui.viewmodels import RedemptionRowData
 from app.ui.widgets.outcome_style import OUTCOME_COLOURS
 from app.ui.widgets.redemptions_table import (
@@ -19,6 +25,7 @@ from app.ui.widgets.redemptions_table import (
     StatusDelegate,
 )
 
+from ...support.languages import speaking
 from ...support.screens import window_in
 from ...support.tooltips import shown_tooltip
 from ..test_room_to_read import crowded_columns
@@ -164,3 +171,47 @@ def _row(n: int, status: str = "confirmed") -> RedemptionRowData:
         what="Upgrade ke Ukuran Large",
         status=status,  # type: ignore[arg-type]
     )
+
+
+def _turned_away(status: Verdict) -> ShiftRow:
+    """A customer turned away at the counter, as the shift's record holds them."""
+    return ShiftRow(
+        time=datetime(2026, 12, 1, 6, 30, tzinfo=UTC),
+        cashier="Rina",
+        member="Ayu Pratiwi",
+        kind="code",
+        what="Voucher code RINDANG-100K-LAMA",
+        stamps=0,
+        rupiah=Decimal(0),
+        invoice="INV-0042",
+        status=status,
+        server_redemption_id=None,
+        reason=say("order.reward_not_offered", reward="Kopi susu"),
+        entry_id=None,
+        refusal_id=7,
+    )
+
+
+@pytest.mark.parametrize(
+    ("status", "english"),
+    [
+        (Verdict.REFUSED, "Refused at the counter"),
+        (Verdict.NOT_REDEEMED, "Not redeemed at the counter"),
+    ],
+)
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_a_customer_turned_away_reads_in_the_shift_s_list_as_in_the_history(
+    qtbot: QtBot, status: Verdict, english: str, language: str
+) -> None:
+    # Seen: a voucher code refused before anything was queued read "Refused" in "This shift"
+    # and "Refused at the counter" in the History's row for the same customer.
+    with speaking(language):
+        row = _turned_away(status)
+        model = ShiftRedemptionsModel()
+        model.set_rows([counter_row(row)])
+        shown = model.index(0, ShiftRedemptionsModel.STATUS).data()
+        assert shown == counter_history_row(row).cells[7]
+        if language == "en":
+            assert shown == english
+        tip = model.index(0, ShiftRedemptionsModel.STATUS).data(Qt.ItemDataRole.ToolTipRole)
+        assert tip.startswith(f"{shown}\n")

@@ -10,6 +10,8 @@ from app.ui.main_window import CashierWindowView
 from app.ui.viewmodels import StatusData
 from app.ui.widgets.status_bar import SyncStatusBar, age_text
 
+from ...support.languages import speaking
+
 
 @pytest.fixture
 def bar(qtbot: QtBot) -> SyncStatusBar:
@@ -21,7 +23,7 @@ def bar(qtbot: QtBot) -> SyncStatusBar:
 
 def test_online_with_nothing_waiting(bar: SyncStatusBar):
     bar.set_status(StatusData())
-    assert bar.summary_text() == "Online · Queued 0 · Unknown 0 · Failed 0"
+    assert bar.summary_text() == "Online · Queued 0 · Not confirmed 0 · Failed 0"
     assert bar.unknown.property("alert") == "none"
 
 
@@ -30,14 +32,16 @@ def test_a_bar_not_yet_told_anything_does_not_say_online(bar: SyncStatusBar):
     assert fresh.summary_text().startswith("Checking the Stamps server…")
     assert fresh.connectivity.property("state") == "checking"
     bar.set_status(StatusData("checking"))
-    assert bar.summary_text() == "Checking the Stamps server… · Queued 0 · Unknown 0 · Failed 0"
+    assert (
+        bar.summary_text() == "Checking the Stamps server… · Queued 0 · Not confirmed 0 · Failed 0"
+    )
 
 
 def test_offline_with_a_queue_says_how_old_the_oldest_entry_is(bar: SyncStatusBar):
     bar.set_status(StatusData("offline", queued=3, unknown=1, failed=2, oldest_queued_age_s=185))
     text = bar.summary_text()
     assert "Offline — redemptions will sync later" in text
-    assert "Queued 3" in text and "Unknown 1" in text and "Failed 2" in text
+    assert "Queued 3" in text and "Not confirmed 1" in text and "Failed 2" in text
     assert "oldest 3 min" in text
     assert bar.unknown.property("alert") == "unknown"
     assert bar.failed.property("alert") == "failed"
@@ -83,6 +87,20 @@ def test_a_wrong_clock_is_a_banner_of_its_own_beside_the_others(bar: SyncStatusB
     bar.set_status(StatusData())
     assert not bar.clock_alert.isVisible()
     assert clock not in bar.summary_text()
+
+
+@pytest.mark.parametrize(
+    ("language", "words"), [("en", "Not confirmed 4"), ("id", "Belum dikonfirmasi 4")]
+)
+def test_the_unknown_count_reads_as_history_and_end_of_day_name_the_state(
+    bar: SyncStatusBar, language: str, words: str
+):
+    # Seen in the bar: "Unknown 4" (in Indonesian "Belum pasti 4") under a History, Exceptions
+    # and End of day that call the same four "Not confirmed" ("Belum dikonfirmasi").
+    with speaking(language):
+        bar.set_status(StatusData("online", unknown=4))
+        assert bar.unknown.text() == words
+        assert words in bar.summary_text()
 
 
 @pytest.mark.parametrize(

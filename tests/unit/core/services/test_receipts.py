@@ -251,7 +251,20 @@ def test_a_cancel_never_tells_the_cashier_to_hand_over_or_that_nothing_was_redee
             "also said: extra note",
         ),
         (OperationKind.REWARD, None, "250 stamps left."),
-        (None, None, "250 stamps left."),
+        # a cancel by server id of a redemption made elsewhere: what it spent is not known here,
+        # and "250 stamps left." read as if stamps had come back from it
+        (
+            None,
+            None,
+            "The redemption no longer stands. The member has 250 stamps now; the till does not "
+            "know what the redemption spent.",
+        ),
+        (
+            None,
+            "extra note",
+            "The redemption no longer stands. The member has 250 stamps now; the till does not "
+            "know what the redemption spent. The Stamps server also said: extra note",
+        ),
         # a voucher spent none either; the contract gives back a replacement when asked for one
         (
             OperationKind.VOUCHER,
