@@ -680,7 +680,7 @@
     </message>
     <message>
         <source>Nothing proved the server did not apply the first: sent again, the member may get it twice. Check the member&apos;s activity on the Stamps dashboard first.</source>
-        <translation>Belum ada yang membuktikan server tidak memproses yang pertama: jika dikirim lagi, member bisa mendapatkannya dua kali. Periksa dulu aktivitas member di dasbor Stamps.</translation>
+        <translation>Belum ada yang membuktikan server tidak memproses yang pertama: jika dikirim lagi, member bisa mendapatkannya dua kali. Periksa dulu aktivitas member di dashboard Stamps.</translation>
     </message>
     <message>
         <source>Give the member a replacement voucher</source>
