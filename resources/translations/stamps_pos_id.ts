@@ -1401,7 +1401,7 @@
     </message>
     <message>
         <source>Redemptions are paused</source>
-        <translation>Penukaran sedang dihentikan</translation>
+        <translation>Penukaran sedang dijeda</translation>
     </message>
     <message>
         <source>Please ask at the counter</source>
@@ -1551,7 +1551,7 @@
     </message>
     <message>
         <source>Redemptions are paused — please ask at the counter.</source>
-        <translation>Penukaran sedang dihentikan — silakan tanya di kasir.</translation>
+        <translation>Penukaran sedang dijeda — silakan tanya di kasir.</translation>
     </message>
     <message>
         <source>Enter phone number</source>
@@ -4755,7 +4755,7 @@ Periksa apakah nama berkasnya benar.</translation>
     <message>
         <source>Redemptions are paused right now. Please ask at the counter.</source>
         <comment>kiosk.paused</comment>
-        <translation>Penukaran sedang dihentikan. Silakan tanya di kasir.</translation>
+        <translation>Untuk saat ini penukaran dijeda. Silakan tanya di kasir.</translation>
     </message>
     <message>
         <source>For your security, please scan your member card, or ask at the counter.</source>
