@@ -680,7 +680,7 @@
     </message>
     <message>
         <source>Nothing proved the server did not apply the first: sent again, the member may get it twice. Check the member&apos;s activity on the Stamps dashboard first.</source>
-        <translation>Belum ada yang membuktikan server tidak memproses yang pertama: jika dikirim lagi, member bisa mendapatkannya dua kali. Periksa dulu aktivitas member di dasbor Stamps.</translation>
+        <translation>Belum ada yang membuktikan server tidak memproses yang pertama: jika dikirim lagi, member bisa mendapatkannya dua kali. Periksa dulu aktivitas member di dashboard Stamps.</translation>
     </message>
     <message>
         <source>Give the member a replacement voucher</source>
@@ -1401,7 +1401,7 @@
     </message>
     <message>
         <source>Redemptions are paused</source>
-        <translation>Penukaran sedang dihentikan</translation>
+        <translation>Penukaran sedang dijeda</translation>
     </message>
     <message>
         <source>Please ask at the counter</source>
@@ -1551,7 +1551,7 @@
     </message>
     <message>
         <source>Redemptions are paused — please ask at the counter.</source>
-        <translation>Penukaran sedang dihentikan — silakan tanya di kasir.</translation>
+        <translation>Penukaran sedang dijeda — silakan tanya di kasir.</translation>
     </message>
     <message>
         <source>Enter phone number</source>
@@ -4739,7 +4739,7 @@ Periksa apakah nama berkasnya benar.</translation>
     <message>
         <source>Redemptions are paused right now. Please ask at the counter.</source>
         <comment>kiosk.paused</comment>
-        <translation>Penukaran sedang dihentikan. Silakan tanya di kasir.</translation>
+        <translation>Untuk saat ini penukaran dijeda. Silakan tanya di kasir.</translation>
     </message>
     <message>
         <source>For your security, please scan your member card, or ask at the counter.</source>

@@ -112,6 +112,31 @@ def test_no_text_hedges_a_count_with_s_in_brackets(ts_file: Path) -> None:
     assert not hedged, f"counts with (s):\n{_named(hedged)}"
 
 
+def test_the_stamps_dashboard_has_one_name_in_indonesian() -> None:
+    # Under X: "Send again" sent the manager to the member's activity "di dasbor Stamps", and
+    # "Mark applied" beside it to "dashboard Stamps", the word the 26 other texts use: two
+    # places, to a manager told to look in one.
+    (indonesian,) = TS_FILES
+    other = {
+        key
+        for key, message in entries(indonesian).items()
+        if "dashboard" in key[1] and "dasbor" in (message.findtext("translation") or "")
+    }
+    assert not other, f"the dashboard called 'dasbor':\n{_named(other)}"
+
+
+def test_paused_is_said_one_way_in_indonesian() -> None:
+    # Under X: the kiosk, offline, told the customer "Penukaran sedang dihentikan" (stopped),
+    # twice over, where every other pause of the till is "dijeda": a pause is for a while.
+    (indonesian,) = TS_FILES
+    other = {
+        key
+        for key, message in entries(indonesian).items()
+        if "paused" in key[1] and "dijeda" not in (message.findtext("translation") or "")
+    }
+    assert not other, f"'paused' not said 'dijeda':\n{_named(other)}"
+
+
 def test_make_translations_keeps_what_is_translated(tmp_path: Path) -> None:
     sources = tmp_path / "ui"
     sources.mkdir()

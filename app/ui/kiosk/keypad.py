@@ -20,6 +20,9 @@ KEY_NARROWEST = 96
 KEY_TALLEST = 120
 #: A pad (this keypad, the PIN pad) is this wide, or the screen's width inside its margins.
 PAD_WIDEST = 720
+#: Room between the keys, and on a short screen: under the demo's panel on a 1024×600 screen
+#: the manager's pad, its refusal's two lines kept above it, lost its OK below its edge.
+KEY_GAP, SHORT_KEY_GAP = 12, 8
 
 
 class KioskKeypad(QWidget):
@@ -61,8 +64,8 @@ class KioskKeypad(QWidget):
         self.display.setObjectName("kioskKeypadDisplay")
         self.display.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.display.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        keys = QGridLayout()
-        keys.setSpacing(12)
+        self._keys = keys = QGridLayout()
+        keys.setSpacing(KEY_GAP)
         self._digit_keys: list[QPushButton] = []
         for index, digit in enumerate("123456789"):
             keys.addWidget(self._digit_key(digit), index // 3, index % 3)
@@ -79,9 +82,9 @@ class KioskKeypad(QWidget):
         keys.addWidget(self.ok_key, 4, 0, 1, 3)
         for column in range(3):  # three columns alike: "Clear all"'s words widened its own
             keys.setColumnStretch(column, 1)
-        layout = QVBoxLayout(self)
+        self._layout = layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(12)
+        layout.setSpacing(KEY_GAP)
         # The keys take the room there is, up to their tallest; what is left goes above and below,
         # so the display stays with the keys on a tall screen. (A layout shares the whole height
         # by stretch, so the keys' factor is large enough for them to take it first.)
@@ -90,6 +93,12 @@ class KioskKeypad(QWidget):
         layout.addLayout(keys, 20)
         layout.addStretch(1)
         self.retranslate()
+
+    def fit(self, short: bool) -> None:
+        """Lay the keys out for a short screen (``short``: closer together) or another."""
+        gap = SHORT_KEY_GAP if short else KEY_GAP
+        self._keys.setSpacing(gap)
+        self._layout.setSpacing(gap)
 
     def retranslate(self) -> None:
         """Set the keys' words in the language now installed."""

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QWidget
 from app.core.services import ClockWarning
 from app.ui.clock_words import clock_fact
 from app.ui.kiosk.keypad import PAD_WIDEST, KioskKeypad
-from app.ui.kiosk.pages import KioskPage, button, label
+from app.ui.kiosk.pages import KioskPage, button, density, label
 
 #: A manager's PIN has 6 to 8 digits (docs/manager-mode.md).
 MANAGER_PIN_MIN, MANAGER_PIN_MAX = 6, 8
@@ -91,6 +91,7 @@ class KioskManagerPage(KioskPage):
     def fit(self, size: QSize) -> None:
         super().fit(size)
         self.keypad.setMinimumWidth(min(PAD_WIDEST, self.across(size)))
+        self.keypad.fit(density(size) == "short")
         self._hold_refusal_room()
 
     def _hold_refusal_room(self) -> None:

@@ -92,9 +92,13 @@ class KioskPage(QWidget):
 
     def _make_room(self, size: QSize) -> None:
         side = 48 if size.width() >= ROOMY_WIDTH else 24
-        roomy = density(size) == "roomy"
-        self.column.setContentsMargins(side, 40 if roomy else 20, side, 40 if roomy else 20)
-        self.column.setSpacing(24 if roomy else 12)
+        fitted = density(size)
+        # A short screen keeps the least room around: under the demo's panel (556 px of a
+        # 1024×600 screen) the manager's PIN pad, two lines kept for its refusal, lost its OK
+        # below the pad with 20 px above and below and 12 between.
+        above = {"roomy": 40, "compact": 20}.get(fitted, 12)
+        self.column.setContentsMargins(side, above, side, above)
+        self.column.setSpacing({"roomy": 24, "compact": 12}.get(fitted, 8))
 
 
 class KioskWelcomePage(KioskPage):
@@ -215,6 +219,7 @@ class KioskPhonePage(KioskPage):
     def fit(self, size: QSize) -> None:
         super().fit(size)
         self.keypad.setMinimumWidth(min(PAD_WIDEST, self.across(size)))
+        self.keypad.fit(density(size) == "short")
 
 
 class KioskPinPage(KioskPage):

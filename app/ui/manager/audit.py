@@ -70,6 +70,7 @@ class AuditView(QWidget):
         self.show_button.clicked.connect(self.submit)
         self.who_edit.returnPressed.connect(self.submit)
         self.entry_edit.returnPressed.connect(self.submit)
+        self.action.entered.connect(self.submit)
         for day in (self.since, self.until):
             day.entered.connect(self.submit)
         self.export_button = QPushButton(self.tr("Export CSV…"))

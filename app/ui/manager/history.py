@@ -109,6 +109,8 @@ class HistoryView(QWidget):
         self.show_button = show_button(self.tr("Show"), "historyShow")
         self.show_button.clicked.connect(self.submit)
         self.member_edit.returnPressed.connect(self.submit)
+        self.status.entered.connect(self.submit)
+        self.cashier.entered.connect(self.submit)
         for day in (self.since, self.until):
             day.entered.connect(self.submit)
         self.by_server_id = QPushButton(self.tr("Cancel by server id…"))

@@ -1,12 +1,13 @@
 """A drop-down list of choices for a filter row: no wider than its longest choice nor a cap, the
-choice shown elided (whole in its tooltip), and its list opened whole, every choice readable."""
+choice shown elided (whole in its tooltip), and its list opened whole, every choice readable;
+Enter on it (its list closed) is the form's "Show", as in the fields beside it."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QPaintEvent, QResizeEvent
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QStylePainter, QWidget
 
 #: A filter's usual cap, in capital X's of text: every English status ("Refused at the
@@ -21,7 +22,10 @@ class ChoiceBox(QComboBox):
     tall as all its rows. Given ``least_chars``, it may be squeezed to that many on a narrow
     screen (the history's filters at 819 px), eliding its choice there too. Given
     ``floor_chars``, it is never narrower than that many: a list of short choices ("Any",
-    "Agus") read as a squeezed box."""
+    "Agus") read as a squeezed box. ``entered`` on Enter while its list is closed (the list's
+    own Enter picks a choice and closes it)."""
+
+    entered = Signal()
 
     def __init__(
         self,
@@ -69,6 +73,15 @@ class ChoiceBox(QComboBox):
     def _choices_hint(self) -> QSize:
         hint = super().sizeHint()  # the longest choice's width
         return QSize(min(hint.width(), self._capped_width(hint.height())), hint.height())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Qt's box ignores Enter: a manager who picked "Not confirmed" with the arrows and
+        # pressed Enter, as in the days and the member beside it, saw the list unchanged.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            self.entered.emit()
+            return
+        super().keyPressEvent(event)
 
     def showPopup(self) -> None:
         # Under X, Fusion's list sized itself a little short: the tenth status ("Closed or sent

@@ -282,6 +282,7 @@ class ResultPanel(QFrame):
             self.qr.hide()
             self._print_offered = False
             self.setAccessibleName(self.tr("Result: none"))
+            self._tell_height()
             self._fit_words()
             return
 
@@ -310,6 +311,7 @@ class ResultPanel(QFrame):
         # A slip is proof for the customer: only for outcomes the till stands behind.
         self._print_offered = self._slips and result.kind in ("confirmed", "accepted_offline")
         self.setAccessibleName(self.tr("Result: {title}").format(title=title))
+        self._tell_height()
         self._fit_words()
 
     def result(self) -> ResultData | None:
@@ -357,6 +359,16 @@ class ResultPanel(QFrame):
 
     def _title_type(self, *, smaller: bool) -> None:
         set_style_property(self.title, "tight", "true" if smaller else "false")
+
+    def _tell_height(self) -> None:
+        """Where the panel is as tall as its words (a manager's "Send again" dialog), the layout
+        it sits in reads the new words' height now: the dialog grew for the answer before it
+        ("Sending…"), and a confirmed one, its id and QR code, scrolled in 80 px (seen under X).
+        Where they scroll in a share of the page (the cashier's), the page stays as it is."""
+        if self.body.scrolls():
+            return
+        self.body.words_changed()
+        self.updateGeometry()
 
     def _fit_words(self) -> None:
         """Where the words scroll (take_a_share) and need more than the panel's height, the

@@ -43,6 +43,15 @@ class ResultWords(QScrollArea):
         self._scrolls = scrolls
         self.updateGeometry()
 
+    def words_changed(self) -> None:
+        """New words were set: laid out now, and the layouts around told of their height (a
+        dialog grows for them at once: ``ResultPanel._tell_height``)."""
+        layout = self._words().layout()
+        if layout is not None:
+            layout.activate()
+        self._fit()
+        self.updateGeometry()
+
     def bar_room(self) -> int:
         """The width the scroll bar takes, kept on the words' right whether it shows or not."""
         bar = self.verticalScrollBar()

@@ -38,8 +38,9 @@ HEADING_ROLES = ("kioskHeading", "kioskTitle")
 #: Widgets that take typing from a keyboard, or scrolling from a wheel: none belongs on a kiosk.
 KEYBOARD_ONLY = (QLineEdit, QAbstractSpinBox, QComboBox, QAbstractScrollArea)
 #: The screens a counter has: the screenshots' two, and the common smaller touch screens (a
-#: 1366×768 panel, the one a bare X session gives too; 1280×800; a 768×1366 one standing), and
-#: those at a desktop scale of 125% as Qt sees them (1366×768 lying and standing, 1024×768).
+#: 1366×768 panel, the one a bare X session gives too; 1280×800; a 768×1366 one standing; a
+#: small 1024×600 one), and those at a desktop scale of 125% as Qt sees them (1366×768 lying and
+#: standing, 1024×768).
 SCREENS = {
     **ORIENTATIONS,
     "1366x768": (1366, 768),
@@ -48,6 +49,7 @@ SCREENS = {
     "1093x614": (1093, 614),
     "614x1093": (614, 1093),
     "819x614": (819, 614),
+    "1024x600": (1024, 600),
 }
 
 

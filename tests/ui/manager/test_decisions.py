@@ -93,3 +93,31 @@ def test_a_note_typed_past_what_the_box_takes_keeps_its_start(qtbot: QtBot) -> N
     qtbot.keyClicks(box, "XYZ")
     assert box.text() == typed
     assert box.textCursor().position() == NOTE_INPUT_MAX
+
+
+def test_a_retry_s_answer_shows_whole_without_scrolling(qtbot: QtBot) -> None:
+    # Seen under X at 1366x768: Budi's retry came back confirmed, and the dialog showed its
+    # banner and three lines in an 80 px box with a scroll bar, the redemption id and the QR
+    # code below it, though the screen had room for all.
+    from app.ui.viewmodels import ResultData
+
+    dialog = DecisionDialog("retry", "Es Kopi Susu Gula Aren", may_be_applied=True, pin_of="Budi")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.show_sent(ResultData("working", "Sending…", details="Sending to Stamps…"))
+    _settled_where(dialog, dialog.back)
+    dialog.show_result(
+        ResultData(
+            "confirmed",
+            "Es Kopi Susu Gula Aren",
+            details="160 stamps left.",
+            what_to_do="Hand it over.",
+            redemption_id="2003",
+        )
+    )
+    _settled_where(dialog, dialog.back)
+    words = dialog.result_panel.body
+    assert words.verticalScrollBar().maximum() == 0, (words.height(), words.widget().height())
+    screen = QApplication.primaryScreen().availableGeometry()
+    assert dialog.frameGeometry().bottom() <= screen.bottom()

@@ -106,3 +106,28 @@ def test_history_and_audit_lay_their_filters_out_alike(qtbot: QtBot) -> None:
     audit.show_errors({"dates": "“From” is after “To”."})
     assert history.range_error.text() == audit.range_error.text() == "“From” is after “To”."
     assert not history.range_error.isHidden() and not audit.range_error.isHidden()
+
+
+def test_enter_on_a_list_filter_shows_what_it_picked(qtbot: QtBot) -> None:
+    # Under X: a manager picked "Not confirmed" in the History's Status with the arrows and
+    # pressed Enter, as in the days and the member beside it; the list stayed on every status
+    # until Tab reached "Show". The Cashier and the Audit log's Action did the same.
+    from PySide6.QtCore import Qt
+
+    history, audit = HistoryView(), AuditView()
+    for view in (history, audit):
+        qtbot.addWidget(view)
+    history.set_choices([("unknown", "Not confirmed")], ["Dewi"])
+    audit.set_actions([("dismiss", "dismissed")])
+    for view, box, field, value in (
+        (history, history.status, "status", "unknown"),
+        (history, history.cashier, "cashier", "Dewi"),
+        (audit, audit.action, "action", "dismiss"),
+    ):
+        box.setFocus()
+        qtbot.keyClick(box, Qt.Key.Key_Down)  # the arrows pick, the list closed
+        with qtbot.waitSignal(view.query_requested) as asked:
+            qtbot.keyClick(box, Qt.Key.Key_Return)
+        assert getattr(asked.args[0], field) == value
+        with qtbot.waitSignal(view.query_requested):
+            qtbot.keyClick(box, Qt.Key.Key_Enter)  # the keypad's Enter too
