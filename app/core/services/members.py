@@ -7,6 +7,7 @@ is the entry's lane, so one member's redemptions go strictly in order (architect
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -117,12 +118,7 @@ def member_from_details(
     level = _level(membership)
     return Member(
         server_id=str(user.id),
-        # a partial registration has no name or email (customer_api §17); the server's primary
-        # key means nothing at the counter, the phone or a Member ID does
-        name=_said(user.name)
-        or _said(user.email)
-        or _said(user.phone)
-        or next(iter(user.member_ids), str(user.id)),
+        name=_shown_name(user.name, user.email, user.phone, user.member_ids, user.id),
         email=_said(user.email),
         phone=_said(user.phone),
         member_ids=tuple(user.member_ids),
@@ -145,6 +141,15 @@ def _said(text: str | None) -> str | None:
     server sent as "   " is no name (it showed a blank member card, slip and history line
     where the email or phone would have said who it was)."""
     return (text or "").strip() or None
+
+
+def _shown_name(
+    name: str | None, email: str | None, phone: str | None, member_ids: Iterable[str], pk: object
+) -> str:
+    """What the till calls a member: the name, else the email, the phone or a Member ID. A
+    partial registration has no name or email (customer_api §17), and the server's primary key
+    means nothing at the counter; it is the last resort."""
+    return _said(name) or _said(email) or _said(phone) or next(iter(member_ids), str(pk))
 
 
 def level_words(member: Member) -> Message | None:
@@ -208,10 +213,13 @@ def suggestion_member(suggestion: MemberSuggestion) -> Member:
     follows before anything is redeemed)."""
     return Member(
         server_id=str(suggestion.id),
-        name=_said(suggestion.name)
-        or _said(suggestion.email)
-        or _said(suggestion.phone)
-        or next(iter(suggestion.member_ids), str(suggestion.id)),
+        name=_shown_name(
+            suggestion.name,
+            suggestion.email,
+            suggestion.phone,
+            suggestion.member_ids,
+            suggestion.id,
+        ),
         email=_said(suggestion.email),
         phone=_said(suggestion.phone),
         member_ids=tuple(suggestion.member_ids),
