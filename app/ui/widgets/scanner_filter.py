@@ -525,10 +525,17 @@ class ScannerFilter(QObject):
         before it were typing, but for the last one when it was let go as a scanner's are and
         the pause no longer than a scanner's first gap may be (:data:`SLOW_SCAN_GAP_MS`): it
         stays held, for :func:`burst_start` to say whose it is once the burst ends (given to the
-        field at once, a scan of a scanner slow to wake lost its first character to it)."""
+        field at once, a scan of a scanner slow to wake lost its first character to it). Not
+        when it ends keys that came at a scanner's pace (no more than :data:`JITTER_MS` apart):
+        those were a whole scan with no terminator, and the last of them is theirs (held, the
+        "E" of PROMOCODE went with a receipt scanned 50 ms after it, "EINV-0042", sent as the
+        promo code)."""
         last = self._held[-1]
+        ends_a_fast_run = len(self._held) > 1 and last.at - self._held[-2].at <= JITTER_MS
         wakes_slowly = (
-            now - last.at <= self.slow_scan_gap_ms and last.released - last.at <= HELD_BY_HAND_MS
+            not ends_a_fast_run
+            and now - last.at <= self.slow_scan_gap_ms
+            and last.released - last.at <= HELD_BY_HAND_MS
         )
         if not wakes_slowly:
             self.flush()

@@ -1052,3 +1052,20 @@ def test_pin_digits_typed_just_before_a_card_stay_on_the_pin_pad(
         rest = [(digit, 1_001_000 + 120 * i, 1_001_060 + 120 * i) for i, digit in enumerate("3456")]
         send(pad, timed_keys(*rest, ("\r", 1_001_480, 1_001_540)))
     assert submitted.args == ["123456"]
+
+
+@pytest.mark.parametrize("gap_ms", [46, 50, 60])
+def test_a_scan_with_no_terminator_keeps_its_last_key_when_another_scan_follows(
+    qtbot: QtBot, scanner: ScannerFilter, field: QLineEdit, gap_ms: float
+) -> None:
+    # A scanner set to send no terminator typed PROMOCODE into the promo code, and the receipt
+    # came 50 ms after (a second barcode read at once): the promo's "E" was held for a scanner
+    # slow to wake and went with the receipt, "EINV-0042", sent as the promo code, the receipt
+    # never reaching the invoice number and the promo left "PROMOCOD".
+    promo = [(char, 1_000_000 + 7 * i, 1_000_003 + 7 * i) for i, char in enumerate("PROMOCODE")]
+    receipt_at = promo[-1][1] + gap_ms
+    with qtbot.waitSignal(scanner.scanned, timeout=1000) as scan:
+        send(field, timed_keys(*promo, *scanned_from(receipt_at, "INV-0042")))
+    assert scan.args == ["INV-0042"]
+    qtbot.waitUntil(lambda: field.text() == "PROMOCODE")
+    assert scanner.held_count() == 0
