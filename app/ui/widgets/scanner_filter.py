@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent, QMouseEvent, QTabletEvent, QTouchEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QFileDialog, QLineEdit, QWidget
 
 from app.ui.widgets.numpad import numlock_off_digit
 
@@ -333,7 +333,7 @@ class ScannerFilter(QObject):
         self._flush_timer.setSingleShot(True)
         # (A scanner slow to wake may press its second key up to ``slow_scan_gap_ms`` after.)
         self._flush_timer.setInterval(int(self.slow_scan_gap_ms) + 20)
-        self._flush_timer.timeout.connect(self.flush)
+        self._flush_timer.timeout.connect(self._typing_stopped)
         # A scanner set to send no terminator: a burst into an exempt widget is told once it
         # stops, from its length and pace, as one that ends in Enter is (it filled the PIN pad
         # without a word, for the customer's OK to send as a wrong PIN).
@@ -396,6 +396,27 @@ class ScannerFilter(QObject):
                     moved[key.receiver] = after
         finally:
             self._replaying = False
+
+    def _typing_stopped(self) -> None:
+        """The held keys stopped with no terminator after them: typing, delivered; but for a
+        scan into a number (a quantity, an amount). A scanner set to send no terminator leaves
+        the Enter to the cashier in a text field, where the code waits in sight; typed into a
+        reward's quantity, Ayu's card was "Qty 701", the card lost and a quantity nobody meant
+        waiting for "Redeem now". No number is typed six keys at a scanner's pace."""
+        held = self._held
+        receiver = held[-1].receiver if held else None
+        if isinstance(receiver, QAbstractSpinBox) and shiboken6.isValid(receiver):
+            start = burst_start([key.at for key in held], [key.released for key in held])
+            burst = held[start:]
+            if self._is_scan([key.at for key in burst], burst[-1].at):
+                code = "".join(key.char for key in burst)
+                code = code.removeprefix(self.prefix) if self.prefix else code
+                if self.could_be_a_card(receiver, code):
+                    self._held = held[:start]
+                    self.flush()
+                    self.scanned.emit(code)
+                    return
+        self.flush()
 
     # -- Qt ----------------------------------------------------------------------------------
 

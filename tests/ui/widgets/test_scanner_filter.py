@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -1069,3 +1070,47 @@ def test_a_scan_with_no_terminator_keeps_its_last_key_when_another_scan_follows(
     assert scan.args == ["INV-0042"]
     qtbot.waitUntil(lambda: field.text() == "PROMOCODE")
     assert scanner.held_count() == 0
+
+
+@pytest.fixture
+def quantity(qtbot: QtBot, shown) -> QSpinBox:
+    host = QWidget()
+    layout = QVBoxLayout(host)
+    spin = QSpinBox()
+    spin.setRange(1, 999)
+    layout.addWidget(spin)
+    shown(host)
+    spin.setFocus()
+    qtbot.waitUntil(spin.hasFocus)
+    spin.host = host
+    return spin
+
+
+def test_a_card_scanned_with_no_terminator_into_a_quantity_is_a_scan(
+    qtbot: QtBot, scanner: ScannerFilter, quantity: QSpinBox
+) -> None:
+    # A scanner that ends with nothing typed Ayu's card into the reward's quantity under Xvfb:
+    # "Qty 701", the card lost and a quantity nobody meant waiting for "Redeem now".
+    with qtbot.waitSignal(scanner.scanned, timeout=1000) as scan:
+        send(quantity, without_terminator(wedge_keys("70140000000006", 8)))
+    assert scan.args == ["70140000000006"]
+    assert quantity.value() == 1
+    assert scanner.held_count() == 0
+
+
+def test_a_quantity_typed_by_hand_stays_a_quantity(
+    qtbot: QtBot, scanner: ScannerFilter, clock: ScriptedClock, quantity: QSpinBox
+) -> None:
+    quantity.lineEdit().selectAll()
+    with qtbot.assertNotEmitted(scanner.scanned):
+        keys(qtbot, quantity, clock, "12", gap_ms=8)
+        qtbot.waitUntil(lambda: quantity.text() == "12")
+
+
+def test_a_card_scanned_with_no_terminator_into_a_text_field_waits_for_the_cashiers_enter(
+    qtbot: QtBot, scanner: ScannerFilter, field: QLineEdit
+) -> None:
+    # A scanner set to send nothing after the code leaves the Enter to the cashier.
+    with qtbot.assertNotEmitted(scanner.scanned):
+        send(field, without_terminator(wedge_keys("70140000000006", 8)))
+        qtbot.waitUntil(lambda: field.text() == "70140000000006")
