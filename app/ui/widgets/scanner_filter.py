@@ -220,10 +220,13 @@ class _Key:
 
 @dataclass
 class _Press:
-    """A key that went straight into an exempt widget: when, never which key it was."""
+    """A key that went straight into an exempt widget: when, and whether it typed a digit,
+    never which key it was."""
 
     at: float
     released: float = math.inf
+    #: A letter or a sign: no PIN has one, a receipt or a code may (:func:`_not_a_pin`).
+    not_a_digit: bool = False
 
 
 def is_typed_character(event: QKeyEvent) -> bool:
@@ -569,19 +572,20 @@ class ScannerFilter(QObject):
         """A key for an exempt widget: it gets it at once, unless it ends a scan (swallowed, and
         what the scan typed wiped). True when the key is swallowed."""
         passed = self._passed
-        if scanned_character(event) is not None:
+        char = scanned_character(event)
+        if char is not None:
             if passed and (
                 now - passed[-1].at > self.slow_scan_gap_ms or widget is not self._passed_to
             ):
                 passed.clear()
-            passed.append(_Press(now))
+            passed.append(_Press(now, not_a_digit=not char.isdecimal()))
             self._passed_to = widget
             self._pause_timer.start()
             return False
         self._pause_timer.stop()
         self._passed = []
         burst = _burst_of(passed)  # a PIN's digits typed just before stay
-        if not self._ends_scan(event) or not self._is_scan_passed(burst, now):
+        if not self._ends_scan(event) or not self._is_scan_passed(burst, now, widget):
             return False
         if (
             widget.property(NOT_A_PIN_PROPERTY)
@@ -603,16 +607,28 @@ class ScannerFilter(QObject):
             and widget is not None
             and shiboken6.isValid(widget)
             and not widget.property(NOT_A_PIN_PROPERTY)
-            and self._is_scan_passed(burst, burst[-1].at)
+            and self._is_scan_passed(burst, burst[-1].at, widget)
         ):
             self._take_back(widget, len(burst))
 
-    def _is_scan_passed(self, passed: list[_Press], now: float) -> bool:
+    def _is_scan_passed(self, passed: list[_Press], now: float, widget: QWidget) -> bool:
         # More keys than any PIN, none more than ``slow_scan_gap_ms`` after the last (a longer
         # gap starts the count again): no person types so, whatever the average. A scanner at
         # 30 ms a key, slower than ``scan_pace_ms``, put a card's digits on Budi's pad and its
         # Enter sent them as his PIN.
-        return len(passed) > LONGEST_PIN and now - passed[-1].at <= self.slow_scan_gap_ms
+        if not passed or now - passed[-1].at > self.slow_scan_gap_ms:
+            return False
+        if len(passed) > LONGEST_PIN:
+            return True
+        # No longer than a PIN, but with a letter or a sign no PIN has, at a scanner's pace: a
+        # receipt ("INV-0042") or a code scanned onto the pad, which kept its digits, and Budi's
+        # "12" and its "0042" went as his PIN with its Enter, one of his few attempts. (A token
+        # has letters and is typed fast: not there.)
+        return (
+            not widget.property(NOT_A_PIN_PROPERTY)
+            and any(key.not_a_digit for key in passed)
+            and self._is_scan([key.at for key in passed], now)
+        )
 
     def _take_back(self, widget: QWidget, keys: int) -> None:
         """What a scan typed into an exempt widget goes, and the page is told."""

@@ -1114,3 +1114,34 @@ def test_a_card_scanned_with_no_terminator_into_a_text_field_waits_for_the_cashi
     with qtbot.assertNotEmitted(scanner.scanned):
         send(field, without_terminator(wedge_keys("70140000000006", 8)))
         qtbot.waitUntil(lambda: field.text() == "70140000000006")
+
+
+@pytest.mark.parametrize("terminated", [True, False], ids=["Enter", "no terminator"])
+@pytest.mark.parametrize("code", ["INV-0042", "ABCD100k"])
+def test_a_receipt_or_code_no_longer_than_a_pin_scanned_onto_the_pin_pad_spends_no_attempt(
+    qtbot: QtBot,
+    scanner: ScannerFilter,
+    clock: ScriptedClock,
+    pad: PinPad,
+    code: str,
+    terminated: bool,
+) -> None:
+    # Under Xvfb: Budi typed 1 and 2, the cashier scanned the receipt, and its Enter sent
+    # "120042" as his PIN, "Wrong PIN. 2 attempts left", refused on the shift's record. Eight
+    # keys are no more than a PIN's, but no PIN has a letter or a sign.
+    keys(qtbot, pad, clock, "12", gap_ms=90)
+    scan = wedge_keys(code, 8)
+    with qtbot.assertNotEmitted(pad.submitted), qtbot.waitSignal(scanner.taken_back):
+        send(pad, scan if terminated else without_terminator(scan))
+    assert pad.entered_count() == 2
+    assert pad.prompt_text() == "Card not read: finish the PIN first."
+
+
+def test_a_letter_typed_by_hand_among_a_pins_digits_leaves_the_pin(
+    qtbot: QtBot, scanner: ScannerFilter, clock: ScriptedClock, pad: PinPad
+) -> None:
+    # A letter typed by hand among the digits is no scan: the pad ignores it, the PIN goes.
+    keys(qtbot, pad, clock, "123a456", gap_ms=90)
+    with qtbot.waitSignal(pad.submitted) as submitted:
+        enter(qtbot, pad, clock, gap_ms=90)
+    assert submitted.args == ["123456"]
