@@ -325,6 +325,11 @@ class ScannerFilter(QObject):
         #: of a card format to tell it, saved the whole dialog with its Enter.
         self.enter_is_the_persons: Callable[[QWidget, str], bool] = every_enter_is_the_persons
         self.terminators: frozenset[Qt.Key] = TERMINATORS
+        #: Where no field shows what is typed (the kiosk: buttons and keypads), a burst at a
+        #: scanner's pace that stops with no terminator is a scan all the same: a scanner set to
+        #: end with nothing typed Ayu's card on the kiosk's welcome, and it was lost without a
+        #: word (the customer has no Enter to press).
+        self.scans_end_at_a_pause = False
         self._held: list[_Key] = []
         # When the keys that went straight into an exempt widget came: never which keys they were.
         self._passed: list[_Press] = []
@@ -402,13 +407,20 @@ class ScannerFilter(QObject):
 
     def _typing_stopped(self) -> None:
         """The held keys stopped with no terminator after them: typing, delivered; but for a
-        scan into a number (a quantity, an amount). A scanner set to send no terminator leaves
-        the Enter to the cashier in a text field, where the code waits in sight; typed into a
-        reward's quantity, Ayu's card was "Qty 701", the card lost and a quantity nobody meant
-        waiting for "Redeem now". No number is typed six keys at a scanner's pace."""
+        scan into a number (a quantity, an amount, a date), or anywhere at all where
+        :attr:`scans_end_at_a_pause`. A scanner set to send no terminator leaves the Enter to
+        the cashier in a text field, where the code waits in sight; typed into a reward's
+        quantity, Ayu's card was "Qty 701", waiting for "Redeem now", and into the history's
+        date it changed the manager's filter. Six keys at a scanner's pace are no number anyone
+        types."""
         held = self._held
         receiver = held[-1].receiver if held else None
-        if isinstance(receiver, QAbstractSpinBox) and shiboken6.isValid(receiver):
+        into_a_number = isinstance(receiver, QAbstractSpinBox)
+        if (
+            receiver is not None
+            and shiboken6.isValid(receiver)
+            and (into_a_number or self.scans_end_at_a_pause)
+        ):
             start = burst_start([key.at for key in held], [key.released for key in held])
             burst = held[start:]
             if self._is_scan([key.at for key in burst], burst[-1].at):

@@ -1145,3 +1145,18 @@ def test_a_letter_typed_by_hand_among_a_pins_digits_leaves_the_pin(
     with qtbot.waitSignal(pad.submitted) as submitted:
         enter(qtbot, pad, clock, gap_ms=90)
     assert submitted.args == ["123456"]
+
+
+def test_a_card_scanned_with_no_terminator_onto_a_kiosk_s_button_is_a_scan(
+    qtbot: QtBot, scanner: ScannerFilter, shown
+) -> None:
+    # The kiosk's welcome under Xvfb: a scanner that ends with nothing typed Ayu's Member ID on
+    # its "English" button, and nothing happened, the card lost without a word.
+    scanner.scans_end_at_a_pause = True  # as the kiosk's is (boot.kiosk_scanner)
+    button = shown(QPushButton("English"))
+    button.setFocus()
+    qtbot.waitUntil(button.hasFocus)
+    with qtbot.waitSignal(scanner.scanned, timeout=1000) as scan:
+        send(button, without_terminator(wedge_keys("KR24000006", 8)))
+    assert scan.args == ["KR24000006"]
+    assert scanner.held_count() == 0
