@@ -50,6 +50,7 @@ def kiosk_scanner(prefix: str, pace_ms: int, terminator: str) -> ScannerFilter:
     ``scanner_pace_ms``, ``scanner_terminator``), as the cashier's window sets its own."""
     scanner = ScannerFilter(prefix=prefix, scan_pace_ms=pace_ms)
     scanner.set_terminators(terminator)
+    scanner.scans_end_at_a_pause = True  # no field on the kiosk waits for an Enter
     return scanner
 
 

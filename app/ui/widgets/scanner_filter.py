@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent, QMouseEvent, QTabletEvent, QTouchEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QFileDialog, QLineEdit, QWidget
 
 from app.ui.widgets.numpad import numlock_off_digit
 
@@ -220,10 +220,13 @@ class _Key:
 
 @dataclass
 class _Press:
-    """A key that went straight into an exempt widget: when, never which key it was."""
+    """A key that went straight into an exempt widget: when, and whether it typed a digit,
+    never which key it was."""
 
     at: float
     released: float = math.inf
+    #: A letter or a sign: no PIN has one, a receipt or a code may (:func:`_not_a_pin`).
+    not_a_digit: bool = False
 
 
 def is_typed_character(event: QKeyEvent) -> bool:
@@ -322,6 +325,11 @@ class ScannerFilter(QObject):
         #: of a card format to tell it, saved the whole dialog with its Enter.
         self.enter_is_the_persons: Callable[[QWidget, str], bool] = every_enter_is_the_persons
         self.terminators: frozenset[Qt.Key] = TERMINATORS
+        #: Where no field shows what is typed (the kiosk: buttons and keypads), a burst at a
+        #: scanner's pace that stops with no terminator is a scan all the same: a scanner set to
+        #: end with nothing typed Ayu's card on the kiosk's welcome, and it was lost without a
+        #: word (the customer has no Enter to press).
+        self.scans_end_at_a_pause = False
         self._held: list[_Key] = []
         # When the keys that went straight into an exempt widget came: never which keys they were.
         self._passed: list[_Press] = []
@@ -333,7 +341,7 @@ class ScannerFilter(QObject):
         self._flush_timer.setSingleShot(True)
         # (A scanner slow to wake may press its second key up to ``slow_scan_gap_ms`` after.)
         self._flush_timer.setInterval(int(self.slow_scan_gap_ms) + 20)
-        self._flush_timer.timeout.connect(self.flush)
+        self._flush_timer.timeout.connect(self._typing_stopped)
         # A scanner set to send no terminator: a burst into an exempt widget is told once it
         # stops, from its length and pace, as one that ends in Enter is (it filled the PIN pad
         # without a word, for the customer's OK to send as a wrong PIN).
@@ -396,6 +404,34 @@ class ScannerFilter(QObject):
                     moved[key.receiver] = after
         finally:
             self._replaying = False
+
+    def _typing_stopped(self) -> None:
+        """The held keys stopped with no terminator after them: typing, delivered; but for a
+        scan into a number (a quantity, an amount, a date), or anywhere at all where
+        :attr:`scans_end_at_a_pause`. A scanner set to send no terminator leaves the Enter to
+        the cashier in a text field, where the code waits in sight; typed into a reward's
+        quantity, Ayu's card was "Qty 701", waiting for "Redeem now", and into the history's
+        date it changed the manager's filter. Six keys at a scanner's pace are no number anyone
+        types."""
+        held = self._held
+        receiver = held[-1].receiver if held else None
+        into_a_number = isinstance(receiver, QAbstractSpinBox)
+        if (
+            receiver is not None
+            and shiboken6.isValid(receiver)
+            and (into_a_number or self.scans_end_at_a_pause)
+        ):
+            start = burst_start([key.at for key in held], [key.released for key in held])
+            burst = held[start:]
+            if self._is_scan([key.at for key in burst], burst[-1].at):
+                code = "".join(key.char for key in burst)
+                code = code.removeprefix(self.prefix) if self.prefix else code
+                if self.could_be_a_card(receiver, code):
+                    self._held = held[:start]
+                    self.flush()
+                    self.scanned.emit(code)
+                    return
+        self.flush()
 
     # -- Qt ----------------------------------------------------------------------------------
 
@@ -525,10 +561,17 @@ class ScannerFilter(QObject):
         before it were typing, but for the last one when it was let go as a scanner's are and
         the pause no longer than a scanner's first gap may be (:data:`SLOW_SCAN_GAP_MS`): it
         stays held, for :func:`burst_start` to say whose it is once the burst ends (given to the
-        field at once, a scan of a scanner slow to wake lost its first character to it)."""
+        field at once, a scan of a scanner slow to wake lost its first character to it). Not
+        when it ends keys that came at a scanner's pace (no more than :data:`JITTER_MS` apart):
+        those were a whole scan with no terminator, and the last of them is theirs (held, the
+        "E" of PROMOCODE went with a receipt scanned 50 ms after it, "EINV-0042", sent as the
+        promo code)."""
         last = self._held[-1]
+        ends_a_fast_run = len(self._held) > 1 and last.at - self._held[-2].at <= JITTER_MS
         wakes_slowly = (
-            now - last.at <= self.slow_scan_gap_ms and last.released - last.at <= HELD_BY_HAND_MS
+            not ends_a_fast_run
+            and now - last.at <= self.slow_scan_gap_ms
+            and last.released - last.at <= HELD_BY_HAND_MS
         )
         if not wakes_slowly:
             self.flush()
@@ -541,19 +584,20 @@ class ScannerFilter(QObject):
         """A key for an exempt widget: it gets it at once, unless it ends a scan (swallowed, and
         what the scan typed wiped). True when the key is swallowed."""
         passed = self._passed
-        if scanned_character(event) is not None:
+        char = scanned_character(event)
+        if char is not None:
             if passed and (
                 now - passed[-1].at > self.slow_scan_gap_ms or widget is not self._passed_to
             ):
                 passed.clear()
-            passed.append(_Press(now))
+            passed.append(_Press(now, not_a_digit=not char.isdecimal()))
             self._passed_to = widget
             self._pause_timer.start()
             return False
         self._pause_timer.stop()
         self._passed = []
         burst = _burst_of(passed)  # a PIN's digits typed just before stay
-        if not self._ends_scan(event) or not self._is_scan_passed(burst, now):
+        if not self._ends_scan(event) or not self._is_scan_passed(burst, now, widget):
             return False
         if (
             widget.property(NOT_A_PIN_PROPERTY)
@@ -575,16 +619,28 @@ class ScannerFilter(QObject):
             and widget is not None
             and shiboken6.isValid(widget)
             and not widget.property(NOT_A_PIN_PROPERTY)
-            and self._is_scan_passed(burst, burst[-1].at)
+            and self._is_scan_passed(burst, burst[-1].at, widget)
         ):
             self._take_back(widget, len(burst))
 
-    def _is_scan_passed(self, passed: list[_Press], now: float) -> bool:
+    def _is_scan_passed(self, passed: list[_Press], now: float, widget: QWidget) -> bool:
         # More keys than any PIN, none more than ``slow_scan_gap_ms`` after the last (a longer
         # gap starts the count again): no person types so, whatever the average. A scanner at
         # 30 ms a key, slower than ``scan_pace_ms``, put a card's digits on Budi's pad and its
         # Enter sent them as his PIN.
-        return len(passed) > LONGEST_PIN and now - passed[-1].at <= self.slow_scan_gap_ms
+        if not passed or now - passed[-1].at > self.slow_scan_gap_ms:
+            return False
+        if len(passed) > LONGEST_PIN:
+            return True
+        # No longer than a PIN, but with a letter or a sign no PIN has, at a scanner's pace: a
+        # receipt ("INV-0042") or a code scanned onto the pad, which kept its digits, and Budi's
+        # "12" and its "0042" went as his PIN with its Enter, one of his few attempts. (A token
+        # has letters and is typed fast: not there.)
+        return (
+            not widget.property(NOT_A_PIN_PROPERTY)
+            and any(key.not_a_digit for key in passed)
+            and self._is_scan([key.at for key in passed], now)
+        )
 
     def _take_back(self, widget: QWidget, keys: int) -> None:
         """What a scan typed into an exempt widget goes, and the page is told."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.config import Settings
@@ -108,5 +109,36 @@ def test_a_kiosk_whose_scanner_ends_codes_with_tab_reads_them_so(
         type_keys(qtbot, clock, AYU_MEMBER_ID, gap_ms=8, end="Return")
     assert view.current_page() is view.welcome
     type_keys(qtbot, clock, AYU_MEMBER_ID, gap_ms=8, end="Tab")
+    qtbot.waitUntil(lambda: view.current_page() is view.rewards, timeout=WAIT_MS)
+    assert kiosk.flow.member is not None
+
+
+def test_a_kiosk_whose_scanner_ends_codes_with_nothing_reads_them_once_they_stop(
+    qtbot: QtBot,
+    clock: ScriptedClock,
+    open_kiosk_till: Callable[..., Till],
+    till_settings: Settings,
+) -> None:
+    # Under Xvfb: a scanner that sends nothing after the code typed Ayu's Member ID on the
+    # welcome's buttons, and the kiosk stayed on its welcome without a word.
+    view = KioskWindowView(["en", "id"])
+    scanner = kiosk_scanner("", 25, "either")
+    start = KioskStart(view, scanner, clock_ms=clock)
+
+    def before_close(_view: object) -> None:
+        qtbot.waitUntil(lambda: not tasks._running, timeout=WAIT_MS)
+        if start.kiosk is not None:
+            start.kiosk.close()
+        scanner.remove()
+        view.allow_close()
+
+    qtbot.addWidget(view, before_close_func=before_close)
+    view.show()
+    qtbot.waitExposed(view)
+    kiosk = start.open(open_kiosk_till(till_settings))
+    view.activateWindow()
+    for char in AYU_MEMBER_ID:
+        clock.advance(8)
+        qtbot.keyClick(QApplication.focusWidget() or view, char)
     qtbot.waitUntil(lambda: view.current_page() is view.rewards, timeout=WAIT_MS)
     assert kiosk.flow.member is not None

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -1052,3 +1053,110 @@ def test_pin_digits_typed_just_before_a_card_stay_on_the_pin_pad(
         rest = [(digit, 1_001_000 + 120 * i, 1_001_060 + 120 * i) for i, digit in enumerate("3456")]
         send(pad, timed_keys(*rest, ("\r", 1_001_480, 1_001_540)))
     assert submitted.args == ["123456"]
+
+
+@pytest.mark.parametrize("gap_ms", [46, 50, 60])
+def test_a_scan_with_no_terminator_keeps_its_last_key_when_another_scan_follows(
+    qtbot: QtBot, scanner: ScannerFilter, field: QLineEdit, gap_ms: float
+) -> None:
+    # A scanner set to send no terminator typed PROMOCODE into the promo code, and the receipt
+    # came 50 ms after (a second barcode read at once): the promo's "E" was held for a scanner
+    # slow to wake and went with the receipt, "EINV-0042", sent as the promo code, the receipt
+    # never reaching the invoice number and the promo left "PROMOCOD".
+    promo = [(char, 1_000_000 + 7 * i, 1_000_003 + 7 * i) for i, char in enumerate("PROMOCODE")]
+    receipt_at = promo[-1][1] + gap_ms
+    with qtbot.waitSignal(scanner.scanned, timeout=1000) as scan:
+        send(field, timed_keys(*promo, *scanned_from(receipt_at, "INV-0042")))
+    assert scan.args == ["INV-0042"]
+    qtbot.waitUntil(lambda: field.text() == "PROMOCODE")
+    assert scanner.held_count() == 0
+
+
+@pytest.fixture
+def quantity(qtbot: QtBot, shown) -> QSpinBox:
+    host = QWidget()
+    layout = QVBoxLayout(host)
+    spin = QSpinBox()
+    spin.setRange(1, 999)
+    layout.addWidget(spin)
+    shown(host)
+    spin.setFocus()
+    qtbot.waitUntil(spin.hasFocus)
+    spin.host = host
+    return spin
+
+
+def test_a_card_scanned_with_no_terminator_into_a_quantity_is_a_scan(
+    qtbot: QtBot, scanner: ScannerFilter, quantity: QSpinBox
+) -> None:
+    # A scanner that ends with nothing typed Ayu's card into the reward's quantity under Xvfb:
+    # "Qty 701", the card lost and a quantity nobody meant waiting for "Redeem now".
+    with qtbot.waitSignal(scanner.scanned, timeout=1000) as scan:
+        send(quantity, without_terminator(wedge_keys("70140000000006", 8)))
+    assert scan.args == ["70140000000006"]
+    assert quantity.value() == 1
+    assert scanner.held_count() == 0
+
+
+def test_a_quantity_typed_by_hand_stays_a_quantity(
+    qtbot: QtBot, scanner: ScannerFilter, clock: ScriptedClock, quantity: QSpinBox
+) -> None:
+    quantity.lineEdit().selectAll()
+    with qtbot.assertNotEmitted(scanner.scanned):
+        keys(qtbot, quantity, clock, "12", gap_ms=8)
+        qtbot.waitUntil(lambda: quantity.text() == "12")
+
+
+def test_a_card_scanned_with_no_terminator_into_a_text_field_waits_for_the_cashiers_enter(
+    qtbot: QtBot, scanner: ScannerFilter, field: QLineEdit
+) -> None:
+    # A scanner set to send nothing after the code leaves the Enter to the cashier.
+    with qtbot.assertNotEmitted(scanner.scanned):
+        send(field, without_terminator(wedge_keys("70140000000006", 8)))
+        qtbot.waitUntil(lambda: field.text() == "70140000000006")
+
+
+@pytest.mark.parametrize("terminated", [True, False], ids=["Enter", "no terminator"])
+@pytest.mark.parametrize("code", ["INV-0042", "ABCD100k"])
+def test_a_receipt_or_code_no_longer_than_a_pin_scanned_onto_the_pin_pad_spends_no_attempt(
+    qtbot: QtBot,
+    scanner: ScannerFilter,
+    clock: ScriptedClock,
+    pad: PinPad,
+    code: str,
+    terminated: bool,
+) -> None:
+    # Under Xvfb: Budi typed 1 and 2, the cashier scanned the receipt, and its Enter sent
+    # "120042" as his PIN, "Wrong PIN. 2 attempts left", refused on the shift's record. Eight
+    # keys are no more than a PIN's, but no PIN has a letter or a sign.
+    keys(qtbot, pad, clock, "12", gap_ms=90)
+    scan = wedge_keys(code, 8)
+    with qtbot.assertNotEmitted(pad.submitted), qtbot.waitSignal(scanner.taken_back):
+        send(pad, scan if terminated else without_terminator(scan))
+    assert pad.entered_count() == 2
+    assert pad.prompt_text() == "Card not read: finish the PIN first."
+
+
+def test_a_letter_typed_by_hand_among_a_pins_digits_leaves_the_pin(
+    qtbot: QtBot, scanner: ScannerFilter, clock: ScriptedClock, pad: PinPad
+) -> None:
+    # A letter typed by hand among the digits is no scan: the pad ignores it, the PIN goes.
+    keys(qtbot, pad, clock, "123a456", gap_ms=90)
+    with qtbot.waitSignal(pad.submitted) as submitted:
+        enter(qtbot, pad, clock, gap_ms=90)
+    assert submitted.args == ["123456"]
+
+
+def test_a_card_scanned_with_no_terminator_onto_a_kiosk_s_button_is_a_scan(
+    qtbot: QtBot, scanner: ScannerFilter, shown
+) -> None:
+    # The kiosk's welcome under Xvfb: a scanner that ends with nothing typed Ayu's Member ID on
+    # its "English" button, and nothing happened, the card lost without a word.
+    scanner.scans_end_at_a_pause = True  # as the kiosk's is (boot.kiosk_scanner)
+    button = shown(QPushButton("English"))
+    button.setFocus()
+    qtbot.waitUntil(button.hasFocus)
+    with qtbot.waitSignal(scanner.scanned, timeout=1000) as scan:
+        send(button, without_terminator(wedge_keys("KR24000006", 8)))
+    assert scan.args == ["KR24000006"]
+    assert scanner.held_count() == 0
