@@ -3533,6 +3533,10 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Toko ini tidak menawarkan hadiah.</translation>
     </message>
     <message>
+        <source>Offline copy of the rewards, as of {time}.</source>
+        <translation>Salinan offline hadiah, per {time}.</translation>
+    </message>
+    <message>
         <source>The member is blocked</source>
         <translation>Member diblokir</translation>
     </message>
