@@ -1090,8 +1090,27 @@ TEMPLATES: dict[str, str] = {
     "receipt.closed.sent_again": "Sent again by a manager: see the new redemption",
     # A cancel's own words: its "confirmed" takes something back rather than hands it over.
     "receipt.cancel.confirmed": "Cancel confirmed",
-    "receipt.cancel.confirmed.todo": (
-        "The Stamps server cancelled the redemption; what it took goes back to the member."
+    # what goes back, by the kind cancelled: only what the contract says (redemption_api §6).
+    # Of a spent voucher it says nothing; of the till's unknown kind, nor does the till.
+    "receipt.cancel.confirmed.todo": "The Stamps server cancelled the redemption.",
+    "receipt.cancel.confirmed.todo.stamps": (
+        "The Stamps server cancelled the redemption; the stamps it spent go back to the member."
+    ),
+    "receipt.cancel.confirmed.todo.promo": "The Stamps server cancelled the promo redemption.",
+    "receipt.cancel.confirmed.todo.voucher.not_replaced": (
+        "The Stamps server cancelled the voucher redemption; no replacement voucher was asked for."
+    ),
+    "receipt.cancel.confirmed.todo.voucher.replaced": (
+        "The Stamps server cancelled the voucher redemption and gave the member a replacement "
+        "voucher."
+    ),
+    "receipt.cancel.confirmed.todo.deduct.not_replaced": (
+        "The Stamps server cancelled the deduction from the voucher; no replacement voucher was "
+        "asked for."
+    ),
+    "receipt.cancel.confirmed.todo.deduct.replaced": (
+        "The Stamps server cancelled the deduction from the voucher and gave the member a "
+        "replacement voucher."
     ),
     # a promo code spent no stamps: the stamps the server's answer counts are not what came back
     "receipt.cancel.detail.promo": "The promo redemption no longer stands; it spent no stamps.",

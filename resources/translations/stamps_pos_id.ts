@@ -3533,6 +3533,10 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Toko ini tidak menawarkan hadiah.</translation>
     </message>
     <message>
+        <source>Offline copy of the rewards, as of {time}.</source>
+        <translation>Salinan offline hadiah, per {time}.</translation>
+    </message>
+    <message>
         <source>The member is blocked</source>
         <translation>Member diblokir</translation>
     </message>
@@ -6257,11 +6261,6 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Pembatalan dikonfirmasi</translation>
     </message>
     <message>
-        <source>The Stamps server cancelled the redemption; what it took goes back to the member.</source>
-        <comment>receipt.cancel.confirmed.todo</comment>
-        <translation>Server Stamps membatalkan penukaran; yang dipakai kembali ke member.</translation>
-    </message>
-    <message>
         <source>The promo redemption no longer stands; it spent no stamps.</source>
         <comment>receipt.cancel.detail.promo</comment>
         <translation>Penukaran promo tidak berlaku lagi; promo tidak memakai stamp.</translation>
@@ -7450,6 +7449,41 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>Nothing more to do at the till. The manager&apos;s note is in manager mode&apos;s History.</source>
         <comment>receipt.closed.todo</comment>
         <translation>Tidak ada lagi yang perlu dilakukan di mesin kasir. Catatan manajer ada di Riwayat pada mode manajer.</translation>
+    </message>
+    <message>
+        <source>The Stamps server cancelled the redemption.</source>
+        <comment>receipt.cancel.confirmed.todo</comment>
+        <translation>Server Stamps membatalkan penukaran.</translation>
+    </message>
+    <message>
+        <source>The Stamps server cancelled the redemption; the stamps it spent go back to the member.</source>
+        <comment>receipt.cancel.confirmed.todo.stamps</comment>
+        <translation>Server Stamps membatalkan penukaran; stamp yang dipakai kembali ke member.</translation>
+    </message>
+    <message>
+        <source>The Stamps server cancelled the promo redemption.</source>
+        <comment>receipt.cancel.confirmed.todo.promo</comment>
+        <translation>Server Stamps membatalkan penukaran promo.</translation>
+    </message>
+    <message>
+        <source>The Stamps server cancelled the voucher redemption; no replacement voucher was asked for.</source>
+        <comment>receipt.cancel.confirmed.todo.voucher.not_replaced</comment>
+        <translation>Server Stamps membatalkan penukaran voucher; voucher pengganti tidak diminta.</translation>
+    </message>
+    <message>
+        <source>The Stamps server cancelled the voucher redemption and gave the member a replacement voucher.</source>
+        <comment>receipt.cancel.confirmed.todo.voucher.replaced</comment>
+        <translation>Server Stamps membatalkan penukaran voucher dan memberi member voucher pengganti.</translation>
+    </message>
+    <message>
+        <source>The Stamps server cancelled the deduction from the voucher; no replacement voucher was asked for.</source>
+        <comment>receipt.cancel.confirmed.todo.deduct.not_replaced</comment>
+        <translation>Server Stamps membatalkan potongan dari voucher; voucher pengganti tidak diminta.</translation>
+    </message>
+    <message>
+        <source>The Stamps server cancelled the deduction from the voucher and gave the member a replacement voucher.</source>
+        <comment>receipt.cancel.confirmed.todo.deduct.replaced</comment>
+        <translation>Server Stamps membatalkan potongan dari voucher dan memberi member voucher pengganti.</translation>
     </message>
     <message>
         <source>Sync is paused: the Stamps server refuses this till&apos;s API token. A manager must set the new token (Settings in manager mode, or stamps-pos token set); the till checks again by itself.</source>

@@ -43,6 +43,7 @@ from app.core.stamps.errors import (
     StampsError,
     WebPageAnswer,
 )
+from app.core.stamps.parsing import origin_as_read
 from app.core.storage.engine import create_engine
 from app.core.storage.integrity import check as integrity_problems
 from app.core.storage.migrate import DatabaseTooNew, current_revision, head_revision, refuse_unknown
@@ -424,7 +425,7 @@ def _server_trouble(failure: StampsError) -> str:
     code = f" ({failure.status_code})" if failure.status_code else ""
     moved_to = getattr(failure, "moved_to", None)
     if moved_to:
-        return f"the server sends the till to another address{code}: {moved_to}"
+        return f"the server sends the till to another address{code}: {origin_as_read(moved_to)}"
     if isinstance(failure, WebPageAnswer):
         return "a web page answered instead of the Stamps server"
     if isinstance(failure, ServerError):
@@ -444,7 +445,9 @@ def _server_fix(failure: StampsError) -> str:
     """What to do when ``/api/ping`` fails, as far as the failure tells."""
     moved_to = getattr(failure, "moved_to", None)
     if moved_to:
-        return f"set base_url to {moved_to}, the address the server sends the till to"
+        return (
+            f"set base_url to {origin_as_read(moved_to)}, the address the server sends the till to"
+        )
     if isinstance(failure, ServerError):
         return (
             "nothing to change on this till: run doctor again in a few minutes; if it lasts, "

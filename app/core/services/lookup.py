@@ -50,6 +50,7 @@ from app.core.stamps.errors import (
     line_outcome,
 )
 from app.core.stamps.models import MemberDetailsResponse
+from app.core.stamps.parsing import origin_as_read
 
 
 class Lookup:
@@ -208,7 +209,7 @@ class Lookup:
         if isinstance(failure, ApiError) and failure.moved_to:
             # a server moved (to https, most often), or a sign-in page took the request: a
             # manager sets the address or signs the network in, no retry helps
-            return say("member.moved", query=query, address=failure.moved_to)
+            return say("member.moved", query=query, address=origin_as_read(failure.moved_to))
         if isinstance(failure, Redirected):
             # sent elsewhere on the same server: "failing (302)" sent nobody to the address
             return say("member.redirected", query=query)

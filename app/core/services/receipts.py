@@ -238,8 +238,9 @@ def receipt_for(
             "receipt.cancel.waiting.behind.todo" if behind else "receipt.cancel.waiting.held.todo"
         )
     if entry.kind == OperationKind.CANCEL and details is not None:
-        replaced = bool((entry.payload or {}).get("create_replacement_voucher"))
-        details = _cancel_details(details, cancelled, replaced)
+        details = _cancel_details(details, cancelled, _asked_a_replacement(entry))
+    if what_to_do.id == "receipt.cancel.confirmed.todo":
+        what_to_do = _cancel_gives_back(cancelled, _asked_a_replacement(entry))
     if paused_over_http and details is not None and details.id == "receipt.detail.paused":
         details = say("receipt.detail.paused.https")
         if what_to_do.id == "receipt.waiting.paused.todo":
@@ -678,6 +679,36 @@ def _cancel_details(details: Message, cancelled: OperationKind | None, replaced:
     if details.id == "receipt.stamps_left":
         return say(f"receipt.cancel.detail.{name}")
     return say(f"receipt.cancel.detail.{name}.also_said", said=details.params["said"])
+
+
+def _asked_a_replacement(cancel: OutboxEntry) -> bool:
+    """Whether the cancel asked the server for a replacement voucher (its
+    ``create_replacement_voucher``, redemption_api §6)."""
+    return bool((cancel.payload or {}).get("create_replacement_voucher"))
+
+
+#: What a confirmed cancel gives back, by the kind it cancelled: the suffix of its own
+#: ``receipt.cancel.confirmed.todo`` words. A reward's (or a cart's) stamps come back; of a spent
+#: voucher the contract says nothing, only of the replacement a cancel can ask for.
+_GIVES_BACK = {
+    OperationKind.REWARD: "stamps",
+    OperationKind.MULTI: "stamps",
+    OperationKind.PROMO: "promo",
+    OperationKind.VOUCHER: "voucher",
+    OperationKind.CODE: "voucher",
+    OperationKind.DEDUCT: "deduct",
+}
+
+
+def _cancel_gives_back(cancelled: OperationKind | None, replaced: bool) -> Message:
+    """A confirmed cancel's what-to-do line: only what is known to go back to the member for the
+    kind it cancelled (``None``: the till does not know it, and says no more than "cancelled")."""
+    name = _GIVES_BACK.get(cancelled) if cancelled is not None else None
+    if name is None:
+        return say("receipt.cancel.confirmed.todo")
+    if cancelled is not None and cancelled.spends_a_voucher:
+        name += ".replaced" if replaced else ".not_replaced"
+    return say(f"receipt.cancel.confirmed.todo.{name}")
 
 
 #: Why a cancel waits to be sent, by the words a redemption would have had for it.

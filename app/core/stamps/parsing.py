@@ -326,7 +326,7 @@ def api_error(
     moved_to = redirect_origin(response)
     message = detail or status_text(response)
     if moved_to and not detail:
-        message = f"{message}, to {moved_to}"
+        message = f"{message}, to {origin_as_read(moved_to)}"
     return (cls or error_class_for(response.status_code))(
         message,
         status_code=response.status_code,
@@ -362,9 +362,24 @@ def redirect_origin(response: httpx.Response) -> str | None:
 
 
 def _origin(url: httpx.URL) -> str:
+    # the host as it goes on the wire: a look-alike name ("ѕtamps.co.id", its "ѕ" Cyrillic) is
+    # its punycode, never the Unicode that reads as the real server's
     default = {"http": 80, "https": 443}.get(url.scheme)
     port = f":{url.port}" if url.port not in (None, default) else ""
-    return f"{url.scheme}://{url.host}{port}"
+    return f"{url.scheme}://{url.raw_host.decode('ascii')}{port}"
+
+
+def origin_as_read(origin: str) -> str:
+    """``origin`` (as :func:`redirect_origin` names it) for a person: a host that is not plain
+    ASCII is its punycode (``xn--…``) with its Unicode beside, so a look-alike of the Stamps
+    server's name can be told from it."""
+    try:
+        url = httpx.URL(origin)
+    except (httpx.InvalidURL, UnicodeError, ValueError):
+        return origin
+    if url.host == url.raw_host.decode("ascii"):
+        return origin
+    return f"{origin} (written {url.host}: not plain ASCII)"
 
 
 def is_web_page(response: httpx.Response) -> bool:

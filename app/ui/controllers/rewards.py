@@ -24,6 +24,7 @@ from app.ui.controllers.redemption import RedemptionController
 from app.ui.controllers.session import CashierSession
 from app.ui.main_window import CashierWindowView
 from app.ui.viewmodels import CartLine, RewardCardData
+from app.ui.widgets.member_card import local_time_text
 from app.ui.wording import words
 
 
@@ -103,10 +104,18 @@ class RewardsController(OrderController):
                 if offer.rewards_note is not None  # not "no rewards": some could not be read
                 else self.tr("The store offers no rewards.")
             )
-        # What is missing from the tiles: rewards the till could not read, and those past the
-        # most it reads (the cashier looked for a reward the till had dropped, in vain).
-        notes = (offer.rewards_note, offer.rewards_cut_note)
-        picker.set_note("\n".join(words(n) for n in notes if n is not None) if cards else "")
+        # Where the tiles come from, when it is the till's copy (as the vouchers tab says of
+        # its list); then what is missing from them: rewards the till could not read, and those
+        # past the most it reads (the cashier looked for a reward the till had dropped, in vain).
+        notes = [words(n) for n in (offer.rewards_note, offer.rewards_cut_note) if n is not None]
+        if offer.rewards_as_of is not None:
+            notes.insert(
+                0,
+                self.tr("Offline copy of the rewards, as of {time}.").format(
+                    time=local_time_text(offer.rewards_as_of)
+                ),
+            )
+        picker.set_note("\n".join(notes) if cards else "")
         self.rewards_shown.emit(cards)
 
     def _pin_blocked(self) -> None:

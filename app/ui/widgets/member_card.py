@@ -22,6 +22,7 @@ from app.ui.resources import icon
 from app.ui.viewmodels import MemberCardData
 from app.ui.widgets.elided_label import ElidedLabel
 from app.ui.widgets.properties import set_style_property
+from app.ui.widgets.whole_words_label import WholeWordsLabel
 from app.ui.wording import words
 
 
@@ -108,10 +109,11 @@ class MemberCard(QFrame):
         self._level.setObjectName("memberLevel")
         self._level.setProperty("role", "muted")
 
-        self._stamps = QLabel()
-        self._stamps.setObjectName("memberStamps")
         # "Stamps: not given by the Stamps server", in the count's large type, is wider than the
-        # card: wrapped, not cut
+        # card: wrapped, not cut; and a count wider than the card alone ("9.223.372.036.85" of
+        # a balance of 19 digits) in smaller type, never cut
+        self._stamps = WholeWordsLabel()
+        self._stamps.setObjectName("memberStamps")
         self._stamps.setWordWrap(True)
         self._projected = QLabel()
         self._projected.setObjectName("memberProjected")
@@ -124,7 +126,7 @@ class MemberCard(QFrame):
         self._below_zero.setObjectName("memberBelowZero")
         self._below_zero.setProperty("role", "muted")
         self._below_zero.setWordWrap(True)
-        self._balance = QLabel()
+        self._balance = WholeWordsLabel()
         self._balance.setObjectName("memberBalance")
 
         self._pin_badge = Badge(self.tr("PIN required"), "pin")
@@ -261,6 +263,7 @@ class MemberCard(QFrame):
     def _stamps_type(self) -> None:
         smaller = self._tight or self._short
         set_style_property(self._stamps, "tight", "true" if smaller else "false")
+        self._stamps.restyled()
         for layout in (self._details_layout, self._layout):
             layout.invalidate()  # measured at once on the card never shown
 

@@ -12,6 +12,7 @@ from app.core.services import format_count
 from app.ui.plain_text import amounts_whole, short_words
 from app.ui.resources import icon
 from app.ui.viewmodels import RewardCardData
+from app.ui.widgets.whole_words_label import WholeWordsLabel
 
 IMAGE_SIZE = 40
 #: The tile's least size with its picture, and the room between its edge and its words.
@@ -43,6 +44,20 @@ def two_line_text(text: str, metrics: QFontMetrics, width: int) -> str:
     return " ".join(first) + "\n" + rest
 
 
+def lines_at_spaces(text: str, metrics: QFontMetrics, width: int) -> str:
+    """``text`` broken at spaces into as many lines of ``width`` pixels as it needs, a word
+    wider than that on a line of its own: a price is never shortened (its label draws a word
+    still too wide in smaller type, app/ui/widgets/whole_words_label.py)."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        joined = f"{lines[-1]} {word}" if lines else word
+        if lines and metrics.horizontalAdvance(joined) <= width:
+            lines[-1] = joined
+        else:
+            lines.append(word)
+    return "\n".join(lines)
+
+
 class RewardTile(QFrame):
     """A reward the cashier can pick: picture, name, cost; greyed with the reason when the member
     cannot have it.
@@ -70,7 +85,8 @@ class RewardTile(QFrame):
         self.name_label = name = QLabel()
         name.setObjectName("rewardName")
         name.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.cost_label = cost = QLabel()
+        # a price wider than the tile ("9.223.372.036.854.775.807 stamps") in smaller type, not cut
+        self.cost_label = cost = WholeWordsLabel()
         cost.setObjectName("rewardCost")
         cost.setAlignment(Qt.AlignmentFlag.AlignCenter)
         for label in (name, cost):
@@ -112,7 +128,7 @@ class RewardTile(QFrame):
             cost_text = (self.tr("{stamps} stamp") if one else self.tr("{stamps} stamps")).format(
                 stamps=format_count(reward.stamps_cost)
             )
-        self.cost_label.setText(cost_text)
+        self._cost_text = cost_text
         self.reason_label.setVisible(not reward.available and bool(reward.reason))
         self._fit_words()
         self.setEnabled(reward.available)
@@ -167,6 +183,8 @@ class RewardTile(QFrame):
         self.name_label.setText(
             two_line_text(amounts_whole(self.reward.name), self.name_label.fontMetrics(), width)
         )
+        cost = self.cost_label
+        cost.setText(lines_at_spaces(self._cost_text, cost.style_metrics(), width))
         reason = self.reward.reason or ""
         metrics = self.reason_label.fontMetrics()
         fitted = two_line_text(reason, metrics, width)

@@ -21,6 +21,7 @@ from app.sandbox import DEMO_TOKEN, SandboxServer
 from app.ui.cashier_window import CashierWindow
 from app.ui.controllers.tasks import spawn
 from app.ui.viewmodels import CounterRefusalKey
+from app.ui.widgets.member_card import local_time_text
 
 from ...support.network import AMPLE_TIMEOUTS, Network
 from ...support.vouchers import SALDO, UNCONFIRMED, validations
@@ -732,5 +733,27 @@ def test_the_offline_offer_from_a_cut_catalogue_says_so_as_the_live_one_did(
     run_async(qtbot, cache.remember_rewards(32, cut))
     looked_up_again_offline(qtbot, cashier, network)
     picker = cashier.view.reward_picker
-    assert picker.note().startswith(f"Only the first {len(copy)} rewards are shown")
+    offline, cut_note = picker.note().split("\n")
+    assert offline.startswith("Offline copy of the rewards, as of ")
+    assert cut_note.startswith(f"Only the first {len(copy)} rewards are shown")
     assert len(picker.tiles()) == len(copy)
+
+
+def test_offline_the_rewards_tab_says_its_tiles_are_the_tills_copy_and_as_of_when(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    network: Network,
+    network_settings: Settings,
+) -> None:
+    # Offline, the vouchers tab said "Offline copy of this member's vouchers, as of …" and the
+    # rewards tab nothing: its tiles read as the server's list of now.
+    cashier = make_cashier(network_settings)
+    find_member(qtbot, cashier, "customer@stamps.co.id")
+    picker = cashier.view.reward_picker
+    assert picker.note() == ""  # read from the server: nothing to say
+    looked_up_again_offline(qtbot, cashier, network)
+    offer = cashier.session.offer
+    assert offer is not None and offer.rewards_as_of is not None
+    read_at = offer.rewards_as_of
+    assert picker.note() == f"Offline copy of the rewards, as of {local_time_text(read_at)}."
+    assert picker.tiles()  # the copy's tiles, under the note

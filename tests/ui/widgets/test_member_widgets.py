@@ -205,3 +205,29 @@ def test_a_message_longer_than_three_lines_is_shown_whole(qtbot: QtBot, shown):
     needed = search.message.heightForWidth(search.message.width())
     assert needed > three_lines  # the case in point: more than the three lines kept
     qtbot.waitUntil(lambda: search.message.height() >= needed)
+
+
+@pytest.mark.parametrize("tight", [False, True])
+def test_a_balance_wider_than_the_card_is_read_whole_never_cut(qtbot: QtBot, tight: bool):
+    # Seen: a balance of 9223372036854775807 stamps read "9.223.372.036.85" on the card: the
+    # count, on a line of its own, was wider than the member column, and cut at its edge.
+    column = QWidget()
+    qtbot.addWidget(column)
+    column.setFixedWidth(330)
+    card = MemberCard()
+    QVBoxLayout(column).addWidget(card)
+    column.show()
+    card.set_tight(tight)
+    card.set_member(MemberCardData("Budi Santoso", "Gold", 9_223_372_036_854_775_807, ""))
+    stamps = card.findChild(QLabel, "memberStamps")
+    count = "9.223.372.036.854.775.807"
+    assert card.stamps_text() == f"{count} stamps"
+
+    def whole() -> bool:
+        right = stamps.mapTo(card, stamps.contentsRect().topRight()).x()
+        fits = stamps.fontMetrics().horizontalAdvance(count) <= stamps.contentsRect().width()
+        return fits and right < card.contentsRect().right()
+
+    qtbot.waitUntil(whole)
+    card.set_member(BUDI)  # the next member's count in the till's own type again
+    qtbot.waitUntil(lambda: stamps.font().pixelSize() == (24 if tight else 30))

@@ -700,3 +700,34 @@ def test_a_big_grid_emptied_goes_out_of_sight_at_once_and_hides_its_tiles_a_few_
     assert [seen[0] for seen in _on_screen(picker)] == [r.name for r in REWARDS]
     assert [tile.reward.id for tile in _in_sight(picker)] == [r.id for r in REWARDS]
     assert picker._scroll.height() > picker.tile("coffee").height()  # the grid has its room
+
+
+#: The largest count a server's 64-bit integer holds: wider than a tile in the till's type.
+LONGEST_COUNT = 9_223_372_036_854_775_807
+
+
+@pytest.mark.parametrize("compact", [False, True])
+@pytest.mark.parametrize("flexible", [False, True])
+def test_a_price_wider_than_its_tile_is_read_whole_never_cut(
+    qtbot: QtBot, picker: RewardPicker, compact: bool, flexible: bool
+):
+    # Seen: a reward of 9223372036854775807 stamps read "9.223.372.036.85" on its tile, a
+    # wrong price with nothing to say it was cut.
+    dear = RewardCardData("dear", "Emas", LONGEST_COUNT, flexible=flexible)
+    picker.set_rewards([dear, *REWARDS[:1]])
+    tile = picker.tile("dear")
+    tile.set_compact(compact)
+    cost = tile.cost_label
+    said = f"{'from ' if flexible else ''}9.223.372.036.854.775.807 stamps"
+
+    def whole() -> bool:
+        lines = cost.text().split("\n")
+        room = cost.contentsRect().width()
+        fits = all(cost.fontMetrics().horizontalAdvance(line) <= room for line in lines)
+        return fits and " ".join(lines) == said
+
+    qtbot.waitUntil(whole)
+    # an ordinary price keeps the till's type, on one line
+    coffee = picker.tile("coffee").cost_label
+    assert coffee.text() == "10 stamps"
+    assert coffee.font().pixelSize() > cost.font().pixelSize()

@@ -39,3 +39,29 @@ async def test_a_server_that_refuses_plain_http_is_not_blamed_on_the_token(
     assert credentials.status is Status.FAIL
     assert "Please use https instead of http" in credentials.detail
     assert "https://" in credentials.fix
+
+
+async def test_a_redirect_to_a_look_alike_name_shows_its_punycode_beside_its_letters(
+    docs_server: DocsServer, tmp_path: Path
+) -> None:
+    # Seen: doctor read "the server sends the till to another address (302):
+    # https://ѕtamps.co.id", its "ѕ" Cyrillic: a manager could not tell it from the real server.
+    docs_server.answer_next(
+        "/api/ping", 302, "", headers={"Location": "https://xn--tamps-g2e.co.id/login?next=/"}
+    )
+    config = load_settings(
+        tmp_path / "none.toml",
+        base_url=docs_server.url,
+        merchant=14,
+        store=32,
+        data_dir=tmp_path / "till",
+        **AMPLE_TIMEOUTS,
+    ).till_config()
+
+    checks = await check_server(config, Secret(docs_server.token))
+
+    server = next(c for c in checks if c.name == "server")
+    assert server.status is Status.FAIL
+    shown = "https://xn--tamps-g2e.co.id (written \u0455tamps.co.id: not plain ASCII)"
+    assert server.detail == f"the server sends the till to another address (302): {shown}"
+    assert server.fix is not None and f"set base_url to {shown}," in server.fix

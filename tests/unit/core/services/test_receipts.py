@@ -970,3 +970,69 @@ def test_a_confirmed_cancel_that_asked_for_a_replacement_voucher_says_the_member
         response=answer,
     )
     assert str(receipt_for(confirmed, cancelled=cancelled).details) == details
+
+
+@pytest.mark.parametrize(
+    ("cancelled", "replaced", "todo"),
+    [
+        (
+            OperationKind.REWARD,
+            False,
+            "The Stamps server cancelled the redemption; the stamps it spent go back to the "
+            "member.",
+        ),
+        (
+            OperationKind.MULTI,
+            False,
+            "The Stamps server cancelled the redemption; the stamps it spent go back to the "
+            "member.",
+        ),
+        (OperationKind.PROMO, False, "The Stamps server cancelled the promo redemption."),
+        # Seen: a voucher cancelled without a replacement read "what it took goes back to the
+        # member", of a voucher the contract never says comes back.
+        (
+            OperationKind.VOUCHER,
+            False,
+            "The Stamps server cancelled the voucher redemption; no replacement voucher was "
+            "asked for.",
+        ),
+        (
+            OperationKind.CODE,
+            False,
+            "The Stamps server cancelled the voucher redemption; no replacement voucher was "
+            "asked for.",
+        ),
+        (
+            OperationKind.VOUCHER,
+            True,
+            "The Stamps server cancelled the voucher redemption and gave the member a "
+            "replacement voucher.",
+        ),
+        (
+            OperationKind.DEDUCT,
+            False,
+            "The Stamps server cancelled the deduction from the voucher; no replacement voucher "
+            "was asked for.",
+        ),
+        (
+            OperationKind.DEDUCT,
+            True,
+            "The Stamps server cancelled the deduction from the voucher and gave the member a "
+            "replacement voucher.",
+        ),
+        (None, False, "The Stamps server cancelled the redemption."),
+    ],
+)
+def test_a_confirmed_cancel_says_only_what_is_known_to_go_back_for_the_kind_cancelled(
+    cancelled: OperationKind | None, replaced: bool, todo: str
+) -> None:
+    answer = {"redemption": {"id": 9, "status": "Canceled"}, "customer": {"stamps_remaining": 250}}
+    confirmed = entry(
+        EntryStatus.SYNCED,
+        kind="cancel",
+        payload={"id": 9, "create_replacement_voucher": replaced},
+        response=answer,
+    )
+    receipt = receipt_for(confirmed, cancelled=cancelled)
+    assert str(receipt.headline) == "Cancel confirmed"
+    assert str(receipt.what_to_do) == todo

@@ -412,3 +412,17 @@ def test_an_answer_is_cleaned_whether_or_not_it_is_walked(content: bytes, reward
 def test_a_plain_answer_is_handed_back_as_decoded() -> None:
     content = b'{"redemption": {"id": 3, "reward": "Kopi Susu", "stamps": [1, 2.5, null]}}'
     assert parsing._load_json(content, (TOKEN,)) == json.loads(content)
+
+
+@pytest.mark.parametrize(
+    "location", ["https://xn--tamps-g2e.co.id/login", "https://\u0455tamps.co.id/login"]
+)
+def test_a_redirect_to_a_look_alike_name_is_named_by_its_punycode(location: str) -> None:
+    # its "ѕ" Cyrillic: in Unicode alone it reads as the Stamps server's own name
+    request = httpx.Request("GET", "https://stamps.co.id/api/ping")
+    answer = httpx.Response(302, headers={"Location": location.encode()}, request=request)
+    failure = parsing.api_error(answer, now=NOW)
+    assert failure.moved_to == "https://xn--tamps-g2e.co.id"
+    assert failure.message == (
+        "302 Found, to https://xn--tamps-g2e.co.id (written \u0455tamps.co.id: not plain ASCII)"
+    )
