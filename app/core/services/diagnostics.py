@@ -43,7 +43,7 @@ from app.core.stamps.errors import (
     StampsError,
     WebPageAnswer,
 )
-from app.core.stamps.parsing import origin_as_read
+from app.core.stamps.parsing import host_not_plain_ascii, origin_as_read
 from app.core.storage.engine import create_engine
 from app.core.storage.integrity import check as integrity_problems
 from app.core.storage.migrate import DatabaseTooNew, current_revision, head_revision, refuse_unknown
@@ -444,6 +444,12 @@ def _server_trouble(failure: StampsError) -> str:
 def _server_fix(failure: StampsError) -> str:
     """What to do when ``/api/ping`` fails, as far as the failure tells."""
     moved_to = getattr(failure, "moved_to", None)
+    if moved_to and host_not_plain_ascii(moved_to) is not None:
+        # a name that only looks like the server's is where a till's token would be stolen
+        return (
+            "do not set base_url to that address: its name is not plain ASCII and may only look "
+            "like the Stamps server's; ask Stamps support for the till's address"
+        )
     if moved_to:
         return (
             f"set base_url to {origin_as_read(moved_to)}, the address the server sends the till to"

@@ -373,13 +373,18 @@ def origin_as_read(origin: str) -> str:
     """``origin`` (as :func:`redirect_origin` names it) for a person: a host that is not plain
     ASCII is its punycode (``xn--…``) with its Unicode beside, so a look-alike of the Stamps
     server's name can be told from it."""
+    letters = host_not_plain_ascii(origin)
+    return origin if letters is None else f"{origin} (written {letters}: not plain ASCII)"
+
+
+def host_not_plain_ascii(origin: str) -> str | None:
+    """The host of ``origin`` in the letters it was written in, when they are not plain ASCII
+    (a name that may only look like the Stamps server's); ``None`` when they are."""
     try:
         url = httpx.URL(origin)
     except (httpx.InvalidURL, UnicodeError, ValueError):
-        return origin
-    if url.host == url.raw_host.decode("ascii"):
-        return origin
-    return f"{origin} (written {url.host}: not plain ASCII)"
+        return None
+    return None if url.host == url.raw_host.decode("ascii") else url.host
 
 
 def is_web_page(response: httpx.Response) -> bool:
