@@ -191,6 +191,11 @@ TEMPLATES: dict[str, str] = {
         "Only members this till has seen before are listed: the Stamps server did not give its "
         "matches for this search."
     ),
+    "member.moved_look_alike": (
+        "The answer sends this till to another address ({address}), whose name may only look "
+        "like the Stamps server's, and this till has not seen “{query}” before. Call a manager: "
+        "do not set the Server URL (base_url) to it; ask Stamps support for the till's address."
+    ),
     "member.moved": (
         "The answer sends this till to another address ({address}), and this till has not seen "
         "“{query}” before. Call a manager: the Server URL (base_url) may need to be that "

@@ -4891,6 +4891,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>{count} member yang ditemukan tidak bisa dibaca dan tidak ditampilkan: server Stamps mengirimnya dalam bentuk yang tidak dapat dibaca mesin kasir ini. Pindai kartunya, atau ketik email, ID member, atau nomor teleponnya.</translation>
     </message>
     <message>
+        <source>The answer sends this till to another address ({address}), whose name may only look like the Stamps server&apos;s, and this till has not seen “{query}” before. Call a manager: do not set the Server URL (base_url) to it; ask Stamps support for the till&apos;s address.</source>
+        <comment>member.moved_look_alike</comment>
+        <translation>Jawabannya mengarahkan mesin kasir ini ke alamat lain ({address}) yang namanya mungkin hanya mirip nama server Stamps, dan mesin kasir ini belum pernah melihat “{query}”. Panggil manajer: jangan ubah URL server (base_url) menjadi alamat itu; tanyakan alamat mesin kasir ke dukungan Stamps.</translation>
+    </message>
+    <message>
         <source>The Stamps server answered without saying who “{query}” is. It said: “{said}”. This till has not seen “{query}” before: try again, or call a manager if it keeps happening.</source>
         <comment>member.server_said</comment>
         <translation>Server Stamps menjawab tanpa menyebutkan siapa “{query}”. Katanya: “{said}”. Mesin kasir ini belum pernah melihat “{query}”: coba lagi, atau panggil manajer jika terus terjadi.</translation>

@@ -50,7 +50,7 @@ from app.core.stamps.errors import (
     line_outcome,
 )
 from app.core.stamps.models import MemberDetailsResponse
-from app.core.stamps.parsing import origin_as_read
+from app.core.stamps.parsing import host_not_plain_ascii, origin_as_read
 
 
 class Lookup:
@@ -209,7 +209,11 @@ class Lookup:
         if isinstance(failure, ApiError) and failure.moved_to:
             # a server moved (to https, most often), or a sign-in page took the request: a
             # manager sets the address or signs the network in, no retry helps
-            return say("member.moved", query=query, address=origin_as_read(failure.moved_to))
+            address = origin_as_read(failure.moved_to)
+            if host_not_plain_ascii(failure.moved_to) is not None:
+                # a name that only looks like the server's: no manager should be sent there
+                return say("member.moved_look_alike", query=query, address=address)
+            return say("member.moved", query=query, address=address)
         if isinstance(failure, Redirected):
             # sent elsewhere on the same server: "failing (302)" sent nobody to the address
             return say("member.redirected", query=query)

@@ -131,6 +131,15 @@ async def test_the_till_s_copy_answers_for_a_failing_server_but_not_for_an_unrea
             "manager: the Server URL (base_url) may need to be that address, or a network's "
             "sign-in page is in the way",
         ),
+        # a name that only looks like the server's (its "ѕ" Cyrillic): nobody is sent there
+        (
+            302,
+            "",
+            {"Location": "https://xn--tamps-g2e.co.id/login"},
+            "(https://xn--tamps-g2e.co.id (written \u0455tamps.co.id: not plain ASCII)), whose "
+            "name may only look like the Stamps server's, and this till has not seen “KR24000006” "
+            "before. Call a manager: do not set the Server URL (base_url) to it",
+        ),
         # elsewhere on the same server (the Server URL's path is wrong): it read "failing (302)"
         (
             302,
