@@ -718,6 +718,18 @@
         <translation>Manajer yang membatalkan penukaran.</translation>
     </message>
     <message>
+        <source>Nothing was cancelled: cancel it again once the till can save.</source>
+        <translation>Tidak ada yang dibatalkan: batalkan lagi setelah mesin kasir bisa menyimpan.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: decide again once the till can save.</source>
+        <translation>Tidak ada yang diubah: putuskan lagi setelah mesin kasir bisa menyimpan.</translation>
+    </message>
+    <message>
+        <source>Not written: {fact} {then}</source>
+        <translation>Tidak tersimpan: {fact} {then}</translation>
+    </message>
+    <message>
         <source>Sending to Stamps…</source>
         <translation>Mengirim ke Stamps…</translation>
     </message>
