@@ -722,14 +722,6 @@
         <translation>Tidak ada yang dibatalkan: batalkan lagi setelah mesin kasir bisa menyimpan.</translation>
     </message>
     <message>
-        <source>Nothing was changed: decide again once the till can save.</source>
-        <translation>Tidak ada yang diubah: putuskan lagi setelah mesin kasir bisa menyimpan.</translation>
-    </message>
-    <message>
-        <source>Not written: {fact} {then}</source>
-        <translation>Tidak tersimpan: {fact} {then}</translation>
-    </message>
-    <message>
         <source>Sending to Stamps…</source>
         <translation>Mengirim ke Stamps…</translation>
     </message>
@@ -4328,6 +4320,14 @@ Periksa apakah nama berkasnya benar.</translation>
     <message>
         <source>The till&apos;s database cannot be used ({reason}): nothing can be saved, so nothing can be redeemed.</source>
         <translation>Database mesin kasir tidak bisa dipakai ({reason}): tidak ada yang bisa disimpan, jadi tidak ada yang bisa ditukar.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: do it again once the till can save.</source>
+        <translation>Tidak ada yang diubah: ulangi setelah mesin kasir bisa menyimpan.</translation>
+    </message>
+    <message>
+        <source>Not written: {fact} {then}</source>
+        <translation>Tidak tersimpan: {fact} {then}</translation>
     </message>
     <message>
         <source>Nothing saved is lost, but the till cannot save a shift or a redemption until it is started again: close the till, open it again and sign in. An open shift carries on.</source>

@@ -52,7 +52,7 @@ from app.ui.controllers.held_cancels import HeldCancels
 from app.ui.controllers.manager_mode import ManagerModeController
 from app.ui.controllers.manager_words import identifier_refusal, in_local_time
 from app.ui.controllers.redemption import KIND_OF, result_data
-from app.ui.controllers.storage import fact_for
+from app.ui.controllers.storage import not_written
 from app.ui.controllers.tasks import LatestOnly, spawn
 from app.ui.dialogs.pin_dialog import PinDialog
 from app.ui.main_window import CashierWindowView
@@ -402,11 +402,10 @@ class DecisionsController(QObject):
         was written, said in the dialog that asked it, its button back. (It reached the crash
         hook, which leaves a full disk to the banner: the button stayed grey and the dialog said
         nothing, so the manager could not tell the cancel had not been made.)"""
+        then = ""
         if decision == "cancel":
             then = self.tr("Nothing was cancelled: cancel it again once the till can save.")
-        else:
-            then = self.tr("Nothing was changed: decide again once the till can save.")
-        reason = self.tr("Not written: {fact} {then}").format(fact=fact_for(problem), then=then)
+        reason = not_written(problem, then)
         if self._still_open(dialog, reason):
             dialog.show_refusal(reason)
         self.refused.emit(reason)
