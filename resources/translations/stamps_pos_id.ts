@@ -3916,6 +3916,10 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Tersimpan.</translation>
     </message>
     <message>
+        <source>Sync resumes by itself once the till can save.</source>
+        <translation>Sinkronisasi berlanjut dengan sendirinya setelah mesin kasir bisa menyimpan.</translation>
+    </message>
+    <message>
         <source>These take effect only when the till starts: {names}. The demo forgets its settings when it ends; start it with them instead (for Bahasa Indonesia: STAMPS_POS_LANGUAGE=id).</source>
         <translation>Ini baru berlaku saat mesin kasir dimulai: {names}. Demo melupakan pengaturannya saat berakhir; jalankan demo dengan pengaturan itu (untuk Bahasa Indonesia: STAMPS_POS_LANGUAGE=id).</translation>
     </message>

@@ -1056,3 +1056,39 @@ def test_an_account_change_the_full_disk_refuses_is_said_where_it_was_asked(
     monkeypatch.undo()
     names = [a.name for a in run_async(qtbot, cashier.till.staff.accounts(Role.CASHIER))]
     assert "Sari" not in names
+
+
+def test_a_token_saved_on_a_full_disk_is_said_saved_and_the_pause_lifts_once_it_can_save(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    till_settings: Settings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Seen under X: the token revoked (sync paused), the data folder's disk full, Wayan typed the
+    # new token and pressed Save: the token was stored (its folder is on another disk), but the
+    # dialog said nothing at all, as if Save had not been pressed. The audit line the disk
+    # refused ended the save before its outcome.
+    monkeypatch.delenv("STAMPS_POS_TOKEN", raising=False)
+    folder = tmp_path / "config"
+    window = token_saving_window(qtbot, make_cashier, till_settings, folder, token="revoked-token")
+    refused = CredentialsRejected("401 Unauthorized", status_code=401)
+    assert run_async(qtbot, window.till.outbox.pause_for_credentials(refused, who="till"))
+    dialog = settings_opened(qtbot, window)
+    db = window.till.outbox.db
+    write = db._write
+
+    async def full(fn: object, *, raw: bool) -> object:
+        raise StorageFull("database or disk is full", db.path)
+
+    monkeypatch.setattr(db, "_write", full)
+    dialog.token_edit.setText(DEMO_TOKEN)
+    dialog.submit()
+    qtbot.waitUntil(lambda: dialog.outcome.text().startswith("Saved."), timeout=WAIT_MS)
+    said = dialog.outcome.text()
+    assert "is full" in said and "Sync resumes by itself once the till can save." in said
+    assert (folder / "token").read_text(encoding="ascii").strip() == DEMO_TOKEN
+    assert dialog.token_edit.text() == "" and dialog.save_button.isEnabled()
+    monkeypatch.setattr(db, "_write", write)  # space again: the till's own check lifts the pause
+    run_async(qtbot, window.till.resume_after_credentials_change())
+    assert not run_async(qtbot, window.till.outbox.status()).paused
