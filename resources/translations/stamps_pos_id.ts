@@ -718,6 +718,10 @@
         <translation>Manajer yang membatalkan penukaran.</translation>
     </message>
     <message>
+        <source>Nothing was cancelled: cancel it again once the till can save.</source>
+        <translation>Tidak ada yang dibatalkan: batalkan lagi setelah mesin kasir bisa menyimpan.</translation>
+    </message>
+    <message>
         <source>Sending to Stamps…</source>
         <translation>Mengirim ke Stamps…</translation>
     </message>
@@ -3916,6 +3920,10 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Tersimpan.</translation>
     </message>
     <message>
+        <source>Sync resumes by itself once the till can save.</source>
+        <translation>Sinkronisasi berlanjut dengan sendirinya setelah mesin kasir bisa menyimpan.</translation>
+    </message>
+    <message>
         <source>These take effect only when the till starts: {names}. The demo forgets its settings when it ends; start it with them instead (for Bahasa Indonesia: STAMPS_POS_LANGUAGE=id).</source>
         <translation>Ini baru berlaku saat mesin kasir dimulai: {names}. Demo melupakan pengaturannya saat berakhir; jalankan demo dengan pengaturan itu (untuk Bahasa Indonesia: STAMPS_POS_LANGUAGE=id).</translation>
     </message>
@@ -4320,6 +4328,14 @@ Periksa apakah nama berkasnya benar.</translation>
     <message>
         <source>The till&apos;s database cannot be used ({reason}): nothing can be saved, so nothing can be redeemed.</source>
         <translation>Database mesin kasir tidak bisa dipakai ({reason}): tidak ada yang bisa disimpan, jadi tidak ada yang bisa ditukar.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: do it again once the till can save.</source>
+        <translation>Tidak ada yang diubah: ulangi setelah mesin kasir bisa menyimpan.</translation>
+    </message>
+    <message>
+        <source>Not written: {fact} {then}</source>
+        <translation>Tidak tersimpan: {fact} {then}</translation>
     </message>
     <message>
         <source>Nothing saved is lost, but the till cannot save a shift or a redemption until it is started again: close the till, open it again and sign in. An open shift carries on.</source>

@@ -235,7 +235,18 @@ class ManagerMode:
         """Audit that the manager changed these settings (their names only: the values stay in
         the settings file, and the API token in its store)."""
         manager = self.require()
-        await self.staff.audit_action(manager.name, "settings_changed", settings=sorted(names))
+        changed = sorted(names)
+        try:
+            await self.staff.audit_action(manager.name, "settings_changed", settings=changed)
+        except StorageProblem as refusal:
+            # The settings and the token are saved already, in their own folder: a full disk
+            # must not hide that from the manager (the save stopped here, its outcome unsaid).
+            log.warning(
+                "%s changed the settings %s; the audit log could not record it: %s",
+                manager.name,
+                ", ".join(changed),
+                refusal,
+            )
 
     # --- the outbox -------------------------------------------------------------------------
 

@@ -40,6 +40,7 @@ from app.core.services import (
     RetryAuthorised,
     Secret,
     StaffRefused,
+    StorageProblem,
     Till,
     Verdict,
     check_note,
@@ -51,6 +52,7 @@ from app.ui.controllers.held_cancels import HeldCancels
 from app.ui.controllers.manager_mode import ManagerModeController
 from app.ui.controllers.manager_words import identifier_refusal, in_local_time
 from app.ui.controllers.redemption import KIND_OF, result_data
+from app.ui.controllers.storage import not_written
 from app.ui.controllers.tasks import LatestOnly, spawn
 from app.ui.dialogs.pin_dialog import PinDialog
 from app.ui.main_window import CashierWindowView
@@ -366,6 +368,9 @@ class DecisionsController(QObject):
             if self._still_open(dialog, words(exc.said)):
                 dialog.show_note_error(words(exc.said))
             return
+        except StorageProblem as problem:
+            self._not_written(dialog, decision, problem)
+            return
         except (StaffRefused, Refused, MemberNotFound) as exc:
             reason = _reason(exc)
             if not self._still_open(dialog, reason):
@@ -386,6 +391,24 @@ class DecisionsController(QObject):
         if self.dialog is dialog:
             dialog.accept()
         self._done(decision, receipt)
+
+    def _not_written(
+        self,
+        dialog: DecisionDialog | CancelByServerIdDialog,
+        decision: str,
+        problem: StorageProblem,
+    ) -> None:
+        """The disk refused the decision (full, read-only, held by another program): nothing of it
+        was written, said in the dialog that asked it, its button back. (It reached the crash
+        hook, which leaves a full disk to the banner: the button stayed grey and the dialog said
+        nothing, so the manager could not tell the cancel had not been made.)"""
+        then = ""
+        if decision == "cancel":
+            then = self.tr("Nothing was cancelled: cancel it again once the till can save.")
+        reason = not_written(problem, then)
+        if self._still_open(dialog, reason):
+            dialog.show_refusal(reason)
+        self.refused.emit(reason)
 
     def _still_open(self, dialog: QObject, refusal: str) -> bool:
         """Whether ``dialog`` is still up to say ``refusal``; if it was closed while the till
@@ -531,6 +554,9 @@ class DecisionsController(QObject):
         except FieldRefused as exc:
             if self._still_open(dialog, words(exc.said)):
                 dialog.show_errors({"note": words(exc.said)})
+            return
+        except StorageProblem as problem:
+            self._not_written(dialog, "cancel", problem)
             return
         except (StaffRefused, Refused, MemberNotFound) as exc:
             reason = _reason(exc)

@@ -15,6 +15,7 @@ from app.core.services import (
     Role,
     Secret,
     StaffRefused,
+    StorageProblem,
     Till,
     check_name,
     check_new_pin,
@@ -25,6 +26,7 @@ from app.core.services import (
 from app.ui.controllers.changes import TillChanges
 from app.ui.controllers.manager_mode import ManagerModeController
 from app.ui.controllers.shift import ShiftController
+from app.ui.controllers.storage import not_written
 from app.ui.controllers.tasks import LatestOnly, spawn
 from app.ui.main_window import CashierWindowView
 from app.ui.manager.people import AccountDialog
@@ -176,6 +178,11 @@ class PeopleController(QObject):
             self.people.show_refusal(reason)
             self.refused.emit(reason)
             return None
+        except StorageProblem as problem:  # the disk refused it: said under the lists
+            reason = not_written(problem)
+            self.people.show_refusal(reason)
+            self.refused.emit(reason)
+            return None
         await self._changed(account)
         return account
 
@@ -236,6 +243,12 @@ class PeopleController(QObject):
         except StaffRefused as exc:
             dialog.show_errors({"": words(exc.said)})
             self.refused.emit(words(exc.said))
+            return
+        except StorageProblem as problem:
+            # The disk refused it (full, read-only): said in the form, whose Save comes back;
+            # the crash hook left it to the banner, and Save stayed grey, saying nothing.
+            dialog.show_errors({"": not_written(problem)})
+            self.refused.emit(not_written(problem))
             return
         finally:
             del pin, again, given

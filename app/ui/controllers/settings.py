@@ -32,6 +32,7 @@ from app.core.services import (
     Message,
     Secret,
     StaffRefused,
+    StorageProblem,
     Till,
     TokenSource,
     check_token,
@@ -44,6 +45,7 @@ from app.settings_file import FormValue, Refusal, SettingsFile
 from app.ui.controllers.lock import IdleLock
 from app.ui.controllers.manager_mode import ManagerModeController
 from app.ui.controllers.setting_words import setting_groups, setting_labels
+from app.ui.controllers.storage import fact_for
 from app.ui.controllers.tasks import spawn
 from app.ui.main_window import CashierWindowView
 from app.ui.manager.settings_dialog import SettingField, SettingsDialog
@@ -402,8 +404,15 @@ class SettingsController(QObject):
         parts = [self.tr("Saved.") if changed else self.tr("Nothing was changed.")]
         if "token" in changed:
             # The manager who saved the token lifted the pause: the audit log said "till".
-            outcome = await self.till.resume_after_credentials_change(who=manager)
-            parts.append(words(outcome) if outcome is not None else await self._token_verdict())
+            try:
+                outcome = await self.till.resume_after_credentials_change(who=manager)
+            except StorageProblem as problem:
+                # The pause is kept on the disk, which refused its lifting: the till's own check
+                # lifts it once it can save.
+                parts.append(fact_for(problem))
+                parts.append(self.tr("Sync resumes by itself once the till can save."))
+            else:
+                parts.append(words(outcome) if outcome is not None else await self._token_verdict())
         # Every setting still waiting, an earlier save's too: the last save's alone read as if
         # nothing else needed the restart.
         restart = self.awaiting_restart()

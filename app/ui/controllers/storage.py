@@ -58,6 +58,18 @@ def fact_for(problem: StorageProblem) -> str:
     ).format(reason=problem.sentence)
 
 
+def not_written(problem: StorageProblem, then: str = "") -> str:
+    """What a manager's change the disk refused says where it was asked: that nothing of it was
+    written, why, and ``then`` (by default: do it again once the till can save). The banner
+    alone said the disk was full; the dialog's button greyed and stayed so, saying nothing."""
+    then = then or QCoreApplication.translate(
+        "StorageController", "Nothing was changed: do it again once the till can save."
+    )
+    return QCoreApplication.translate("StorageController", "Not written: {fact} {then}").format(
+        fact=fact_for(problem), then=then
+    )
+
+
 def at_sign_in(problem: StorageProblem) -> str:
     """Why the disk refused a sign-in (the shift is written), said to whoever stands at the
     sign-in page. A deleted log is not lifted by itself, and its banner beside the page already

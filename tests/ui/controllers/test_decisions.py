@@ -17,14 +17,14 @@ from app.config import Settings
 from app.core.clock import ManualClock, installed
 from app.core.credentials import Secret
 from app.core.domain import EntryStatus
-from app.core.services import AuditFilter, ManagerRequired, say
+from app.core.services import AuditFilter, ManagerRequired, StorageFull, say
 from app.core.services.manager_mode import IDLE_LIMIT
 from app.core.services.receipts import Receipt, Verdict
 from app.core.services.till import Till
 from app.ui.cashier_window import CashierWindow
 from app.ui.controllers import tasks
 from app.ui.dialogs.pin_dialog import PinDialog
-from app.ui.manager.decisions import DecisionDialog
+from app.ui.manager.decisions import CancelByServerIdDialog, DecisionDialog
 from app.ui.widgets.result_panel import ResultPanel
 
 from ...support.gates import Held
@@ -767,3 +767,73 @@ def test_send_again_whose_pin_pad_closed_while_the_pin_was_checked_sends_nothing
     not_sent = "Not sent again: the member's PIN pad was closed while their PIN was checked."
     assert cashier.view.status.note_text() == not_sent
     assert dialog.isVisible() and dialog.confirm.isEnabled()  # still up, to send it again
+
+
+def confirmed_in_manager_mode(
+    qtbot: QtBot, cashier: CashierWindow, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Receipt, Callable[[], None]]:
+    """Ayu's first reward confirmed, manager mode entered; and what fills the till's disk (its
+    writer refusing as SQLite does on a full disk) until the test ends."""
+    find_member(qtbot, cashier, AYU)
+    picker = cashier.view.reward_picker
+    picker.select_reward(1)
+    confirmed = redeem(qtbot, cashier, picker.redeem_button.click)
+    assert confirmed.verdict is Verdict.CONFIRMED
+    run_async(qtbot, cashier.till.staff.add_first_manager(MANAGER, Secret(PIN)))
+    with qtbot.waitSignal(cashier.mode.entered, timeout=WAIT_MS):
+        run_async(qtbot, cashier.mode.sign_in(MANAGER, Secret(PIN)))
+    db = cashier.till.outbox.db
+
+    async def full(fn: object, *, raw: bool) -> object:
+        raise StorageFull("database or disk is full", db.path)
+
+    return confirmed, lambda: monkeypatch.setattr(db, "_write", full)
+
+
+def still_standing(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl, entry_id: str
+) -> bool:
+    """Whether the redemption stands, on the till and on the server: no cancel was written."""
+    entry = run_async(qtbot, cashier.till.outbox.get(entry_id))
+    return entry is not None and entry.status == EntryStatus.SYNCED and sandbox.stamps(AYU) == 230
+
+
+def test_a_cancel_the_full_disk_refuses_says_so_in_its_dialog_and_queues_nothing(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Seen under X: with the data folder's disk full, "Cancel the redemption" greyed and the
+    # dialog stayed as it was, saying nothing: the manager could not tell the cancel was not
+    # written, and the button never came back.
+    confirmed, fill_the_disk = confirmed_in_manager_mode(qtbot, cashier, monkeypatch)
+    cashier.decisions.ask("cancel", confirmed.entry_id)
+    qtbot.waitUntil(lambda: isinstance(cashier.decisions.dialog, DecisionDialog), timeout=WAIT_MS)
+    dialog = cashier.decisions.dialog
+    assert isinstance(dialog, DecisionDialog)
+    fill_the_disk()
+    dialog.confirm.click()
+    qtbot.waitUntil(lambda: dialog.refusal.isVisible(), timeout=WAIT_MS)
+    said = dialog.refusal.text()
+    assert said.startswith("Not written:") and "is full" in said
+    assert "Nothing was cancelled: cancel it again once the till can save." in said
+    assert dialog.isVisible() and dialog.confirm.isEnabled()
+    assert still_standing(qtbot, cashier, sandbox, confirmed.entry_id)
+
+
+def test_a_cancel_by_server_id_the_full_disk_refuses_says_so_in_its_dialog(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    confirmed, fill_the_disk = confirmed_in_manager_mode(qtbot, cashier, monkeypatch)
+    cashier.view.manager.history.by_server_id.click()
+    qtbot.waitUntil(
+        lambda: isinstance(cashier.decisions.dialog, CancelByServerIdDialog), timeout=WAIT_MS
+    )
+    dialog = cashier.decisions.dialog
+    assert isinstance(dialog, CancelByServerIdDialog)
+    dialog.server_id_edit.setText(str(confirmed.server_redemption_id))
+    fill_the_disk()
+    dialog.confirm.click()
+    qtbot.waitUntil(lambda: dialog.refusal.isVisible(), timeout=WAIT_MS)
+    said = dialog.refusal.text()
+    assert said.startswith("Not written:") and "is full" in said
+    assert dialog.isVisible() and dialog.confirm.isEnabled()
+    assert still_standing(qtbot, cashier, sandbox, confirmed.entry_id)

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from app.config import Settings, load_settings
 from app.core.clock import ManualClock, installed
 from app.core.credentials import Secret
-from app.core.services import AuditFilter, Role, RuntimeOptions, load_token_file
+from app.core.services import AuditFilter, Role, RuntimeOptions, StorageFull, load_token_file
 from app.core.stamps.errors import CredentialsRejected
 from app.sandbox import DEMO_TOKEN
 from app.settings_file import SettingsFile
@@ -1022,3 +1022,73 @@ def test_the_cashier_disabled_at_the_lock_leaves_no_lock_behind(
     qtbot.waitUntil(lambda: page.note.text() == "", timeout=WAIT_MS)  # her shift closed
     assert page.title.text() == "Start your shift"
     assert page.start_button.text() == "Start shift"
+
+
+def test_an_account_change_the_full_disk_refuses_is_said_where_it_was_asked(
+    qtbot: QtBot, cashier: CashierWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Seen under X: with the data folder's disk full, "Add…" a cashier, Save: Save greyed and
+    # stayed so, the form saying nothing; the manager could not tell Sari was not added.
+    add_manager(qtbot, cashier)
+    enter(qtbot, cashier)
+    people = cashier.people
+    db = cashier.till.outbox.db
+
+    async def full(fn: object, *, raw: bool) -> object:
+        raise StorageFull("database or disk is full", db.path)
+
+    monkeypatch.setattr(db, "_write", full)
+    dialog = AccountDialog("add", Role.CASHIER.value, "")
+    qtbot.addWidget(dialog)
+    run_async(
+        qtbot,
+        people._submit(dialog, Role.CASHIER, "add", "", "Sari", Secret("3691"), Secret("3691")),
+    )
+    said = dialog.refusal.text()
+    assert not dialog.refusal.isHidden() and said.startswith("Not written:") and "full" in said
+    assert "Nothing was changed: do it again once the till can save." in said
+    assert dialog.confirm.isEnabled()
+    with qtbot.waitSignal(people.refused, timeout=WAIT_MS) as refused:
+        people.ask("cashier", "disable", "Rina")
+    assert str(refused.args[0]).startswith("Not written:")
+    shown = cashier.view.manager.people.refusal
+    assert shown.text() == refused.args[0] and not shown.isHidden()
+    monkeypatch.undo()
+    names = [a.name for a in run_async(qtbot, cashier.till.staff.accounts(Role.CASHIER))]
+    assert "Sari" not in names
+
+
+def test_a_token_saved_on_a_full_disk_is_said_saved_and_the_pause_lifts_once_it_can_save(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    till_settings: Settings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Seen under X: the token revoked (sync paused), the data folder's disk full, Wayan typed the
+    # new token and pressed Save: the token was stored (its folder is on another disk), but the
+    # dialog said nothing at all, as if Save had not been pressed. The audit line the disk
+    # refused ended the save before its outcome.
+    monkeypatch.delenv("STAMPS_POS_TOKEN", raising=False)
+    folder = tmp_path / "config"
+    window = token_saving_window(qtbot, make_cashier, till_settings, folder, token="revoked-token")
+    refused = CredentialsRejected("401 Unauthorized", status_code=401)
+    assert run_async(qtbot, window.till.outbox.pause_for_credentials(refused, who="till"))
+    dialog = settings_opened(qtbot, window)
+    db = window.till.outbox.db
+    write = db._write
+
+    async def full(fn: object, *, raw: bool) -> object:
+        raise StorageFull("database or disk is full", db.path)
+
+    monkeypatch.setattr(db, "_write", full)
+    dialog.token_edit.setText(DEMO_TOKEN)
+    dialog.submit()
+    qtbot.waitUntil(lambda: dialog.outcome.text().startswith("Saved."), timeout=WAIT_MS)
+    said = dialog.outcome.text()
+    assert "is full" in said and "Sync resumes by itself once the till can save." in said
+    assert (folder / "token").read_text(encoding="ascii").strip() == DEMO_TOKEN
+    assert dialog.token_edit.text() == "" and dialog.save_button.isEnabled()
+    monkeypatch.setattr(db, "_write", write)  # space again: the till's own check lifts the pause
+    run_async(qtbot, window.till.resume_after_credentials_change())
+    assert not run_async(qtbot, window.till.outbox.status()).paused
