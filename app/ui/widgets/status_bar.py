@@ -228,14 +228,15 @@ class SyncStatusBar(QFrame):
             "degraded": self.tr("Degraded — slow or failing"),
             "offline": self.tr("Offline — redemptions will sync later"),
         }
-        said = words[status.connectivity]
+        said, look = words[status.connectivity], str(status.connectivity)
         if status.paused_for_credentials and status.connectivity in ("online", "degraded"):
             # The server answers (it refuses the till's token, or plain http): "Degraded — slow
             # or failing" sent the cashier to the network beside a banner that said otherwise.
-            said = self._paused_words()[status.paused_why or "token"]
+            # Nothing syncs meanwhile: never Online's green, whatever the line does.
+            said, look = self._paused_words()[status.paused_why or "token"], "paused"
         self.connectivity.setText(said)
         self.connectivity_icon.setPixmap(icon(status.connectivity).pixmap(24, 24))
-        set_style_property(self.connectivity, "state", status.connectivity)
+        set_style_property(self.connectivity, "state", look)
 
         self.queued.setText(self.tr("Queued {n}").format(n=status.queued))
         self.unknown.setText(self.tr("Not confirmed {n}").format(n=status.unknown))

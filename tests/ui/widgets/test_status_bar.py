@@ -66,6 +66,17 @@ def test_paused_credentials_and_a_stalled_lane_are_banners(bar: SyncStatusBar):
     assert not bar.stall_alert.isVisible()
 
 
+@pytest.mark.parametrize("line", ["online", "degraded"])
+def test_a_paused_sync_never_wears_online_s_green(bar: SyncStatusBar, line: str):
+    # Under X: the token refused, the line answering, the pill read "Sync paused — API token
+    # refused" in Online's green, as if all were well.
+    bar.set_status(StatusData(line, queued=1, paused_for_credentials=True))
+    assert bar.connectivity.text() == "Sync paused — API token refused"
+    assert bar.connectivity.property("state") == "paused"
+    bar.set_status(StatusData("online"))
+    assert bar.connectivity.property("state") == "online"
+
+
 def test_a_wrong_clock_is_a_banner_of_its_own_beside_the_others(bar: SyncStatusBar):
     clock = "The till's clock is 3 h 5 min behind the Stamps server's: ask a manager to set it."
     bar.set_status(
