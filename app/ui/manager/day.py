@@ -20,12 +20,16 @@ from PySide6.QtWidgets import (
 
 from app.ui.widgets.form import day_edit, pick_day, picked_day, show_button
 from app.ui.widgets.redemptions_table import CELL_PADDING, StatusDelegate
+from app.ui.widgets.rows_in_sight import ListInSight, WholeRowsView
 from app.ui.widgets.rows_table import RowsModel, RowsView, TableRow
 from app.ui.widgets.short_screen import WordsInPlace
 
 #: The day's totals' columns, and the per-cashier table's (two more in front).
 KIND, STANDING = 0, 1
 CASHIER_KIND, CASHIER_STANDING = 2, 3
+
+#: The per-cashier lines in sight at least, under the whole totals.
+ROWS_IN_SIGHT = 3
 
 #: The page's gap between its parts, and so between the buttons in its top row.
 GAP = 8
@@ -73,7 +77,8 @@ class DayView(QWidget):
 
         amounts = [self.tr("Count"), self.tr("Stamps"), self.tr("Rupiah")]
         self.totals_model = RowsModel([self.tr("Kind"), self.tr("Standing"), *amounts], parent=self)
-        self.totals = RowsView(self.totals_model, share=(KIND,))
+        # Read whole at a glance, never scrolled inside (the page scrolls where it must).
+        self.totals = WholeRowsView(self.totals_model, share=(KIND,))
         self.totals.setObjectName("dayTotals")
         self.cashiers_model = RowsModel(
             [
@@ -85,13 +90,17 @@ class DayView(QWidget):
             ],
             parent=self,
         )
-        self.cashiers = RowsView(self.cashiers_model, share=(CASHIER_KIND,))
+        self.cashiers = ListInSight(self.cashiers_model, rows=ROWS_IN_SIGHT, share=(CASHIER_KIND,))
         self.cashiers.setObjectName("dayCashiers")
         # The kind ("Amount from a balance voucher") takes the width the others leave and a long
         # standing ("Closed by a manager") two lines, as in the history; a row is as tall as its
         # words. Each on one line, the totals ran 727 px wide in a 491 px view at 1024 px.
         self._standings: list[StatusDelegate] = []
-        for table, standing in ((self.totals, STANDING), (self.cashiers, CASHIER_STANDING)):
+        wrapping: tuple[tuple[RowsView, int], ...] = (
+            (self.totals, STANDING),
+            (self.cashiers, CASHIER_STANDING),
+        )
+        for table, standing in wrapping:
             table.setWordWrap(True)
             table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             delegate = StatusDelegate(table)
@@ -143,7 +152,9 @@ class DayView(QWidget):
         inside.setContentsMargins(0, 0, 0, 0)
         inside.addWidget(self.at_the_counter)
         layout.addWidget(self._at_the_counter_line)
-        layout.addLayout(self._tables, 1)
+        # The totals as tall as their rows (the shifts beside them as tall), the per-cashier
+        # list under them the rest.
+        layout.addLayout(self._tables)
         layout.addWidget(per_cashier)
         layout.addWidget(self.cashiers, 1)
 
