@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QShortcut
 from PySide6.QtWidgets import (
-    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -138,10 +137,15 @@ class ManagerPageView(QWidget):
 
     def step_tab(self, step: int) -> None:
         """Open the next tab (``step`` 1) or the one before (-1), round from the last to the
-        first. The keyboard, left on the page just hidden, goes to the tabs."""
+        first, the keyboard on its first control (docs/manager-mode.md): Qt's tabs gave it back
+        to wherever it last was on that tab (a row of a table, the member field), and from the
+        banner left it there."""
         self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
-        focused = QApplication.focusWidget()
-        if focused is None or not focused.isVisible():
+        page = self.tabs.currentWidget()
+        first = first_control(page) if page is not None else None
+        if first is not None:
+            first.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        else:
             self.tabs.tabBar().setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def set_manager(self, name: str, idle_minutes: int) -> None:
@@ -165,3 +169,19 @@ class ManagerPageView(QWidget):
             self.tr("Exceptions ({count})").format(count=count) if count else self.tr("Exceptions")
         )
         self.tabs.setTabText(self.EXCEPTIONS, text)
+
+
+def first_control(page: QWidget) -> QWidget | None:
+    """The control of ``page`` that Tab reaches first from the tabs: the first in the focus
+    chain that takes Tab, shown and enabled, and takes the keyboard itself (no proxy)."""
+    widget = page.nextInFocusChain()
+    while widget is not None and widget is not page and page.isAncestorOf(widget):
+        if (
+            widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and widget.isVisibleTo(page)
+            and widget.isEnabled()
+            and widget.focusProxy() is None
+        ):
+            return widget
+        widget = widget.nextInFocusChain()
+    return None

@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
-from ...support.keyboard import reversed_walk, walk_both_ways
+from ...support.keyboard import focus_name, reversed_walk, walk_both_ways
 from ...support.screens import inside_the_frame, window_in
 from ...support.windows import make_active
 
@@ -172,6 +172,45 @@ def test_ctrl_tab_switches_manager_mode_s_tabs_wherever_the_keyboard_is(
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     assert tabs.currentIndex() == first
+
+
+#: Each tab's first control (its first stop after the tabs, above), where Ctrl+Tab puts the
+#: keyboard: usually the filter.
+FIRST_CONTROLS = ["historySince", "exceptionsTable", "auditSince", "dayDate", "managerAccounts"]
+
+
+@pytest.mark.parametrize(("state", "focused"), FOCUSED)
+def test_ctrl_tab_puts_the_keyboard_on_the_tab_s_first_control(
+    qtbot: QtBot, state: str, focused: str
+) -> None:
+    # docs/manager-mode.md promises the new tab's first control; Qt's tabs gave the keyboard
+    # back to wherever it last was on that tab (a table's row, the member field), or left it
+    # on the tabs' bar from the banner.
+    window = window_in(qtbot, state, (1366, 768))
+    make_active(qtbot, window)
+    tabs = window.manager.tabs
+    widget = window.manager.findChild(QWidget, focused)
+    assert widget is not None
+    widget.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(widget.hasFocus)
+    first = tabs.currentIndex()
+    qtbot.keyClick(widget, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    opened = tabs.currentIndex()
+    assert focus_name(QApplication.focusWidget()) == FIRST_CONTROLS[opened]
+    # back, then forth again: each time the first control, not where the keyboard was left
+    for key, modifiers, expected in (
+        (
+            Qt.Key.Key_Backtab,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+            first,
+        ),
+        (Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier, opened),
+    ):
+        here = QApplication.focusWidget()
+        assert here is not None
+        qtbot.keyClick(here, key, modifiers)
+        assert tabs.currentIndex() == expected
+        assert focus_name(QApplication.focusWidget()) == FIRST_CONTROLS[expected]
 
 
 @pytest.mark.parametrize(
