@@ -2528,6 +2528,17 @@ Pindai kartu atau cari (F2).</translation>
     </message>
 </context>
 <context>
+    <name>OfflineCopy</name>
+    <message>
+        <source>Offline copy of the rewards, as of {time}.</source>
+        <translation>Salinan offline hadiah, per {time}.</translation>
+    </message>
+    <message>
+        <source>Offline copy of this member&apos;s vouchers, as of {time}.</source>
+        <translation>Salinan offline voucher member ini, per {time}.</translation>
+    </message>
+</context>
+<context>
     <name>OsReason</name>
     <message>
         <source>Permission denied</source>
@@ -3535,10 +3546,6 @@ Periksa apakah nama berkasnya benar.</translation>
     <message>
         <source>The store offers no rewards.</source>
         <translation>Toko ini tidak menawarkan hadiah.</translation>
-    </message>
-    <message>
-        <source>Offline copy of the rewards, as of {time}.</source>
-        <translation>Salinan offline hadiah, per {time}.</translation>
     </message>
     <message>
         <source>The member is blocked</source>
@@ -4608,10 +4615,6 @@ Periksa apakah nama berkasnya benar.</translation>
     <message>
         <source>Voucher code {code} waits for the member: find them, and it is used.</source>
         <translation>Kode voucher {code} menunggu membernya: cari member itu, dan kode dipakai.</translation>
-    </message>
-    <message>
-        <source>Offline copy of this member&apos;s vouchers, as of {time}.</source>
-        <translation>Salinan offline voucher member ini, per {time}.</translation>
     </message>
     <message>
         <source>from {start}</source>
