@@ -61,6 +61,7 @@ from app.ui.controllers.manager_words import (
     kind_words,
     status_choices,
 )
+from app.ui.controllers.offline_copy import offline_copy_note
 from app.ui.controllers.settings import setting_fields
 from app.ui.controllers.storage import sentence_for
 from app.ui.dates import day_text, moment_text, time_text
@@ -418,13 +419,7 @@ def state_offline_offer(window: CashierWindowView) -> QPixmap | None:
     _offline(window)
     window.show_vouchers()
     as_of = datetime.now(UTC) - timedelta(hours=2, minutes=14)
-    window.voucher_panel.set_note(
-        _said(
-            "VouchersController",
-            "Offline copy of this member's vouchers, as of {time}.",
-            time=moment_text(as_of),
-        )
-    )
+    window.voucher_panel.set_note(offline_copy_note("vouchers", as_of))
     return None
 
 

@@ -2528,6 +2528,17 @@ Pindai kartu atau cari (F2).</translation>
     </message>
 </context>
 <context>
+    <name>OfflineCopy</name>
+    <message>
+        <source>Offline copy of the rewards, as of {time}.</source>
+        <translation>Salinan offline hadiah, per {time}.</translation>
+    </message>
+    <message>
+        <source>Offline copy of this member&apos;s vouchers, as of {time}.</source>
+        <translation>Salinan offline voucher member ini, per {time}.</translation>
+    </message>
+</context>
+<context>
     <name>OsReason</name>
     <message>
         <source>Permission denied</source>
@@ -3537,10 +3548,6 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Toko ini tidak menawarkan hadiah.</translation>
     </message>
     <message>
-        <source>Offline copy of the rewards, as of {time}.</source>
-        <translation>Salinan offline hadiah, per {time}.</translation>
-    </message>
-    <message>
         <source>The member is blocked</source>
         <translation>Member diblokir</translation>
     </message>
@@ -4070,32 +4077,40 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Bukti dikirim ke {where}</translation>
     </message>
     <message>
-        <source>Not written: {path} is one of the till&apos;s own files (its settings, database, log or token), and a CSV written there would break the till. Export again and pick another place.</source>
-        <translation>Tidak tersimpan: {path} adalah salah satu berkas milik mesin kasir (pengaturan, database, log, atau tokennya), dan CSV yang ditulis di sana akan merusak mesin kasir. Ekspor lagi dan pilih tempat lain.</translation>
+        <source>{path} is one of the till&apos;s own files (its settings, database, log or token), and a CSV written there would break the till.</source>
+        <translation>{path} adalah salah satu berkas milik mesin kasir (pengaturan, database, log, atau tokennya), dan CSV yang ditulis di sana akan merusak mesin kasir.</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
         <translation>Berkas CSV (*.csv)</translation>
     </message>
     <message>
-        <source>Not written: {path}: its disk is full. Free some space on it, or export again and pick another place.</source>
-        <translation>Tidak tersimpan: {path}: disknya penuh. Kosongkan sebagian ruangnya, atau ekspor lagi dan pilih tempat lain.</translation>
+        <source>{path}: its disk is full.</source>
+        <translation>{path}: disknya penuh.</translation>
     </message>
     <message>
-        <source>Not written: {path}: its disk is read-only. Export again and pick another place.</source>
-        <translation>Tidak tersimpan: {path}: disknya hanya-baca. Ekspor lagi dan pilih tempat lain.</translation>
+        <source>Free some space on it, or export again and pick another place.</source>
+        <translation>Kosongkan sebagian ruangnya, atau ekspor lagi dan pilih tempat lain.</translation>
     </message>
     <message>
-        <source>Not written: {path}: the till may not write in {folder}. Export again and pick another place.</source>
-        <translation>Tidak tersimpan: {path}: mesin kasir tidak diizinkan menulis di {folder}. Ekspor lagi dan pilih tempat lain.</translation>
+        <source>{path}: its disk is read-only.</source>
+        <translation>{path}: disknya hanya-baca.</translation>
     </message>
     <message>
-        <source>Not written: {path}: the folder {folder} is not there (a USB stick taken out?). Export again and pick another place.</source>
-        <translation>Tidak tersimpan: {path}: folder {folder} tidak ada (USB dicabut?). Ekspor lagi dan pilih tempat lain.</translation>
+        <source>{path}: the till may not write in {folder}.</source>
+        <translation>{path}: mesin kasir tidak diizinkan menulis di {folder}.</translation>
     </message>
     <message>
-        <source>Not written: the till cannot write {path} (the folder is missing or read-only, or the disk is full). Export again and pick another place.</source>
-        <translation>Tidak tersimpan: mesin kasir tidak dapat menulis {path} (foldernya tidak ada atau hanya-baca, atau disk penuh). Ekspor lagi dan pilih tempat lain.</translation>
+        <source>{path}: the folder {folder} is not there (a USB stick taken out?).</source>
+        <translation>{path}: folder {folder} tidak ada (USB dicabut?).</translation>
+    </message>
+    <message>
+        <source>the till cannot write {path} (the folder is missing or read-only, or the disk is full).</source>
+        <translation>mesin kasir tidak dapat menulis {path} (foldernya tidak ada atau hanya-baca, atau disk penuh).</translation>
+    </message>
+    <message>
+        <source>Export again and pick another place.</source>
+        <translation>Ekspor lagi dan pilih tempat lain.</translation>
     </message>
 </context>
 <context>
@@ -4600,10 +4615,6 @@ Periksa apakah nama berkasnya benar.</translation>
     <message>
         <source>Voucher code {code} waits for the member: find them, and it is used.</source>
         <translation>Kode voucher {code} menunggu membernya: cari member itu, dan kode dipakai.</translation>
-    </message>
-    <message>
-        <source>Offline copy of this member&apos;s vouchers, as of {time}.</source>
-        <translation>Salinan offline voucher member ini, per {time}.</translation>
     </message>
     <message>
         <source>from {start}</source>

@@ -13,10 +13,31 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from app.config import Settings
 from app.sandbox import DEMO_TOKEN
 
 from .network import AMPLE_TIMEOUTS
+
+#: A server where nothing listens (the discard port): for commands that need no server.
+NOWHERE = "http://127.0.0.1:9"
+
+
+def till_in_environment(monkeypatch: pytest.MonkeyPatch, config: Path, data: Path) -> None:
+    """A till's settings in the environment, as ``stamps-pos`` reads them: its settings file
+    ``config`` (there or not), its data folder ``data``, the demo shop's merchant, store and
+    token, and a server at :data:`NOWHERE`."""
+    for name, value in {
+        "CONFIG": str(config),
+        "BASE_URL": NOWHERE,
+        "TOKEN": DEMO_TOKEN,
+        "MERCHANT": "14",
+        "STORE": "32",
+        "DATA_DIR": str(data),
+        "TERMINAL": "till-1",
+    }.items():
+        monkeypatch.setenv(f"STAMPS_POS_{name}", value)
 
 
 @dataclass(frozen=True)

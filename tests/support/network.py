@@ -9,6 +9,7 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -100,18 +101,25 @@ def network(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Network
         net.server.stop()
 
 
+def settings_on(url: str, tmp_path: Path, **settings: Any) -> Settings:
+    """A till of the demo's shop (merchant 14, store 32) on the server at ``url``, with its own
+    database under ``tmp_path`` and ample timeouts (:data:`AMPLE_TIMEOUTS`); ``settings``, the
+    test's own besides."""
+    return load_settings(
+        tmp_path / "none.toml",
+        base_url=url,
+        merchant=14,
+        store=32,
+        data_dir=tmp_path / "till",
+        **AMPLE_TIMEOUTS,
+        **settings,
+    )
+
+
 @pytest.fixture
 def network_settings(network: Network, tmp_path: Path) -> Settings:
     """A till on the cuttable sandbox, with its own database and ample timeouts
     (:data:`AMPLE_TIMEOUTS`)."""
-    return load_settings(
-        tmp_path / "none.toml",
-        base_url=network.url,
-        merchant=14,
-        store=32,
-        store_code="RDG-KMG",
-        data_dir=tmp_path / "till",
-        idempotency="honoured",
-        terminal="till-1",
-        **AMPLE_TIMEOUTS,
+    return settings_on(
+        network.url, tmp_path, store_code="RDG-KMG", idempotency="honoured", terminal="till-1"
     )

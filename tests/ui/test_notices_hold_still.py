@@ -24,7 +24,7 @@ from pytestqt.qtbot import QtBot
 
 from app.core.services import ClockFault, ClockWarning, StorageFull, say
 from app.ui.clock_words import clock_fact
-from app.ui.controllers.csv_path import not_written
+from app.ui.controllers.csv_path import csv_not_written
 from app.ui.controllers.storage import sentence_for
 from app.ui.main_window import PAGE_MARGIN, CashierWindowView
 from app.ui.screenshots import STATES, _said, paused_status
@@ -663,7 +663,9 @@ def test_a_note_on_a_line_of_its_own_leaves_every_other_page_where_it_was(
     window = window_in(qtbot, page, size)
     before = _buttons_at(window)
     full = OSError(errno.ENOSPC, "No space left on device")
-    window.status.show_note(not_written(Path("/media/kasir/USB/shift-04-Ayu.csv"), full), 20_000)
+    window.status.show_note(
+        csv_not_written(Path("/media/kasir/USB/shift-04-Ayu.csv"), full), 20_000
+    )
     settle()
     assert window.status.note_line.isVisible()
     assert _cut(window.status.note_line) == []

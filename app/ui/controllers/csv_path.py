@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app.core.services import StaffRefused
+from app.ui.controllers.storage import not_written
 from app.ui.wording import words
 
 if TYPE_CHECKING:
@@ -66,12 +67,12 @@ class TillsOwnFiles:
 
         if which_own_file(path, self._own) is None:
             return None
-        return QCoreApplication.translate(
+        fact = QCoreApplication.translate(
             "ShiftController",
-            "Not written: {path} is one of the till's own files (its settings, database, log "
-            "or token), and a CSV written there would break the till. Export again and pick "
-            "another place.",
+            "{path} is one of the till's own files (its settings, database, log or token), and a "
+            "CSV written there would break the till.",
         ).format(path=path)
+        return not_written(fact, _pick_another_place())
 
 
 #: One each for the window's run, shared by every export (not a setting: the next start opens
@@ -85,7 +86,7 @@ async def write_csv(
 ) -> bool:
     """Whether ``write()`` wrote the CSV a manager picked at ``path``; when not, the status bar
     says why: one of the till's own files (nothing written), a place the till could not write
-    (:func:`not_written`), or manager mode ended while the place was picked. Every export of
+    (:func:`csv_not_written`), or manager mode ended while the place was picked. Every export of
     the window (the audit log's, the day's, the shift's) goes through here, so none of them
     forgets the till's own files."""
     if (refused := own_files.refusal(path)) is not None:
@@ -94,7 +95,7 @@ async def write_csv(
     try:
         await write()
     except OSError as exc:
-        status.show_note(not_written(path, exc), NOT_WRITTEN_MS)
+        status.show_note(csv_not_written(path, exc), NOT_WRITTEN_MS)
         return False
     except StaffRefused as exc:
         status.show_note(words(exc.said), NOT_WRITTEN_MS)
@@ -121,7 +122,7 @@ def ask_save_path(
     return dialog
 
 
-def not_written(path: Path, error: OSError) -> str:
+def csv_not_written(path: Path, error: OSError) -> str:
     """What a manager reads when the CSV could not be written where they picked (a folder that
     is not there, one the till may not write to, a full disk, a USB stick pulled out): nothing
     of the till failed, so no crash dialog, just another place to pick. Which of them, when the
@@ -130,34 +131,31 @@ def not_written(path: Path, error: OSError) -> str:
 
     refusal = folder_refusal(path, error)
     kind, folder = refusal if refusal is not None else ("", path.parent)
+    then = _pick_another_place()
     if kind == "full":
-        text = QCoreApplication.translate(
-            "ShiftController",
-            "Not written: {path}: its disk is full. Free some space on it, or export again and "
-            "pick another place.",
+        fact = QCoreApplication.translate("ShiftController", "{path}: its disk is full.")
+        then = QCoreApplication.translate(
+            "ShiftController", "Free some space on it, or export again and pick another place."
         )
     elif kind == "read_only":
-        text = QCoreApplication.translate(
-            "ShiftController",
-            "Not written: {path}: its disk is read-only. Export again and pick another place.",
-        )
+        fact = QCoreApplication.translate("ShiftController", "{path}: its disk is read-only.")
     elif kind == "not_allowed":
-        text = QCoreApplication.translate(
-            "ShiftController",
-            "Not written: {path}: the till may not write in {folder}. Export again and pick "
-            "another place.",
+        fact = QCoreApplication.translate(
+            "ShiftController", "{path}: the till may not write in {folder}."
         )
     elif error.errno == errno.ENOENT and (missing := missing_folder(path)) is not None:
         folder = missing
-        text = QCoreApplication.translate(
-            "ShiftController",
-            "Not written: {path}: the folder {folder} is not there (a USB stick taken out?). "
-            "Export again and pick another place.",
+        fact = QCoreApplication.translate(
+            "ShiftController", "{path}: the folder {folder} is not there (a USB stick taken out?)."
         )
     else:
-        text = QCoreApplication.translate(
+        fact = QCoreApplication.translate(
             "ShiftController",
-            "Not written: the till cannot write {path} (the folder is missing or read-only, or "
-            "the disk is full). Export again and pick another place.",
+            "the till cannot write {path} (the folder is missing or read-only, or the disk is "
+            "full).",
         )
-    return text.format(path=path, folder=folder)
+    return not_written(fact.format(path=path, folder=folder), then)
+
+
+def _pick_another_place() -> str:
+    return QCoreApplication.translate("ShiftController", "Export again and pick another place.")

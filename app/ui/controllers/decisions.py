@@ -52,7 +52,7 @@ from app.ui.controllers.held_cancels import HeldCancels
 from app.ui.controllers.manager_mode import ManagerModeController
 from app.ui.controllers.manager_words import identifier_refusal, in_local_time
 from app.ui.controllers.redemption import KIND_OF, result_data
-from app.ui.controllers.storage import not_written
+from app.ui.controllers.storage import fact_for, not_written
 from app.ui.controllers.tasks import LatestOnly, spawn
 from app.ui.dialogs.pin_dialog import PinDialog
 from app.ui.main_window import CashierWindowView
@@ -405,7 +405,7 @@ class DecisionsController(QObject):
         then = ""
         if decision == "cancel":
             then = self.tr("Nothing was cancelled: cancel it again once the till can save.")
-        reason = not_written(problem, then)
+        reason = not_written(fact_for(problem), then)
         if self._still_open(dialog, reason):
             dialog.show_refusal(reason)
         self.refused.emit(reason)

@@ -26,7 +26,7 @@ from app.core.services import (
 from app.ui.controllers.changes import TillChanges
 from app.ui.controllers.manager_mode import ManagerModeController
 from app.ui.controllers.shift import ShiftController
-from app.ui.controllers.storage import not_written
+from app.ui.controllers.storage import fact_for, not_written
 from app.ui.controllers.tasks import LatestOnly, spawn
 from app.ui.main_window import CashierWindowView
 from app.ui.manager.people import AccountDialog
@@ -179,7 +179,7 @@ class PeopleController(QObject):
             self.refused.emit(reason)
             return None
         except StorageProblem as problem:  # the disk refused it: said under the lists
-            reason = not_written(problem)
+            reason = not_written(fact_for(problem))
             self.people.show_refusal(reason)
             self.refused.emit(reason)
             return None
@@ -247,8 +247,8 @@ class PeopleController(QObject):
         except StorageProblem as problem:
             # The disk refused it (full, read-only): said in the form, whose Save comes back;
             # the crash hook left it to the banner, and Save stayed grey, saying nothing.
-            dialog.show_errors({"": not_written(problem)})
-            self.refused.emit(not_written(problem))
+            dialog.show_errors({"": not_written(fact_for(problem))})
+            self.refused.emit(not_written(fact_for(problem)))
             return
         finally:
             del pin, again, given

@@ -20,11 +20,11 @@ from app.core.services import (
     say,
 )
 from app.ui.controllers.base import OrderController
+from app.ui.controllers.offline_copy import offline_copy_note
 from app.ui.controllers.redemption import RedemptionController
 from app.ui.controllers.session import CashierSession
 from app.ui.main_window import CashierWindowView
 from app.ui.viewmodels import CartLine, RewardCardData
-from app.ui.widgets.member_card import local_time_text
 from app.ui.wording import words
 
 
@@ -109,12 +109,7 @@ class RewardsController(OrderController):
         # past the most it reads (the cashier looked for a reward the till had dropped, in vain).
         notes = [words(n) for n in (offer.rewards_note, offer.rewards_cut_note) if n is not None]
         if offer.rewards_as_of is not None:
-            notes.insert(
-                0,
-                self.tr("Offline copy of the rewards, as of {time}.").format(
-                    time=local_time_text(offer.rewards_as_of)
-                ),
-            )
+            notes.insert(0, offline_copy_note("rewards", offer.rewards_as_of))
         picker.set_note("\n".join(notes) if cards else "")
         self.rewards_shown.emit(cards)
 

@@ -58,15 +58,17 @@ def fact_for(problem: StorageProblem) -> str:
     ).format(reason=problem.sentence)
 
 
-def not_written(problem: StorageProblem, then: str = "") -> str:
-    """What a manager's change the disk refused says where it was asked: that nothing of it was
-    written, why, and ``then`` (by default: do it again once the till can save). The banner
-    alone said the disk was full; the dialog's button greyed and stayed so, saying nothing."""
+def not_written(fact: str, then: str = "") -> str:
+    """The window's one way of saying something asked for was not written: "Not written:", then
+    ``fact`` (why: the disk, the place), then ``then`` (what to do now; by default, for a
+    manager's change the disk refused: do it again once the till can save). A manager's change
+    and a CSV export say it alike. (For a change, the banner alone said the disk was full; the
+    dialog's button greyed and stayed so, saying nothing.)"""
     then = then or QCoreApplication.translate(
         "StorageController", "Nothing was changed: do it again once the till can save."
     )
     return QCoreApplication.translate("StorageController", "Not written: {fact} {then}").format(
-        fact=fact_for(problem), then=then
+        fact=fact, then=then
     )
 
 

@@ -21,12 +21,12 @@ from app.core.services import (
     shown,
 )
 from app.ui.controllers.base import OrderController
+from app.ui.controllers.offline_copy import offline_copy_note
 from app.ui.controllers.redemption import RedemptionController
 from app.ui.controllers.session import CashierSession
 from app.ui.dates import day_text
 from app.ui.main_window import CashierWindowView
 from app.ui.viewmodels import VoucherRowData
-from app.ui.widgets.member_card import local_time_text
 from app.ui.wording import words
 
 
@@ -134,11 +134,7 @@ class VouchersController(OrderController):
         elif offer.vouchers_note is not None:  # some listed, left out: the cashier must know
             panel.set_note(words(offer.vouchers_note))
         elif offer.vouchers_as_of is not None:
-            panel.set_note(
-                self.tr("Offline copy of this member's vouchers, as of {time}.").format(
-                    time=local_time_text(offer.vouchers_as_of)
-                )
-            )
+            panel.set_note(offline_copy_note("vouchers", offer.vouchers_as_of))
         else:
             panel.set_note("")
         self.vouchers_shown.emit(rows)

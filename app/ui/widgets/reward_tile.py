@@ -28,26 +28,14 @@ COMPACT_MARGIN = 4
 THICKEST_BORDER = 5
 
 
-def two_line_text(text: str, metrics: QFontMetrics, width: int) -> str:
-    """``text`` wrapped at word boundaries into at most two lines of ``width`` pixels, the second
-    elided: every tile keeps the same height whatever the reward is called. Broken at spaces
-    only: an amount's no-break space (``amounts_whole``) holds it to its currency."""
-    words = text.split(" ")
-    first: list[str] = []
-    while words and metrics.horizontalAdvance(" ".join([*first, words[0]])) <= width:
-        first.append(words.pop(0))
-    if not first:  # one very long word
-        return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
-    if not words:
-        return " ".join(first)
-    rest = metrics.elidedText(" ".join(words), Qt.TextElideMode.ElideRight, width)
-    return " ".join(first) + "\n" + rest
-
-
-def lines_at_spaces(text: str, metrics: QFontMetrics, width: int) -> str:
-    """``text`` broken at spaces into as many lines of ``width`` pixels as it needs, a word
-    wider than that on a line of its own: a price is never shortened (its label draws a word
-    still too wide in smaller type, app/ui/widgets/whole_words_label.py)."""
+def lines_at_spaces(text: str, metrics: QFontMetrics, width: int, most: int = 0) -> str:
+    """``text`` broken at spaces into lines of ``width`` pixels, a word wider than that on a line
+    of its own. Broken at spaces only: an amount's no-break space (``amounts_whole``) holds it to
+    its currency. With ``most`` (a name, a reason), no more lines than that, the rest elided on
+    the last, and from the first word too wide for a line: every tile keeps the same height
+    whatever the reward is called. Without (a price), as many as it needs: a price is never
+    shortened (its label draws a word still too wide in smaller type,
+    app/ui/widgets/whole_words_label.py)."""
     lines: list[str] = []
     for word in text.split(" "):
         joined = f"{lines[-1]} {word}" if lines else word
@@ -55,7 +43,16 @@ def lines_at_spaces(text: str, metrics: QFontMetrics, width: int) -> str:
             lines[-1] = joined
         else:
             lines.append(word)
-    return "\n".join(lines)
+    if not most:
+        return "\n".join(lines)
+    kept: list[str] = []
+    for line in lines[: most - 1]:
+        if metrics.horizontalAdvance(line) > width:  # one very long word
+            break
+        kept.append(line)
+    if rest := lines[len(kept) :]:
+        kept.append(metrics.elidedText(" ".join(rest), Qt.TextElideMode.ElideRight, width))
+    return "\n".join(kept)
 
 
 class RewardTile(QFrame):
@@ -102,7 +99,7 @@ class RewardTile(QFrame):
 
         self.reason_label = QLabel()
         self.reason_label.setObjectName("rewardReason")
-        # Wrapped by two_line_text, not by word wrap: a word-wrapped label gives the grid a
+        # Wrapped by lines_at_spaces, not by word wrap: a word-wrapped label gives the grid a
         # height-for-width that QScrollArea underestimates, squeezing rows into each other.
         self.reason_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.reason_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -181,13 +178,15 @@ class RewardTile(QFrame):
         margin = COMPACT_MARGIN if self._compact else MARGIN
         width = self.contentsRect().width() - 2 * margin
         self.name_label.setText(
-            two_line_text(amounts_whole(self.reward.name), self.name_label.fontMetrics(), width)
+            lines_at_spaces(
+                amounts_whole(self.reward.name), self.name_label.fontMetrics(), width, most=2
+            )
         )
         cost = self.cost_label
         cost.setText(lines_at_spaces(self._cost_text, cost.style_metrics(), width))
         reason = self.reward.reason or ""
         metrics = self.reason_label.fontMetrics()
-        fitted = two_line_text(reason, metrics, width)
+        fitted = lines_at_spaces(reason, metrics, width, most=2)
         self.reason_label.setText(fitted if reason else "")
 
     def _picture(self, image_path: str | None) -> QPixmap:

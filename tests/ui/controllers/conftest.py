@@ -30,6 +30,7 @@ from app.ui.main_window import CashierWindowView
 from app.ui.widgets.scanner_filter import ScannerFilter
 
 from ...support.retries import no_retry_meanwhile
+from ...support.sandbox import SandboxControl
 
 __all__ = ["no_retry_meanwhile"]  # a fixture, for the tests here and the kiosk's
 
@@ -154,6 +155,30 @@ def redeem(qtbot: QtBot, window: CashierWindow, action: Callable[[], object]) ->
     receipt = blocker.args[0]
     assert isinstance(receipt, Receipt)
     return receipt
+
+
+def redeemed_as_the_window_reads(
+    qtbot: QtBot, window: CashierWindow, sandbox: SandboxControl, monkeypatch: pytest.MonkeyPatch
+) -> asyncio.Event:
+    """The first reward of the member on screen redeemed in the order a loaded machine gives:
+    the worker has the request at the server (held there) while the window still reads whether
+    it waits its turn, which it goes on to do only once the event returned is set."""
+    sandbox.faults(held=True, scope="redemptions")
+    controller = window.redemption
+    reading, go_on = asyncio.Event(), asyncio.Event()
+    working_words = controller._working_words
+
+    async def read_slowly(entry_id: str) -> tuple[str, bool]:
+        reading.set()
+        await go_on.wait()
+        return await working_words(entry_id)
+
+    monkeypatch.setattr(controller, "_working_words", read_slowly)
+    picker = window.view.reward_picker
+    picker.select_reward(1)
+    picker.redeem_button.click()
+    qtbot.waitUntil(lambda: reading.is_set() and sandbox.holding() > 0, timeout=WAIT_MS)
+    return go_on
 
 
 def run_async(qtbot: QtBot, coro: Coroutine[Any, Any, T]) -> T:

@@ -11,12 +11,11 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from app.config import load_settings
 from app.ui.cashier_window import CashierWindow
 from app.ui.widgets.scanner_filter import ScannerFilter
 
 from ...support.docs_server import DocsServer, details_with, docs_server
-from ...support.network import AMPLE_TIMEOUTS
+from ...support.network import settings_on
 from ...support.sandbox import SandboxControl
 from .conftest import WAIT_MS, find_member, run_async
 
@@ -98,14 +97,7 @@ def docs_cashier(
     make_cashier: Callable[..., CashierWindow], docs_server: DocsServer, tmp_path: Path
 ) -> CashierWindow:
     """The window over a till on the docs server, which answers as a test tells it."""
-    settings = load_settings(
-        tmp_path / "none.toml",
-        base_url=docs_server.url,
-        merchant=14,
-        store=32,
-        data_dir=tmp_path / "till",
-        **AMPLE_TIMEOUTS,
-    )
+    settings = settings_on(docs_server.url, tmp_path)
     return make_cashier(settings, token=docs_server.token)
 
 

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app.config import Settings, load_settings
+from app.config import Settings
 from app.core.services import Member
 from app.core.services.receipts import Verdict
 from app.core.services.runtime import RuntimeOptions
@@ -23,7 +23,7 @@ from app.ui.controllers.tasks import spawn
 from app.ui.viewmodels import CounterRefusalKey
 from app.ui.widgets.member_card import local_time_text
 
-from ...support.network import AMPLE_TIMEOUTS, Network
+from ...support.network import Network, settings_on
 from ...support.vouchers import SALDO, UNCONFIRMED, validations
 from .conftest import WAIT_MS, find_member, redeem, run_async
 
@@ -76,16 +76,8 @@ def test_a_member_on_screen_redeems_offline_and_it_is_accepted_offline(
 ) -> None:
     server = SandboxServer(port=0, token=DEMO_TOKEN).start()
     try:
-        settings = load_settings(
-            tmp_path / "none.toml",
-            base_url=server.url,
-            merchant=14,
-            store=32,
-            store_code="RDG-KMG",
-            data_dir=tmp_path / "till",
-            idempotency="honoured",
-            terminal="till-1",
-            **AMPLE_TIMEOUTS,
+        settings = settings_on(
+            server.url, tmp_path, store_code="RDG-KMG", idempotency="honoured", terminal="till-1"
         )
         cashier = make_cashier(settings)
         find_member(qtbot, cashier, "customer@stamps.co.id")
@@ -130,15 +122,7 @@ def test_offline_the_window_does_not_redeem_what_only_the_server_can_check_and_s
 ) -> None:
     server = SandboxServer(port=0, token=DEMO_TOKEN).start()
     try:
-        settings = load_settings(
-            tmp_path / "none.toml",
-            base_url=server.url,
-            merchant=14,
-            store=32,
-            data_dir=tmp_path / "till",
-            terminal="till-1",
-            **AMPLE_TIMEOUTS,
-        )
+        settings = settings_on(server.url, tmp_path, terminal="till-1")
         cashier = make_cashier(settings)
         find_member(qtbot, cashier, "customer@stamps.co.id")
         find_member(qtbot, cashier, "budi.santoso@contoh.co.id")  # PIN-protected

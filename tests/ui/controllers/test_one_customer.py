@@ -4,8 +4,6 @@ and a name typed and Enter finds the member by name."""
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -16,7 +14,7 @@ from app.ui.cashier_window import CashierWindow
 from ...support.gates import Held
 from ...support.sandbox import SandboxControl
 from ...support.windows import make_active
-from .conftest import WAIT_MS, find_member, redeem
+from .conftest import WAIT_MS, find_member, redeem, redeemed_as_the_window_reads
 
 pytestmark = pytest.mark.integration
 
@@ -267,21 +265,8 @@ def test_the_next_customer_found_as_the_last_ones_redemption_is_queued_gets_none
     # at the server while the window still read whether it waits its turn, and Putri was found
     # then. Nothing of Ayu's may reach Putri's panel; her row is followed to its end all the same.
     find_member(qtbot, cashier, AYU)
-    sandbox.faults(held=True, scope="redemptions")
+    go_on = redeemed_as_the_window_reads(qtbot, cashier, sandbox, monkeypatch)
     controller = cashier.redemption
-    reading, go_on = asyncio.Event(), asyncio.Event()
-    working_words = controller._working_words
-
-    async def read_slowly(entry_id: str) -> tuple[str, bool]:
-        reading.set()
-        await go_on.wait()
-        return await working_words(entry_id)
-
-    monkeypatch.setattr(controller, "_working_words", read_slowly)
-    picker = cashier.view.reward_picker
-    picker.select_reward(1)
-    picker.redeem_button.click()
-    qtbot.waitUntil(lambda: reading.is_set() and sandbox.holding() > 0, timeout=WAIT_MS)
     find_member(qtbot, cashier, PUTRI)
     go_on.set()
     qtbot.waitUntil(lambda: not controller.busy, timeout=WAIT_MS)

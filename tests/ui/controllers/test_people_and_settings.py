@@ -298,12 +298,7 @@ def test_settings_are_checked_as_the_file_is_and_saved_whole_with_the_token_kept
     )
     settings = load_settings(path)
     monkeypatch.setenv("STAMPS_POS_CACHE_RETENTION_DAYS", "30")
-    window = make_cashier(till_settings)
-    window.settings.settings = settings
-    window.settings.file = SettingsFile(path)
-    window.settings.token_folder = folder
-    add_manager(qtbot, window)
-    enter(qtbot, window)
+    window = keeping_its_token_in(qtbot, make_cashier(till_settings), settings, folder)
     dialog = settings_opened(qtbot, window)
     # A setting fixed by the environment is locked, and says by what.
     assert not dialog.controls["cache_retention_days"].isEnabled()
@@ -389,24 +384,36 @@ def keeping_its_token_in(
     return window
 
 
+@pytest.fixture
+def token_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Where a test's settings keep the token (not made yet), with no ``STAMPS_POS_TOKEN`` to
+    stand in for a token saved there."""
+    monkeypatch.delenv("STAMPS_POS_TOKEN", raising=False)
+    return tmp_path / "config"
+
+
+def token_refused(qtbot: QtBot, dialog: SettingsDialog, token: str) -> str:
+    """What ``dialog`` says beside the token field once ``token`` typed there is saved and
+    refused."""
+    dialog.token_edit.setText(token)
+    dialog.submit()
+    qtbot.waitUntil(lambda: dialog.error_of("token") != "", timeout=WAIT_MS)
+    return dialog.error_of("token")
+
+
 def test_a_token_pasted_with_a_second_line_is_refused_and_one_line_alone_is_the_token(
     qtbot: QtBot,
     make_cashier: Callable[..., CashierWindow],
     till_settings: Settings,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    token_folder: Path,
 ) -> None:
     # The rule of `stamps-pos token set`: a token is one line. A file, or two tokens, pasted
     # into the field is not one; a line's end after the token (a copy from a terminal) is fine.
-    monkeypatch.delenv("STAMPS_POS_TOKEN", raising=False)
-    folder = tmp_path / "config"
+    folder = token_folder
     folder.mkdir()
     window = keeping_its_token_in(qtbot, make_cashier(till_settings), till_settings, folder)
     dialog = settings_opened(qtbot, window)
-    dialog.token_edit.setText("first-token\r\nsecond-token")
-    dialog.submit()
-    qtbot.waitUntil(lambda: dialog.error_of("token") != "", timeout=WAIT_MS)
-    assert dialog.error_of("token") == (
+    assert token_refused(qtbot, dialog, "first-token\r\nsecond-token") == (
         "A token is a single line, and this holds more than one (was a file, or two tokens, "
         "pasted?)."
     )
@@ -423,20 +430,15 @@ def test_a_token_too_short_to_keep_out_of_what_the_till_shows_is_refused(
     qtbot: QtBot,
     make_cashier: Callable[..., CashierWindow],
     till_settings: Settings,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    token_folder: Path,
 ) -> None:
     # A token of one letter was taken: every "t" of what the server answered (a member's
     # name, a reward's) was masked where the till kept or showed it.
-    monkeypatch.delenv("STAMPS_POS_TOKEN", raising=False)
-    folder = tmp_path / "config"
+    folder = token_folder
     folder.mkdir()
     window = keeping_its_token_in(qtbot, make_cashier(till_settings), till_settings, folder)
     dialog = settings_opened(qtbot, window)
-    dialog.token_edit.setText("t")
-    dialog.submit()
-    qtbot.waitUntil(lambda: dialog.error_of("token") != "", timeout=WAIT_MS)
-    assert dialog.error_of("token") == (
+    assert token_refused(qtbot, dialog, "t") == (
         "A token is at least 8 characters: this one is shorter (was it cut short when pasted?)."
     )
     assert not (folder / "token").exists()  # nothing stored
@@ -485,15 +487,13 @@ def test_a_token_saved_is_checked_with_the_server_and_its_verdict_said(
     qtbot: QtBot,
     make_cashier: Callable[..., CashierWindow],
     till_settings: Settings,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    token_folder: Path,
     token: str,
     verdict: str,
 ) -> None:
     # Under Xvfb: a wrong token saved said "Saved. The new token is in use." unchecked, and the
     # queue paused at the next send.
-    monkeypatch.delenv("STAMPS_POS_TOKEN", raising=False)
-    folder = tmp_path / "config"
+    folder = token_folder
     window = token_saving_window(qtbot, make_cashier, till_settings, folder)
     dialog = settings_opened(qtbot, window)
     dialog.token_edit.setText(token)
@@ -531,16 +531,14 @@ def test_a_token_the_server_did_not_take_is_saved_only_when_the_manager_says_so(
     make_cashier: Callable[..., CashierWindow],
     till_settings: Settings,
     sandbox: SandboxControl,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    token_folder: Path,
     server: str,
     asked: str,
     beside: str,
 ) -> None:
     # Under Xvfb: Wayan typed a token with a letter wrong and pressed Save: it was saved, the
     # dialog said the server refused it, and the till's whole queue paused at its next send.
-    monkeypatch.delenv("STAMPS_POS_TOKEN", raising=False)
-    folder = tmp_path / "config"
+    folder = token_folder
     window = token_saving_window(qtbot, make_cashier, till_settings, folder)
     dialog = settings_opened(qtbot, window)
     if server == "fails":
@@ -570,12 +568,10 @@ def test_the_sync_a_new_token_resumes_is_credited_to_the_manager_who_saved_it(
     qtbot: QtBot,
     make_cashier: Callable[..., CashierWindow],
     till_settings: Settings,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    token_folder: Path,
 ) -> None:
     # The audit log read "till: sync resumed" after Wayan saved the token that lifted the pause.
-    monkeypatch.delenv("STAMPS_POS_TOKEN", raising=False)
-    folder = tmp_path / "config"
+    folder = token_folder
     window = token_saving_window(qtbot, make_cashier, till_settings, folder, token="revoked-token")
     refused = CredentialsRejected("401 Unauthorized", status_code=401)
     assert run_async(qtbot, window.till.outbox.pause_for_credentials(refused, who="till"))
@@ -592,22 +588,16 @@ def test_a_token_that_cannot_be_stored_is_said_in_the_window_s_language(
     qtbot: QtBot,
     make_cashier: Callable[..., CashierWindow],
     till_settings: Settings,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    token_folder: Path,
 ) -> None:
     # No keyring, and a folder where the token file should be: the file cannot be written.
     # The reason beside the field stayed English in an Indonesian window.
-    monkeypatch.delenv("STAMPS_POS_TOKEN", raising=False)
-    folder = tmp_path / "config"
+    folder = token_folder
     (folder / "token").mkdir(parents=True)
     (folder / "token" / "in-the-way").write_text("", encoding="ascii")
     window = keeping_its_token_in(qtbot, make_cashier(till_settings), till_settings, folder)
     with speaking("id"):
-        dialog = settings_opened(qtbot, window)
-        dialog.token_edit.setText(DEMO_TOKEN)
-        dialog.submit()
-        qtbot.waitUntil(lambda: dialog.error_of("token") != "", timeout=WAIT_MS)
-        said = dialog.error_of("token")
+        said = token_refused(qtbot, settings_opened(qtbot, window), DEMO_TOKEN)
     assert said == f"Berkas token {folder / 'token'} tidak dapat ditulis: itu sebuah folder"
     assert DEMO_TOKEN not in said
 
@@ -617,21 +607,15 @@ def test_a_token_the_settings_folder_cannot_take_names_the_folder_in_the_window_
     qtbot: QtBot,
     make_cashier: Callable[..., CashierWindow],
     till_settings: Settings,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    token_folder: Path,
     way: str,
 ) -> None:
     # Beside the field: "Berkas token …/token tidak dapat ditulis: Sistem berkas hanya-baca",
     # naming no folder and nothing to do.
-    monkeypatch.delenv("STAMPS_POS_TOKEN", raising=False)
-    with unwritable_folder(tmp_path / "config", way) as folder:
+    with unwritable_folder(token_folder, way) as folder:
         window = keeping_its_token_in(qtbot, make_cashier(till_settings), till_settings, folder)
         with speaking("id"):
-            dialog = settings_opened(qtbot, window)
-            dialog.token_edit.setText(DEMO_TOKEN)
-            dialog.submit()
-            qtbot.waitUntil(lambda: dialog.error_of("token") != "", timeout=WAIT_MS)
-            said = dialog.error_of("token")
+            said = token_refused(qtbot, settings_opened(qtbot, window), DEMO_TOKEN)
     assert said.startswith("Token tidak disimpan: ") and f"folder {folder}" in said
     assert "lalu simpan token lagi" in said and DEMO_TOKEN not in said
 
@@ -653,10 +637,7 @@ def test_the_restart_line_lists_every_setting_saved_this_run_that_waits_for_it(
     )
     add_manager(qtbot, cashier)
     enter(qtbot, cashier)
-    cashier.settings.open()
-    qtbot.waitUntil(lambda: cashier.settings.dialog is not None, timeout=WAIT_MS)
-    dialog = cashier.settings.dialog
-    assert dialog is not None
+    dialog = settings_opened(qtbot, cashier)
     started_lanes = str(till_settings.lanes)
 
     def save(values: dict[str, str | bool | None]) -> str:
@@ -698,10 +679,7 @@ def test_the_demo_does_not_ask_for_a_restart_that_would_forget_what_was_saved(
     )
     add_manager(qtbot, cashier)
     enter(qtbot, cashier)
-    cashier.settings.open()
-    qtbot.waitUntil(lambda: cashier.settings.dialog is not None, timeout=WAIT_MS)
-    dialog = cashier.settings.dialog
-    assert dialog is not None
+    dialog = settings_opened(qtbot, cashier)
     run_async(qtbot, cashier.settings.save({"language": "id"}, Secret("")))
     assert dialog.outcome.text() == (
         "Saved. These take effect only when the till starts: Language. The demo forgets its "
@@ -1062,15 +1040,14 @@ def test_a_token_saved_on_a_full_disk_is_said_saved_and_the_pause_lifts_once_it_
     qtbot: QtBot,
     make_cashier: Callable[..., CashierWindow],
     till_settings: Settings,
-    tmp_path: Path,
+    token_folder: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # Seen under X: the token revoked (sync paused), the data folder's disk full, Wayan typed the
     # new token and pressed Save: the token was stored (its folder is on another disk), but the
     # dialog said nothing at all, as if Save had not been pressed. The audit line the disk
     # refused ended the save before its outcome.
-    monkeypatch.delenv("STAMPS_POS_TOKEN", raising=False)
-    folder = tmp_path / "config"
+    folder = token_folder
     window = token_saving_window(qtbot, make_cashier, till_settings, folder, token="revoked-token")
     refused = CredentialsRejected("401 Unauthorized", status_code=401)
     assert run_async(qtbot, window.till.outbox.pause_for_credentials(refused, who="till"))

@@ -29,7 +29,7 @@ from app.ui.viewmodels import CounterRefusalKey
 from ...support.keyboard import held_down
 from ...support.sandbox import SandboxControl
 from ...support.windows import make_active
-from .conftest import WAIT_MS, find_member, redeem, run_async
+from .conftest import WAIT_MS, find_member, redeem, redeemed_as_the_window_reads, run_async
 
 pytestmark = pytest.mark.integration
 
@@ -673,22 +673,8 @@ def test_esc_pressed_as_the_redemption_is_queued_leaves_the_wait_that_follows(
     # began its wait (it first reads whether the redemption waits its turn); Esc pressed then did
     # nothing, and the panel read "Working on it…" until the server's read timeout.
     find_member(qtbot, cashier, AYU)
-    sandbox.faults(held=True, scope="redemptions")
+    go_on = redeemed_as_the_window_reads(qtbot, cashier, sandbox, monkeypatch)
     controller = cashier.redemption
-    reading, go_on = asyncio.Event(), asyncio.Event()
-    working_words = controller._working_words
-
-    async def read_slowly(entry_id: str) -> tuple[str, bool]:
-        reading.set()
-        await go_on.wait()
-        return await working_words(entry_id)
-
-    monkeypatch.setattr(controller, "_working_words", read_slowly)
-    picker = cashier.view.reward_picker
-    picker.select_reward(1)
-    picker.redeem_button.click()
-    qtbot.waitUntil(reading.is_set, timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: sandbox.holding() > 0, timeout=WAIT_MS)
     make_active(qtbot, cashier.view)
     qtbot.keyClick(cashier.view, Qt.Key.Key_Escape)
     with qtbot.waitSignal(controller.receipt_ready, timeout=WAIT_MS) as blocker:

@@ -101,24 +101,37 @@ def clock() -> ScriptedClock:
 
 
 @pytest.fixture
-def starting(qtbot: QtBot, clock: ScriptedClock) -> KioskStart:
-    """The kiosk's window from its first frame, its till not open yet: its scanner filter
-    installed before the controllers' (the lock's) filters, as ``run_kiosk`` does."""
-    view = KioskWindowView(["en", "id"])
-    start = KioskStart(view, ScannerFilter(clock_ms=clock), clock_ms=clock)
+def start_kiosk(qtbot: QtBot, clock: ScriptedClock) -> Callable[[ScannerFilter], KioskStart]:
+    """``start_kiosk(scanner)``: the kiosk's window from its first frame, its till not open yet,
+    reading cards through ``scanner`` (on ``clock``); the scanner filter installed before the
+    controllers' (the lock's) filters, as ``run_kiosk`` does."""
 
-    def before_close(_view: object) -> None:
-        qtbot.waitUntil(lambda: not tasks._running, timeout=WAIT_MS)
-        if start.kiosk is not None:
-            start.kiosk.close()
-        start.scanner.remove()  # before the window that owns it goes
-        view.allow_close()
+    def start_with(scanner: ScannerFilter) -> KioskStart:
+        view = KioskWindowView(["en", "id"])
+        start = KioskStart(view, scanner, clock_ms=clock)
 
-    qtbot.addWidget(view, before_close_func=before_close)
-    view.resize(1080, 1920)
-    view.show()
-    qtbot.waitExposed(view)
-    return start
+        def before_close(_view: object) -> None:
+            qtbot.waitUntil(lambda: not tasks._running, timeout=WAIT_MS)
+            if start.kiosk is not None:
+                start.kiosk.close()
+            start.scanner.remove()  # before the window that owns it goes
+            view.allow_close()
+
+        qtbot.addWidget(view, before_close_func=before_close)
+        view.resize(1080, 1920)
+        view.show()
+        qtbot.waitExposed(view)
+        return start
+
+    return start_with
+
+
+@pytest.fixture
+def starting(
+    clock: ScriptedClock, start_kiosk: Callable[[ScannerFilter], KioskStart]
+) -> KioskStart:
+    """:func:`start_kiosk`'s kiosk with the scanner filter's defaults."""
+    return start_kiosk(ScannerFilter(clock_ms=clock))
 
 
 @pytest.fixture

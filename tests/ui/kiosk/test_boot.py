@@ -13,11 +13,10 @@ from pytestqt.qtbot import QtBot
 
 from app.config import Settings
 from app.core.services.till import Till
-from app.ui.controllers import tasks
 from app.ui.kiosk.boot import KioskStart, kiosk_scanner
-from app.ui.kiosk.view import KioskWindowView
 from app.ui.kiosk.window import KioskWindow
 from app.ui.widgets.held_scan import HOLD_MS
+from app.ui.widgets.scanner_filter import ScannerFilter
 
 from ...support.gates import ScriptedClock
 from .conftest import WAIT_MS, type_keys, visible_words
@@ -84,25 +83,14 @@ def test_keys_a_person_types_while_the_kiosk_starts_are_no_scan(
 def test_a_kiosk_whose_scanner_ends_codes_with_tab_reads_them_so(
     qtbot: QtBot,
     clock: ScriptedClock,
+    start_kiosk: Callable[[ScannerFilter], KioskStart],
     open_kiosk_till: Callable[..., Till],
     till_settings: Settings,
 ) -> None:
     # The scanner's settings reach the kiosk as they reach the cashier's window: a scanner set
     # to end with Tab is read, and a burst ended by Enter is no scan of it.
-    view = KioskWindowView(["en", "id"])
-    scanner = kiosk_scanner("", 25, "tab")
-    start = KioskStart(view, scanner, clock_ms=clock)
-
-    def before_close(_view: object) -> None:
-        qtbot.waitUntil(lambda: not tasks._running, timeout=WAIT_MS)
-        if start.kiosk is not None:
-            start.kiosk.close()
-        scanner.remove()
-        view.allow_close()
-
-    qtbot.addWidget(view, before_close_func=before_close)
-    view.show()
-    qtbot.waitExposed(view)
+    start = start_kiosk(kiosk_scanner("", 25, "tab"))
+    view, scanner = start.view, start.scanner
     kiosk = start.open(open_kiosk_till(till_settings))
     view.activateWindow()
     with qtbot.assertNotEmitted(scanner.scanned, wait=int(scanner.max_gap_ms) * 4):
@@ -116,25 +104,14 @@ def test_a_kiosk_whose_scanner_ends_codes_with_tab_reads_them_so(
 def test_a_kiosk_whose_scanner_ends_codes_with_nothing_reads_them_once_they_stop(
     qtbot: QtBot,
     clock: ScriptedClock,
+    start_kiosk: Callable[[ScannerFilter], KioskStart],
     open_kiosk_till: Callable[..., Till],
     till_settings: Settings,
 ) -> None:
     # Under Xvfb: a scanner that sends nothing after the code typed Ayu's Member ID on the
     # welcome's buttons, and the kiosk stayed on its welcome without a word.
-    view = KioskWindowView(["en", "id"])
-    scanner = kiosk_scanner("", 25, "either")
-    start = KioskStart(view, scanner, clock_ms=clock)
-
-    def before_close(_view: object) -> None:
-        qtbot.waitUntil(lambda: not tasks._running, timeout=WAIT_MS)
-        if start.kiosk is not None:
-            start.kiosk.close()
-        scanner.remove()
-        view.allow_close()
-
-    qtbot.addWidget(view, before_close_func=before_close)
-    view.show()
-    qtbot.waitExposed(view)
+    start = start_kiosk(kiosk_scanner("", 25, "either"))
+    view = start.view
     kiosk = start.open(open_kiosk_till(till_settings))
     view.activateWindow()
     for char in AYU_MEMBER_ID:

@@ -33,7 +33,7 @@ from app.core.services import (
 from app.core.services.receipts import Verdict
 from app.sandbox import DEMO_TOKEN
 
-NOWHERE = "http://127.0.0.1:9"  # nothing listens: what managers read needs no server
+from ...support.cli import NOWHERE, till_in_environment
 
 
 def _jakarta(day: int, hour: int, minute: int = 0) -> datetime:
@@ -45,16 +45,7 @@ def _jakarta(day: int, hour: int, minute: int = 0) -> datetime:
 def till_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A till's settings in the environment, as ``stamps-pos`` reads them; its data folder."""
     data = tmp_path / "till"
-    for name, value in {
-        "CONFIG": str(tmp_path / "settings.toml"),
-        "BASE_URL": NOWHERE,
-        "TOKEN": DEMO_TOKEN,
-        "MERCHANT": "14",
-        "STORE": "32",
-        "DATA_DIR": str(data),
-        "TERMINAL": "till-1",
-    }.items():
-        monkeypatch.setenv(f"STAMPS_POS_{name}", value)
+    till_in_environment(monkeypatch, tmp_path / "settings.toml", data)
     return data
 
 

@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from app.sandbox import DEMO_TOKEN
 
-NOWHERE = "http://127.0.0.1:9"  # nothing listens: the commands here need no server
+from ...support.cli import till_in_environment
 
 #: Every command that writes a file on request, as it names the file.
 WRITES = [
@@ -28,16 +27,7 @@ def till(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A till's settings in the environment (its settings file not written yet), its database
     made; its data folder."""
     data = tmp_path / "till"
-    for name, value in {
-        "CONFIG": str(tmp_path / "config" / "settings.toml"),
-        "BASE_URL": NOWHERE,
-        "TOKEN": DEMO_TOKEN,
-        "MERCHANT": "14",
-        "STORE": "32",
-        "DATA_DIR": str(data),
-        "TERMINAL": "till-1",
-    }.items():
-        monkeypatch.setenv(f"STAMPS_POS_{name}", value)
+    till_in_environment(monkeypatch, tmp_path / "config" / "settings.toml", data)
     (tmp_path / "config").mkdir()
     assert main(["audit"]) == 0  # the till opened once: its database and log are there
     return data

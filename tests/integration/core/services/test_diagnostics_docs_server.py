@@ -7,16 +7,21 @@ from pathlib import Path
 
 import pytest
 
-from app.config import load_settings
 from app.core.credentials import Secret
-from app.core.services.diagnostics import Status, check_server
+from app.core.services.diagnostics import Check, Status, check_server
 
 from ....support.docs_server import DocsServer, docs_server
-from ....support.network import AMPLE_TIMEOUTS
+from ....support.network import settings_on
 
 pytestmark = pytest.mark.integration
 
 __all__ = ["docs_server"]
+
+
+async def server_checks(docs_server: DocsServer, tmp_path: Path) -> list[Check]:
+    """``doctor``'s server checks of a till set up for ``docs_server`` with its token."""
+    config = settings_on(docs_server.url, tmp_path).till_config()
+    return await check_server(config, Secret(docs_server.token))
 
 
 async def test_a_server_that_refuses_plain_http_is_not_blamed_on_the_token(
@@ -24,16 +29,7 @@ async def test_a_server_that_refuses_plain_http_is_not_blamed_on_the_token(
 ) -> None:
     # testing.rst §5: the answer to a call over http instead of https
     docs_server.answer_next("/api/ping", 403, {"detail": "Please use https instead of http"})
-    config = load_settings(
-        tmp_path / "none.toml",
-        base_url=docs_server.url,
-        merchant=14,
-        store=32,
-        data_dir=tmp_path / "till",
-        **AMPLE_TIMEOUTS,
-    ).till_config()
-
-    checks = await check_server(config, Secret(docs_server.token))
+    checks = await server_checks(docs_server, tmp_path)
 
     credentials = next(c for c in checks if c.name == "credentials")
     assert credentials.status is Status.FAIL
@@ -49,16 +45,7 @@ async def test_a_redirect_to_a_look_alike_name_shows_its_punycode_beside_its_let
     docs_server.answer_next(
         "/api/ping", 302, "", headers={"Location": "https://xn--tamps-g2e.co.id/login?next=/"}
     )
-    config = load_settings(
-        tmp_path / "none.toml",
-        base_url=docs_server.url,
-        merchant=14,
-        store=32,
-        data_dir=tmp_path / "till",
-        **AMPLE_TIMEOUTS,
-    ).till_config()
-
-    checks = await check_server(config, Secret(docs_server.token))
+    checks = await server_checks(docs_server, tmp_path)
 
     server = next(c for c in checks if c.name == "server")
     assert server.status is Status.FAIL

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from app.config import load_settings
 from app.core.credentials import Secret
 from app.core.messages import english
 from app.core.offline.connectivity import Connectivity
@@ -17,7 +16,7 @@ from app.core.services.refusals import NotOnline
 from app.core.services.runtime import open_till
 
 from ....support.docs_server import DocsServer, details_with, docs_server
-from ....support.network import AMPLE_TIMEOUTS
+from ....support.network import settings_on
 from ....support.odd_servers import LoginPage, serving
 
 pytestmark = pytest.mark.integration
@@ -27,14 +26,7 @@ __all__ = ["docs_server"]
 
 async def test_a_wifi_login_page_is_named_to_the_cashier(tmp_path: Path) -> None:
     with serving(LoginPage) as url:
-        settings = load_settings(
-            tmp_path / "none.toml",
-            base_url=url,
-            merchant=14,
-            store=32,
-            data_dir=tmp_path / "till",
-            **AMPLE_TIMEOUTS,
-        )
+        settings = settings_on(url, tmp_path)
         async with open_till(settings.till_config(), Secret("t0ken-t0ken")) as till:
             with pytest.raises(NotOnline) as unknown:
                 await till.find_member("KR24000006")
@@ -46,14 +38,7 @@ async def test_a_wifi_login_page_is_named_to_the_cashier(tmp_path: Path) -> None
 
 async def _unseen_lookup_words(tmp_path: Path, docs_server: DocsServer) -> str:
     """What a lookup of a member the till has never seen says, against ``docs_server``."""
-    settings = load_settings(
-        tmp_path / "none.toml",
-        base_url=docs_server.url,
-        merchant=14,
-        store=32,
-        data_dir=tmp_path / "till",
-        **AMPLE_TIMEOUTS,
-    )
+    settings = settings_on(docs_server.url, tmp_path)
     async with open_till(settings.till_config(), Secret(docs_server.token)) as till:
         with pytest.raises(NotOnline) as unknown:
             await till.find_member("KR24000006")
@@ -80,14 +65,7 @@ async def test_the_till_s_copy_answers_for_a_failing_server_but_not_for_an_unrea
     # A server that fails says nothing of the member: the copy answers, as in an outage. One
     # that answers about them in a shape the till cannot read (`"is_blocked": "true"`) may
     # have said what the copy does not know: the copy showed Ayu unblocked.
-    settings = load_settings(
-        tmp_path / "none.toml",
-        base_url=docs_server.url,
-        merchant=14,
-        store=32,
-        data_dir=tmp_path / "till",
-        **AMPLE_TIMEOUTS,
-    )
+    settings = settings_on(docs_server.url, tmp_path)
     ayu = "ayu@contoh.co.id"
     async with open_till(settings.till_config(), Secret(docs_server.token)) as till:
         assert (await till.find_member(ayu)).live
@@ -180,14 +158,7 @@ async def test_a_lookup_the_server_turned_down_says_what_the_server_said(
 async def test_rewards_the_server_refuses_to_list_are_not_called_a_failing_server(
     tmp_path: Path, docs_server: DocsServer, status: int, body: object, words: str
 ) -> None:
-    settings = load_settings(
-        tmp_path / "none.toml",
-        base_url=docs_server.url,
-        merchant=14,
-        store=32,
-        data_dir=tmp_path / "till",
-        **AMPLE_TIMEOUTS,
-    )
+    settings = settings_on(docs_server.url, tmp_path)
     async with open_till(settings.till_config(), Secret(docs_server.token)) as till:
         ayu = await till.find_member("ayu@contoh.co.id")
         docs_server.answer_next("/api/rewards/", status, body)

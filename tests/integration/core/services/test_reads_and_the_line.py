@@ -12,7 +12,6 @@ from typing import Any
 
 import pytest
 
-from app.config import load_settings
 from app.core import clock
 from app.core.credentials import Secret
 from app.core.offline.connectivity import Connectivity
@@ -23,7 +22,7 @@ from app.core.services.till import Till
 from app.core.stamps.errors import StampsError
 
 from ....support.docs_server import DocsServer, docs_server
-from ....support.network import AMPLE_TIMEOUTS
+from ....support.network import settings_on
 
 pytestmark = pytest.mark.integration
 
@@ -40,14 +39,7 @@ PROXY_404 = "<html><body><h1>404 Not Found</h1><hr>nginx</body></html>"
 @asynccontextmanager
 async def _till_online(tmp_path: Path, server: DocsServer) -> AsyncIterator[tuple[Till, Member]]:
     """A till that has seen Ayu and whose bar reads Online, proved by a ping."""
-    settings = load_settings(
-        tmp_path / "none.toml",
-        base_url=server.url,
-        merchant=14,
-        store=32,
-        data_dir=tmp_path / "till",
-        **AMPLE_TIMEOUTS,
-    )
+    settings = settings_on(server.url, tmp_path)
     async with open_till(settings.till_config(), Secret(server.token)) as till:
         ayu = await till.find_member(AYU)
         await till.check_connectivity()

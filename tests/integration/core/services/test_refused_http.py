@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app.config import Settings, load_settings
+from app.config import Settings
 from app.core.credentials import Secret
 from app.core.messages import english
 from app.core.services.refusals import CredentialsRefused
@@ -17,7 +17,7 @@ from app.core.services.till import Sale
 
 from ....support.cli import TillCli
 from ....support.docs_server import DocsServer, docs_server
-from ....support.network import AMPLE_TIMEOUTS
+from ....support.network import settings_on
 
 pytestmark = pytest.mark.integration
 
@@ -34,15 +34,7 @@ def _refuse_http(server: DocsServer, path: str) -> None:
 
 
 def _settings(server: DocsServer, tmp_path: Path) -> Settings:
-    return load_settings(
-        tmp_path / "none.toml",
-        base_url=server.url,
-        merchant=14,
-        store=32,
-        store_code="RDG-KMG",
-        data_dir=tmp_path / "till",
-        **AMPLE_TIMEOUTS,
-    )
+    return settings_on(server.url, tmp_path, store_code="RDG-KMG")
 
 
 def test_sync_says_what_the_server_said_and_points_to_https(

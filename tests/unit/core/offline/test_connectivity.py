@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from datetime import timedelta
 from email.utils import format_datetime
 
@@ -35,6 +36,16 @@ class ScriptedProbe:
     async def __call__(self) -> Connectivity | None:
         self.calls += 1
         return self.answer
+
+
+@asynccontextmanager
+async def running(monitor: ConnectivityMonitor) -> AsyncIterator[ConnectivityMonitor]:
+    """``monitor`` started, and stopped again however the test ends."""
+    monitor.start()
+    try:
+        yield monitor
+    finally:
+        await monitor.stop()
 
 
 async def settle(manual: ManualClock, sleepers: int = 1) -> None:
@@ -116,8 +127,7 @@ def test_heard_within_counts_from_the_last_answer_while_online(manual: ManualClo
 async def test_probe_backs_off_and_brings_the_till_back_online(manual: ManualClock) -> None:
     probe = ScriptedProbe()
     monitor = ConnectivityMonitor(probe, probe_interval=5, probe_cap=20)
-    monitor.start()
-    try:
+    async with running(monitor):
         monitor.report(Outcome.NEVER_ARRIVED, sent_at=clock.monotonic())
         await settle(manual)
         manual.advance(5)
@@ -134,8 +144,6 @@ async def test_probe_backs_off_and_brings_the_till_back_online(manual: ManualClo
         for _ in range(20):
             await asyncio.sleep(0)
         assert monitor.state is Connectivity.ONLINE
-    finally:
-        await monitor.stop()
 
 
 async def test_a_long_outage_is_probed_every_ten_seconds_at_most(manual: ManualClock) -> None:
@@ -144,8 +152,7 @@ async def test_a_long_outage_is_probed_every_ten_seconds_at_most(manual: ManualC
     "Offline" (and redemptions queued as offline) for up to a minute."""
     probe = ScriptedProbe()
     monitor = ConnectivityMonitor(probe)  # the till's own pace: 5 s, then doubling
-    monitor.start()
-    try:
+    async with running(monitor):
         monitor.report(Outcome.NEVER_ARRIVED, sent_at=clock.monotonic())
         await settle(manual)
         for _ in range(30):  # five minutes and more of outage
@@ -157,8 +164,6 @@ async def test_a_long_outage_is_probed_every_ten_seconds_at_most(manual: ManualC
         for _ in range(20):
             await asyncio.sleep(0)
         assert monitor.state is Connectivity.ONLINE
-    finally:
-        await monitor.stop()
 
 
 @pytest.mark.parametrize("interval", [60.0, 120.0])
@@ -167,8 +172,7 @@ async def test_a_till_set_to_probe_slower_than_the_cap_keeps_its_pace(
 ) -> None:
     probe = ScriptedProbe()
     monitor = ConnectivityMonitor(probe, probe_interval=interval)
-    monitor.start()
-    try:
+    async with running(monitor):
         monitor.report(Outcome.NEVER_ARRIVED, sent_at=clock.monotonic())
         await settle(manual)
         for calls in (1, 2):
@@ -178,8 +182,6 @@ async def test_a_till_set_to_probe_slower_than_the_cap_keeps_its_pace(
             manual.advance(1)
             await settle(manual)
             assert probe.calls == calls
-    finally:
-        await monitor.stop()
 
 
 async def test_a_server_that_answers_and_refuses_the_till_is_no_outage(
@@ -192,8 +194,7 @@ async def test_a_server_that_answers_and_refuses_the_till_is_no_outage(
     monitor = ConnectivityMonitor(probe, probe_interval=5, probe_cap=20)
     heard: list[Connectivity] = []
     monitor.subscribe(lambda old, new: heard.append(new))
-    monitor.start()
-    try:
+    async with running(monitor):
         monitor.report(Outcome.NEVER_ARRIVED, sent_at=clock.monotonic())
         await settle(manual)
         probe.answer = Connectivity.DEGRADED
@@ -214,8 +215,6 @@ async def test_a_server_that_answers_and_refuses_the_till_is_no_outage(
             await asyncio.sleep(0)
         assert monitor.state is Connectivity.ONLINE
         assert heard == [Connectivity.OFFLINE, Connectivity.DEGRADED, Connectivity.ONLINE]
-    finally:
-        await monitor.stop()
 
 
 async def test_a_probe_without_an_answer_changes_nothing(manual: ManualClock) -> None:
@@ -223,8 +222,7 @@ async def test_a_probe_without_an_answer_changes_nothing(manual: ManualClock) ->
     where it was: offline stays offline."""
     probe = ScriptedProbe()
     monitor = ConnectivityMonitor(probe, probe_interval=5)
-    monitor.start()
-    try:
+    async with running(monitor):
         monitor.report(Outcome.NEVER_ARRIVED, sent_at=clock.monotonic())
         await settle(manual)
         for _ in range(3):
@@ -232,21 +230,16 @@ async def test_a_probe_without_an_answer_changes_nothing(manual: ManualClock) ->
             await settle(manual)
         assert probe.calls == 3
         assert monitor.state is Connectivity.OFFLINE
-    finally:
-        await monitor.stop()
 
 
 async def test_no_probing_while_online(manual: ManualClock) -> None:
     probe = ScriptedProbe()
     monitor = ConnectivityMonitor(probe, probe_interval=5)
-    monitor.start()
-    try:
+    async with running(monitor):
         await asyncio.sleep(0)
         manual.advance(3600)
         await asyncio.sleep(0)
         assert probe.calls == 0
-    finally:
-        await monitor.stop()
 
 
 def test_clock_skew_beyond_two_minutes_is_warned(
@@ -323,8 +316,7 @@ async def test_a_quiet_till_finds_the_line_gone_within_one_heartbeat(manual: Man
     # Nobody redeems; the line drops. The bar must not say "Online" until the next customer.
     check = ScriptedCheck()
     monitor = watched(check)
-    monitor.start()
-    try:
+    async with running(monitor):
         await settle(manual)
         manual.advance(29)
         await settle(manual)
@@ -334,30 +326,24 @@ async def test_a_quiet_till_finds_the_line_gone_within_one_heartbeat(manual: Man
         await settle(manual)
         assert check.calls == 1
         assert monitor.state is Connectivity.OFFLINE
-    finally:
-        await monitor.stop()
 
 
 async def test_a_line_that_holds_is_checked_once_a_heartbeat(manual: ManualClock) -> None:
     check = ScriptedCheck()
     monitor = watched(check)
-    monitor.start()
-    try:
+    async with running(monitor):
         for _ in range(4):
             await settle(manual)
             manual.advance(30)
         await settle(manual)
         assert check.calls == 4
         assert monitor.state is Connectivity.ONLINE
-    finally:
-        await monitor.stop()
 
 
 async def test_a_real_answer_resets_the_wait(manual: ManualClock) -> None:
     check = ScriptedCheck()
     monitor = watched(check)
-    monitor.start()
-    try:
+    async with running(monitor):
         for _ in range(6):  # a lookup every 20 s: the requests prove the line, no ping needed
             await settle(manual)
             manual.advance(20)
@@ -367,8 +353,6 @@ async def test_a_real_answer_resets_the_wait(manual: ManualClock) -> None:
         manual.advance(30)
         await settle(manual)
         assert check.calls == 1  # quiet again for a heartbeat
-    finally:
-        await monitor.stop()
 
 
 async def test_no_ping_while_a_request_is_out(manual: ManualClock) -> None:
@@ -376,8 +360,7 @@ async def test_no_ping_while_a_request_is_out(manual: ManualClock) -> None:
     check = ScriptedCheck()
     busy = [True]
     monitor = watched(check, busy=busy)
-    monitor.start()
-    try:
+    async with running(monitor):
         for _ in range(5):
             await settle(manual)
             manual.advance(30)
@@ -387,22 +370,17 @@ async def test_no_ping_while_a_request_is_out(manual: ManualClock) -> None:
         manual.advance(30)
         await settle(manual)
         assert check.calls == 1
-    finally:
-        await monitor.stop()
 
 
 async def test_a_heartbeat_of_zero_sends_nothing(manual: ManualClock) -> None:
     check = ScriptedCheck()
     monitor = watched(check, heartbeat=0)
-    monitor.start()
-    try:
+    async with running(monitor):
         await asyncio.sleep(0)
         for _ in range(10):
             manual.advance(3600)
             await asyncio.sleep(0)
         assert check.calls == 0
-    finally:
-        await monitor.stop()
 
 
 async def test_no_heartbeat_while_offline_or_degraded(manual: ManualClock) -> None:
@@ -410,16 +388,13 @@ async def test_no_heartbeat_while_offline_or_degraded(manual: ManualClock) -> No
     # online.
     check = ScriptedCheck()
     monitor = watched(check)
-    monitor.start()
-    try:
+    async with running(monitor):
         monitor.report(Outcome.NEVER_ARRIVED, sent_at=clock.monotonic())
         for _ in range(5):
             await settle(manual)
             manual.advance(60)
         await settle(manual)
         assert check.calls == 0
-    finally:
-        await monitor.stop()
 
 
 async def test_a_check_that_fails_is_not_retried_at_once(
@@ -434,8 +409,7 @@ async def test_a_check_that_fails_is_not_retried_at_once(
 
     check = Broken()
     monitor = watched(check)
-    monitor.start()
-    try:
+    async with running(monitor):
         await settle(manual)
         with caplog.at_level(logging.DEBUG):
             manual.advance(30)
@@ -447,8 +421,6 @@ async def test_a_check_that_fails_is_not_retried_at_once(
         manual.advance(30)
         await settle(manual)
         assert check.calls == 2
-    finally:
-        await monitor.stop()
 
 
 async def test_closing_stops_the_heartbeat_mid_check(manual: ManualClock) -> None:
@@ -509,8 +481,7 @@ async def test_a_request_sent_before_the_probe_found_the_line_back_is_lost_to_th
     # the resend's read timeout turned the bar Degraded again for a probe's wait.
     probe = ScriptedProbe()
     monitor = ConnectivityMonitor(probe, probe_interval=5, probe_cap=10)
-    monitor.start()
-    try:
+    async with running(monitor):
         monitor.report(Outcome.AMBIGUOUS, sent_at=clock.monotonic())  # the line hangs
         await settle(manual)
         resend = clock.monotonic()  # Ayu's resend leaves into the hang
@@ -524,8 +495,6 @@ async def test_a_request_sent_before_the_probe_found_the_line_back_is_lost_to_th
         manual.advance(7)
         monitor.report(Outcome.AMBIGUOUS, sent_at=resend)  # its read timeout
         assert monitor.state is Connectivity.ONLINE
-    finally:
-        await monitor.stop()
 
 
 async def test_sends_that_time_out_keep_the_till_degraded_though_pings_answer(
@@ -537,8 +506,7 @@ async def test_sends_that_time_out_keep_the_till_degraded_though_pings_answer(
     probe = ScriptedProbe()
     probe.answer = Connectivity.ONLINE
     monitor = ConnectivityMonitor(probe, probe_interval=5, probe_cap=10)
-    monitor.start()
-    try:
+    async with running(monitor):
         monitor.report_send(Outcome.AMBIGUOUS, sent_at=clock.monotonic())
         await settle(manual)
         for _ in range(3):  # thirty seconds of pings answered
@@ -549,8 +517,6 @@ async def test_sends_that_time_out_keep_the_till_degraded_though_pings_answer(
         assert monitor.state is Connectivity.DEGRADED and monitor.sends_failing
         monitor.report_send(None, sent_at=clock.monotonic())  # a send got through
         assert monitor.state is Connectivity.ONLINE and not monitor.sends_failing
-    finally:
-        await monitor.stop()
 
 
 @pytest.mark.parametrize(
@@ -589,8 +555,7 @@ async def test_an_answer_to_a_request_older_than_the_failure_is_checked_not_beli
     # the line went: the state stays, and a probe goes out at once to find out.
     probe = ScriptedProbe()
     monitor = ConnectivityMonitor(probe, probe_interval=5, probe_cap=10)
-    monitor.start()
-    try:
+    async with running(monitor):
         feed_read = clock.monotonic()
         manual.advance(1)
         monitor.report(Outcome.NEVER_ARRIVED, sent_at=clock.monotonic())  # the lookup
@@ -611,8 +576,6 @@ async def test_an_answer_to_a_request_older_than_the_failure_is_checked_not_beli
         manual.advance(1)
         monitor.report(Outcome.APPLIED, sent_at=clock.monotonic())
         assert monitor.state is Connectivity.ONLINE
-    finally:
-        await monitor.stop()
 
 
 async def test_a_request_that_left_before_an_answer_was_read_still_takes_the_till_off_line(
@@ -623,8 +586,7 @@ async def test_a_request_that_left_before_an_answer_was_read_still_takes_the_til
     # the answer and was ignored, and the till stayed Online with no line.
     probe = ScriptedProbe()
     monitor = ConnectivityMonitor(probe, probe_interval=5, probe_cap=10)
-    monitor.start()
-    try:
+    async with running(monitor):
         feed_read = clock.monotonic()
         manual.advance(1)
         lookup = clock.monotonic()
@@ -633,8 +595,6 @@ async def test_a_request_that_left_before_an_answer_was_read_still_takes_the_til
         assert monitor.state is Connectivity.ONLINE
         monitor.report(Outcome.NEVER_ARRIVED, sent_at=lookup)
         assert monitor.state is Connectivity.OFFLINE
-    finally:
-        await monitor.stop()
 
 
 async def test_a_ping_answered_before_the_failure_does_not_make_the_till_online(
@@ -644,8 +604,7 @@ async def test_a_ping_answered_before_the_failure_does_not_make_the_till_online(
     # lookup sent later had failed to connect, is checked, not believed.
     probe = ScriptedProbe()
     monitor = ConnectivityMonitor(probe, probe_interval=5, probe_cap=10)
-    monitor.start()
-    try:
+    async with running(monitor):
         ping = clock.monotonic()
         manual.advance(1)
         monitor.report(Outcome.NEVER_ARRIVED, sent_at=clock.monotonic())  # the lookup
@@ -654,5 +613,3 @@ async def test_a_ping_answered_before_the_failure_does_not_make_the_till_online(
         assert monitor.state is Connectivity.OFFLINE
         monitor.prove(Connectivity.ONLINE, sent_at=clock.monotonic())  # a ping sent after it
         assert monitor.state is Connectivity.ONLINE
-    finally:
-        await monitor.stop()

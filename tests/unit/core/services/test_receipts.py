@@ -41,6 +41,19 @@ def entry(status: EntryStatus, **fields: object) -> OutboxEntry:
     return OutboxEntry(**values)
 
 
+def confirmed_cancel(*, replaced: bool, last_error: str | None = None) -> OutboxEntry:
+    """A cancel of redemption 9 the server confirmed (250 stamps left), a replacement voucher
+    asked for with it or not."""
+    answer = {"redemption": {"id": 9, "status": "Canceled"}, "customer": {"stamps_remaining": 250}}
+    return entry(
+        EntryStatus.SYNCED,
+        kind="cancel",
+        payload={"id": 9, "create_replacement_voucher": replaced},
+        response=answer,
+        last_error=last_error,
+    )
+
+
 @pytest.mark.parametrize(
     ("status", "provisional", "ambiguous", "verdict"),
     [
@@ -289,14 +302,7 @@ def test_a_cancel_never_tells_the_cashier_to_hand_over_or_that_nothing_was_redee
 def test_a_confirmed_cancel_says_what_the_member_got_back_for_the_kind_cancelled(
     cancelled: OperationKind | None, last_error: str | None, details: str
 ) -> None:
-    answer = {"redemption": {"id": 9, "status": "Canceled"}, "customer": {"stamps_remaining": 250}}
-    confirmed = entry(
-        EntryStatus.SYNCED,
-        kind="cancel",
-        payload={"id": 9, "create_replacement_voucher": False},
-        response=answer,
-        last_error=last_error,
-    )
+    confirmed = confirmed_cancel(replaced=False, last_error=last_error)
     receipt = receipt_for(confirmed, cancelled=cancelled)
     assert str(receipt.headline) == "Cancel confirmed"
     assert str(receipt.details) == details
@@ -962,13 +968,7 @@ def test_a_manager_s_send_again_says_why_the_one_it_sends_again_was_accepted() -
 def test_a_confirmed_cancel_that_asked_for_a_replacement_voucher_says_the_member_has_one(
     cancelled: OperationKind, details: str
 ) -> None:
-    answer = {"redemption": {"id": 9, "status": "Canceled"}, "customer": {"stamps_remaining": 250}}
-    confirmed = entry(
-        EntryStatus.SYNCED,
-        kind="cancel",
-        payload={"id": 9, "create_replacement_voucher": True},
-        response=answer,
-    )
+    confirmed = confirmed_cancel(replaced=True)
     assert str(receipt_for(confirmed, cancelled=cancelled).details) == details
 
 
@@ -1026,13 +1026,7 @@ def test_a_confirmed_cancel_that_asked_for_a_replacement_voucher_says_the_member
 def test_a_confirmed_cancel_says_only_what_is_known_to_go_back_for_the_kind_cancelled(
     cancelled: OperationKind | None, replaced: bool, todo: str
 ) -> None:
-    answer = {"redemption": {"id": 9, "status": "Canceled"}, "customer": {"stamps_remaining": 250}}
-    confirmed = entry(
-        EntryStatus.SYNCED,
-        kind="cancel",
-        payload={"id": 9, "create_replacement_voucher": replaced},
-        response=answer,
-    )
+    confirmed = confirmed_cancel(replaced=replaced)
     receipt = receipt_for(confirmed, cancelled=cancelled)
     assert str(receipt.headline) == "Cancel confirmed"
     assert str(receipt.what_to_do) == todo
