@@ -50,6 +50,7 @@ from app.ui.widgets.scanner_filter import (
     ScannerFilter,
     anything_could_be_a_card,
     every_enter_is_the_persons,
+    no_code_is_known,
     typed_with_shift_held,
 )
 
@@ -261,6 +262,7 @@ class CashierWindow(QObject):
         self.scanner = scanner
         scanner.could_be_a_card = self._could_be_a_card
         scanner.enter_is_the_persons = self._enter_is_the_persons
+        scanner.names_a_code = self._names_a_code
         scanner.scanned.connect(self.scanned)
         scanner.taken_back.connect(self.scan_taken_back)
         scanner.enter_held_back.connect(self._enter_held_back)
@@ -407,6 +409,10 @@ class CashierWindow(QObject):
         # Elsewhere (a page's name field, an amount) a card is told only from words (a space)
         # and a web address: "KR24000006" taken as the first manager's name was nearly saved.
         return not _no_card_holds(text)
+
+    def _names_a_code(self, text: str) -> bool:
+        # The scanner filter's tie-breaker where timing alone split a burst: the shop's formats.
+        return self.session.formats.kind_of(text) is not None
 
     def _enter_is_the_persons(self, typed_into: QWidget, text: str) -> bool:
         # The scanner filter's second question, of a burst given back. With no card format, a
@@ -698,3 +704,4 @@ class CashierWindow(QObject):
             self.scanner.enter_held_back.disconnect(self._enter_held_back)
             self.scanner.could_be_a_card = anything_could_be_a_card
             self.scanner.enter_is_the_persons = every_enter_is_the_persons
+            self.scanner.names_a_code = no_code_is_known

@@ -150,6 +150,11 @@ def every_enter_is_the_persons(_typed_into: QWidget, _text: str) -> bool:
     return True
 
 
+def no_code_is_known(_text: str) -> bool:
+    """The answer of a filter nobody configured: no shop's format names any code."""
+    return False
+
+
 def burst_start(times: list[float], released: list[float]) -> int:
     """Where the burst of keys pressed at ``times`` and let go at ``released`` (``inf`` for a
     key still down) begins (an index): after the last key that is a person's
@@ -324,6 +329,13 @@ class ScannerFilter(QObject):
         #: go back without it (``enter_held_back``): a card kept as text in a setting, for want
         #: of a card format to tell it, saved the whole dialog with its Enter.
         self.enter_is_the_persons: Callable[[QWidget, str], bool] = every_enter_is_the_persons
+        #: Whether ``text`` is a card, a receipt or a voucher code by the shop's formats. Asked
+        #: only where timing split a burst (:func:`burst_start`): a card's first key let go late
+        #: (its sender held up: xdotool on a loaded till let the "K" of KR24000006 go 16 ms after
+        #: pressing it, as a hand lets go) went to the field as typed, and "R24000006", nobody's,
+        #: was looked up. Where the whole is a code by the formats and the rest is not, the whole
+        #: is the scan.
+        self.names_a_code: Callable[[str], bool] = no_code_is_known
         self.terminators: frozenset[Qt.Key] = TERMINATORS
         #: Where no field shows what is typed (the kiosk: buttons and keypads), a burst at a
         #: scanner's pace that stops with no terminator is a scan all the same: a scanner set to
@@ -421,7 +433,7 @@ class ScannerFilter(QObject):
             and shiboken6.isValid(receiver)
             and (into_a_number or self.scans_end_at_a_pause)
         ):
-            start = burst_start([key.at for key in held], [key.released for key in held])
+            start = self._burst_start(held)
             burst = held[start:]
             if self._is_scan([key.at for key in burst], burst[-1].at):
                 code = "".join(key.char for key in burst)
@@ -492,7 +504,7 @@ class ScannerFilter(QObject):
         if not self._held:
             return False
         if self._ends_scan(event):
-            start = burst_start([key.at for key in self._held], [k.released for k in self._held])
+            start = self._burst_start(self._held)
             typed_by_hand, burst = self._held[:start], self._held[start:]
             if self._is_scan([k.at for k in burst], now):
                 code = "".join(key.char for key in burst)
@@ -532,6 +544,24 @@ class ScannerFilter(QObject):
         return found
 
     # -- rules -------------------------------------------------------------------------------
+
+    def _burst_start(self, held: list[_Key]) -> int:
+        """Where the scan among ``held`` begins: :func:`burst_start`, unless the keys it leaves
+        to a person make, with the rest, a code by the shop's formats that the rest alone is not
+        (:attr:`names_a_code`), at a scanner's pace all along: timing cannot tell a person's key
+        from a scanner's one let go late, and the formats can."""
+        start = burst_start([key.at for key in held], [key.released for key in held])
+        if start == 0:
+            return 0
+        whole = "".join(key.char for key in held).removeprefix(self.prefix)
+        rest = "".join(key.char for key in held[start:]).removeprefix(self.prefix)
+        if (
+            self.names_a_code(whole)
+            and not self.names_a_code(rest)
+            and self._is_scan([key.at for key in held], held[-1].at)
+        ):
+            return 0
+        return start
 
     def _let_go(self, watched: QObject, event: QKeyEvent) -> None:
         """A key let go: when, for :func:`burst_start` (a finger still on a key is a person's)."""

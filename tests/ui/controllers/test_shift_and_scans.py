@@ -190,6 +190,20 @@ def test_a_card_scanned_into_the_cashiers_pin_field_is_said_not_read(
     assert page.error.text() == "Card not read: sign in first, then scan it again."
 
 
+def test_where_timing_splits_a_scan_the_scanner_asks_the_shops_formats(
+    qtbot: QtBot, make_cashier: Callable[..., CashierWindow], till_settings: Settings
+) -> None:
+    # A card's "K" let go late (xdotool on a loaded till) was taken for a person's key, and
+    # "R24000006" looked up: the filter can read the whole card only if the window tells it
+    # what the shop's cards look like.
+    scanner = ScannerFilter()
+    cashier = make_cashier(till_settings, scanner=scanner)
+    with_formats(cashier, till_settings, card_prefixes="KR24", invoice_prefixes="INV-")
+    assert scanner.names_a_code("KR24000006")
+    assert scanner.names_a_code("INV-0042")
+    assert not scanner.names_a_code("R24000006")
+
+
 def test_a_cashier_disabled_since_the_list_was_read_leaves_the_list(
     qtbot: QtBot, make_cashier: Callable[..., CashierWindow], till_settings: Settings
 ) -> None:
