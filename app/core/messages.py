@@ -1167,6 +1167,11 @@ TEMPLATES: dict[str, str] = {
     ),
     "receipt.cancel.refused": "Cancel refused",
     "receipt.cancel.refused.todo": "The redemption still stands on the Stamps server.",
+    # a 404: the server has no redemption by the id the cancel named (a mistyped server id)
+    "receipt.cancel.refused.not_found.todo": (
+        "The Stamps server has no redemption by this id, so nothing was cancelled: check the id, "
+        "and the redemption on the Stamps dashboard."
+    ),
     # never sent: the till has no server id for a redemption found in the member's activity
     "receipt.cancel.needs_dashboard": "Cancel not sent",
     "receipt.cancel.needs_dashboard.todo": (

@@ -2121,6 +2121,10 @@
         <translation>Pembatalan tidak dikirim: penukaran tetap berlaku sampai dibatalkan lewat dashboard Stamps</translation>
     </message>
     <message>
+        <source>Cancel refused: the Stamps server has no redemption by this id</source>
+        <translation>Pembatalan ditolak: server Stamps tidak punya penukaran dengan ID ini</translation>
+    </message>
+    <message>
         <source>Not sent: there was nothing left to cancel</source>
         <translation>Tidak dikirim: tidak ada lagi yang bisa dibatalkan</translation>
     </message>
@@ -6361,6 +6365,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>The redemption still stands on the Stamps server.</source>
         <comment>receipt.cancel.refused.todo</comment>
         <translation>Penukaran tetap berlaku di server Stamps.</translation>
+    </message>
+    <message>
+        <source>The Stamps server has no redemption by this id, so nothing was cancelled: check the id, and the redemption on the Stamps dashboard.</source>
+        <comment>receipt.cancel.refused.not_found.todo</comment>
+        <translation>Server Stamps tidak punya penukaran dengan ID ini, jadi tidak ada yang dibatalkan: periksa ID-nya, dan penukaran itu di dashboard Stamps.</translation>
     </message>
     <message>
         <source>Cancel not sent</source>

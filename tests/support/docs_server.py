@@ -506,7 +506,12 @@ def _member_vouchers(server: DocsServer, payload: dict[str, Any]) -> Canned:
     found = _user_of(server, payload)
     if isinstance(found, Canned):
         return found
-    return Canned(200, {"vouchers": server.vouchers if found.pk == "454" else []})
+    mine = server.vouchers if found.pk == "454" else []
+    # voucher_api §3: the vouchers "to be queried for" the channel given, each naming its own
+    channel = payload.get("channel")
+    if channel not in (None, ""):
+        mine = [v for v in mine if int(channel) in v.get("constraint", {}).get("channels", [])]
+    return Canned(200, {"vouchers": mine})
 
 
 def _validate_voucher(server: DocsServer, payload: dict[str, Any]) -> Canned:

@@ -32,6 +32,7 @@ from app.core.outbox.remote import LineStatus
 from app.core.services.order_kinds import cart_lines, counted_kind
 from app.core.services.receipts import (
     Verdict,
+    no_such_redemption,
     on_kiosk,
     reason_of,
     receipt_for,
@@ -81,7 +82,8 @@ class CancelState:
     (or a manager's decision) settled it, ``None`` while it is still open; ``reason`` why the
     server refused it, or why the till did not send it; ``note`` what the manager wrote when they
     asked; ``needs_dashboard`` that the till never sent it, having no server id to cancel the
-    redemption by (only the Stamps dashboard can: the server refused nothing)."""
+    redemption by (only the Stamps dashboard can: the server refused nothing);
+    ``no_such_redemption`` that the server refused it having no redemption by its id (a 404)."""
 
     entry_id: str
     status: EntryStatus
@@ -93,6 +95,7 @@ class CancelState:
     reason: Message | None = None
     note: str | None = None
     needs_dashboard: bool = False
+    no_such_redemption: bool = False
 
     def words(self) -> Message:
         """Where the cancel stands as the CSVs give the redemption's reason: the headline with
@@ -212,6 +215,12 @@ class HistoryRow:
             and self.status is EntryStatus.REJECTED
             and self.last_error == NEEDS_DASHBOARD
         )
+
+    @property
+    def no_such_redemption(self) -> bool:
+        """A cancel the server refused with a 404: it has no redemption by the id it named, so
+        no redemption of it can be said to still stand."""
+        return no_such_redemption(self.kind, self.status, self.last_error)
 
 
 @dataclass(frozen=True)
@@ -389,6 +398,7 @@ def _cancel_state(cancel: OutboxEntry) -> CancelState:
         reason=refusal_words(cancel.last_error) if status is EntryStatus.REJECTED else None,
         note=cancel.note,
         needs_dashboard=needs_dashboard(cancel),
+        no_such_redemption=no_such_redemption(cancel.kind, cancel.status, cancel.last_error),
     )
 
 

@@ -537,6 +537,9 @@ def _words(
             # never sent: the server refused nothing, the till cannot name the redemption
             headline = say("receipt.cancel.needs_dashboard")
             todo = say("receipt.cancel.needs_dashboard.todo")
+        elif no_such_redemption(entry.kind, entry.status, entry.last_error):
+            # the server said it has no redemption by that id: "it still stands" said otherwise
+            todo = say("receipt.cancel.refused.not_found.todo")
         elif entry.status == EntryStatus.VOIDED and entry.note == CANCELLED_ON_SERVER:
             details = say("decision.nothing_to_cancel.on_server")
     return headline, todo, details
@@ -578,6 +581,18 @@ class _Acceptance:
         if self.why is None:
             return last_attempt
         return self.why.value if self.why.sent_again else None
+
+
+def no_such_redemption(kind: str, status: str, last_error: str | None) -> bool:
+    """A cancel (of ``kind``, ``status`` and ``last_error``, as its entry records them) the
+    server refused with a 404, which redemption_api §6 gives as "Cannot find redemption of the
+    requested redemption id": it has no redemption by that id, so nothing was cancelled, and
+    nothing says there is a redemption that still stands."""
+    return (
+        kind == OperationKind.CANCEL
+        and status == EntryStatus.REJECTED
+        and read_error_text(last_error)[0] == "NotFound"
+    )
 
 
 def _never_sent_cancel(entry: OutboxEntry, ambiguous: bool) -> bool:

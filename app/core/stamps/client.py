@@ -559,8 +559,9 @@ class StampsClient:
     async def rewards(
         self, user: str | None = None, channel: Channel | None = None
     ) -> RewardsResponse:
-        """GET /api/rewards/: the rewards redeemable at this store (with a member, ``redeemable``
-        for them, and their vouchers), every page of it.
+        """GET /api/rewards/: the rewards redeemable at this store on ``channel`` (else the
+        client's own, when set; with a member, ``redeemable`` for them, and their vouchers),
+        every page of it.
 
         The endpoint pages rewards and vouchers apart (``per_page``, ``last_reward_id``,
         ``last_voucher_id``): pages of :data:`REWARDS_PAGE` are read until neither list fills
@@ -580,7 +581,8 @@ class StampsClient:
                     "merchant": self.merchant,
                     "store": self.store,
                     "user": user,
-                    "channel": channel,
+                    # reward_api §1 queries the rewards (and vouchers) for a channel: the till's
+                    "channel": channel or self.channel,
                     "only_redeemable_in_this_store": True,
                     "per_page": REWARDS_PAGE,
                     **after,
@@ -619,8 +621,11 @@ class StampsClient:
     async def member_vouchers(
         self, user: str, channel: Channel | None = None
     ) -> MemberVouchersResponse:
-        """GET /api/vouchers/by-merchant-group: the member's vouchers (usable on ``channel``)."""
-        query = _build(MemberVouchersQuery, {"user": user, "channel": channel})
+        """GET /api/vouchers/by-merchant-group: the member's vouchers usable on ``channel``, else
+        on the client's own channel when set (voucher_api §3 queries them for a channel, as its
+        example does with ``channel=2``: asked without, a voucher for the mobile app alone was
+        offered at the counter)."""
+        query = _build(MemberVouchersQuery, {"user": user, "channel": channel or self.channel})
         return await self._get(endpoints.MEMBER_VOUCHERS, MemberVouchersResponse, query)
 
     async def validate_voucher(

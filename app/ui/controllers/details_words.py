@@ -54,7 +54,11 @@ def when_by(at: datetime | None, who: str) -> str:
 
 def _cancel_facts(row: HistoryRow, cancel: CancelState) -> list[Fact]:
     """A redemption with a cancel: the cancel's state first, then what the redemption was."""
-    state = cancel_state_words(cancel.status, needs_dashboard=cancel.needs_dashboard)
+    state = cancel_state_words(
+        cancel.status,
+        needs_dashboard=cancel.needs_dashboard,
+        no_such_redemption=cancel.no_such_redemption,
+    )
     facts = [
         (QCoreApplication.translate("ManagerWords", "Status"), state),
         (
@@ -242,13 +246,21 @@ def _redemption_state(row: HistoryRow) -> str:
     return status_words(status)
 
 
-def cancel_state_words(status: EntryStatus, *, needs_dashboard: bool = False) -> str:
+def cancel_state_words(
+    status: EntryStatus, *, needs_dashboard: bool = False, no_such_redemption: bool = False
+) -> str:
     """Where a cancel stands: a redemption's, or a cancel by server id of its own.
-    ``needs_dashboard``: the till never sent it, having no server id for the redemption."""
+    ``needs_dashboard``: the till never sent it, having no server id for the redemption;
+    ``no_such_redemption``: the server refused it having no redemption by its id (a 404)."""
     if needs_dashboard:
         return QCoreApplication.translate(
             "ManagerWords",
             "Cancel not sent: the redemption stands until it is cancelled on the Stamps dashboard",
+        )
+    if no_such_redemption:
+        # "the redemption still stands" of a redemption the server says it does not have
+        return QCoreApplication.translate(
+            "ManagerWords", "Cancel refused: the Stamps server has no redemption by this id"
         )
     return {
         EntryStatus.QUEUED: QCoreApplication.translate(
@@ -279,7 +291,11 @@ def status_facts(details: EntryDetails) -> list[Fact]:
     """The status rows: the same state as the banner, with who settled it, when, and why."""
     row = details.row
     if row.kind is OperationKind.CANCEL:
-        state = cancel_state_words(row.status, needs_dashboard=row.needs_dashboard)
+        state = cancel_state_words(
+            row.status,
+            needs_dashboard=row.needs_dashboard,
+            no_such_redemption=row.no_such_redemption,
+        )
         facts = [(QCoreApplication.translate("ManagerWords", "Status"), state)]
     elif row.cancel is not None:
         return _cancel_facts(row, row.cancel)

@@ -118,3 +118,22 @@ def test_member_find_says_a_balance_below_zero_is_the_server_s_as_the_window_doe
     assert plain.returncode == 0, plain.stderr
     assert "stamps -5" in plain.stdout
     assert "Below zero on the Stamps server: no reward can be paid in stamps." in plain.stdout
+
+
+def test_redeem_voucher_does_not_offer_a_voucher_the_app_alone_may_use(
+    docs_cli: Cli, docs_server: DocsServer
+) -> None:
+    # voucher_api §3 lists a member's vouchers "to be queried for" a channel, and its example
+    # asks with channel=2; each voucher names its channels ("constraint"). The till asked
+    # without one: a voucher for the mobile app alone was offered at the counter and sent.
+    app_only = {
+        **docs_server.vouchers[0],
+        "id": 3,
+        "code": "VC-APP",
+        "constraint": {"channels": [1]},
+    }
+    docs_server.vouchers.append(app_only)
+    refused = docs_cli("redeem", "voucher", "--user", AYU, "--voucher", "3", "--invoice", "I-1")
+    assert refused.returncode == 1, refused.stdout + refused.stderr
+    assert docs_server.sent("/api/v2/redemptions/redeem-voucher") == []
+    assert {q.get("channel") for q in docs_server.sent("/api/vouchers/by-merchant-group")} == {"2"}

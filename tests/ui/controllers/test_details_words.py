@@ -313,6 +313,31 @@ def test_a_refused_cancel_says_why_and_that_the_redemption_stands() -> None:
     )
 
 
+def test_a_cancel_refused_for_want_of_its_redemption_does_not_say_it_stands() -> None:
+    # redemption_api §6's 404, "Cannot find redemption of the requested redemption id": there
+    # is no redemption by that id on the server, which "the redemption still stands" denied
+    why = say("server.refused", reason="Redemption 9999 not found")
+    by_server_id = row(
+        EntryStatus.REJECTED,
+        Verdict.REFUSED,
+        "receipt.cancel.refused",
+        kind=OperationKind.CANCEL,
+        last_error="NotFound: Redemption 9999 not found",
+        reason=why,
+    )
+    assert facts(details(by_server_id))["Status"] == (
+        "Cancel refused: the Stamps server has no redemption by this id"
+    )
+    own = cancelled(
+        EntryStatus.REJECTED, "cancel.refused_silently", reason=why, no_such_redemption=True
+    )
+    shown = facts(details(own))
+    assert shown["Status"] == "Cancel refused: the Stamps server has no redemption by this id"
+    assert shown["Why the cancel was refused"] == (
+        "The Stamps server refused it: Redemption 9999 not found"
+    )
+
+
 def test_voided_before_it_was_sent_names_the_manager_and_their_note_only() -> None:
     entry = row(
         EntryStatus.VOIDED,

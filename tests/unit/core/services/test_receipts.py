@@ -252,6 +252,26 @@ def test_a_cancel_never_tells_the_cashier_to_hand_over_or_that_nothing_was_redee
     assert "hand over" not in said and "nothing was redeemed" not in said
 
 
+def test_a_cancel_the_server_finds_no_redemption_for_does_not_say_the_redemption_stands() -> None:
+    # redemption_api §6: "404 Cannot find redemption of the requested redemption id". The
+    # server has no redemption by that id: "The redemption still stands on the Stamps server"
+    # told the manager the opposite of what it said (a mistyped id of Cancel by server id).
+    refused = entry(
+        EntryStatus.REJECTED, kind="cancel", last_error="NotFound: Redemption 9999 not found"
+    )
+    receipt = receipt_for(refused)
+    assert str(receipt.headline) == "Cancel refused"
+    assert str(receipt.what_to_do) == (
+        "The Stamps server has no redemption by this id, so nothing was cancelled: check the "
+        "id, and the redemption on the Stamps dashboard."
+    )
+    # any other refusal: the server knows the redemption and kept it
+    kept = entry(
+        EntryStatus.REJECTED, kind="cancel", last_error="ValidationFailed: already cancelled"
+    )
+    assert str(receipt_for(kept).what_to_do) == "The redemption still stands on the Stamps server."
+
+
 @pytest.mark.parametrize(
     ("cancelled", "last_error", "details"),
     [
