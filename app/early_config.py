@@ -17,6 +17,7 @@ import stat
 import tomllib
 import unicodedata
 from collections.abc import Mapping
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -143,6 +144,17 @@ def _not_toml(path: Path, exc: tomllib.TOMLDecodeError) -> ConfigError:
     reason = where["reason"]
     if where["line"] is None:
         return file_refused("start.settings_not_toml_at_end", path=str(path), reason=reason)
+    if reason == _SET_TWICE:
+        twice = _set_twice(path, int(where["line"]))
+        if twice is not None:
+            name, first = twice
+            return file_refused(
+                "start.settings_set_twice",
+                path=str(path),
+                name=name,
+                first=first,
+                again=int(where["line"]),
+            )
     return file_refused(
         "start.settings_not_toml_at",
         path=str(path),
@@ -150,6 +162,41 @@ def _not_toml(path: Path, exc: tomllib.TOMLDecodeError) -> ConfigError:
         column=int(where["column"]),
         reason=reason,
     )
+
+
+#: tomllib's reason for a key given a second value (``merchant = 14`` twice).
+_SET_TWICE = "Cannot overwrite a value"
+
+#: A settings line's key: bare or quoted, before its ``=``.
+_KEY = re.compile(
+    r"""\s*(?:"(?P<quoted>[^"\\]*)"|'(?P<literal>[^']*)'|(?P<bare>[A-Za-z0-9_-]+))\s*="""
+)
+
+
+def _key_on(line: str) -> str | None:
+    found = _KEY.match(line)
+    if found is None:
+        return None
+    return found["quoted"] or found["literal"] or found["bare"]
+
+
+def _set_twice(path: Path, again: int) -> tuple[str, int] | None:
+    """The key written again on line ``again`` and the line it was first written on, when that
+    is what tomllib refused ("Cannot overwrite a value" names neither): a manager appending
+    ``base_url = …`` below the old line is the usual way a file gets there. ``None`` for the
+    other ways to earn that reason (a table and a key of one name), said as tomllib says them."""
+    with suppress(OSError, UnicodeDecodeError, ConfigError):
+        # TOML counts lines at "\n" alone, not at every break splitlines() knows
+        lines = _settings_bytes(path).decode("utf-8").split("\n")
+        name = _key_on(lines[again - 1]) if 0 < again <= len(lines) else None
+        if name is None:
+            return None
+        for number, line in enumerate(lines[: again - 1], start=1):
+            if line.lstrip().startswith("["):
+                return None  # a table before it: its keys are not the settings' own
+            if _key_on(line) == name:
+                return name, number
+    return None
 
 
 def _settings_bytes(path: Path) -> bytes:

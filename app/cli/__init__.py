@@ -156,6 +156,7 @@ def _main(argv: list[str], streams: StandardStreams) -> int:
     if rest and not getattr(args, "passthrough", False):
         args.refuse(f"unrecognized arguments: {' '.join(rest)}")
     args.rest = rest
+    args.argv = argv  # as it was typed: a refusal may give it back to run again
     if args.run is None:
         print(f"{APP_NAME} {args.command}: not built yet.", file=sys.stderr)
         return EXIT_NOT_BUILT

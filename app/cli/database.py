@@ -38,12 +38,27 @@ def _run_again(args: argparse.Namespace) -> str:
     line = [APP_NAME]
     if args.config:
         line += ["--config", shlex.quote(str(args.config))]
-    line += ["--accept-new-database", args.command]
+    line.append("--accept-new-database")
+    typed = _as_typed(args)
+    if typed is not None:
+        return " ".join(line + [shlex.quote(word) for word in typed])
+    line.append(args.command)  # `stamps-pos` alone opens the window: its command is `gui`
     if args.command == "gui":
         line += ["--kiosk"] if getattr(args, "kiosk", False) else []
-    else:
-        line.append("...")  # the command's own arguments, as they were
     return " ".join(line)
+
+
+def _as_typed(args: argparse.Namespace) -> list[str] | None:
+    """The command and its own arguments as they were typed (``history --cashier Rina``), the
+    options before it (``--config``, ``-v``) left out; ``None`` when no command was typed. A
+    ``...`` stood for the arguments, and the line run as printed refused ``...``."""
+    typed: list[str] = getattr(args, "argv", None) or []
+    first = args.command.split()[0]
+    for at, word in enumerate(typed):
+        before = typed[at - 1] if at else ""
+        if word == first and not (len(before) > 2 and "--config".startswith(before)):
+            return typed[at:]
+    return None
 
 
 def _tell(line: str) -> None:

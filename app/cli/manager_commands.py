@@ -17,8 +17,10 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, TextIO
 
+from app import APP_NAME
 from app.cli.common import (
     EXIT_OK,
+    EXIT_REFUSED,
     EXIT_USAGE,
     Stop,
     counted,
@@ -38,9 +40,12 @@ from app.core.services import (
     ExceptionItem,
     HistoryFilter,
     HistoryRow,
+    NoSuchAccount,
     OperationKind,
     ShiftRow,
+    StaffRefused,
     SummaryLine,
+    Till,
     csv_file,
     english,
     evidence_text,
@@ -257,9 +262,12 @@ def history(args: argparse.Namespace) -> int:
     counter = CounterFilter.standing(*(args.status or ()), **narrowed)
 
     async def body() -> int:
+        no_such_cashier: str | None = None
         async with till_for(args, worker=False) as till:
             rows = await till.history.rows(wanted)
             turned_away = await till.refused_at_the_counter(counter)
+            if args.cashier and not rows and not turned_away:
+                no_such_cashier = await _no_such_cashier(till, args.cashier)
         # each list its newest: the newest of the two together are among them
         lines: list[tuple[datetime, str, dict[str, Any]]] = list(
             heapq.merge(
@@ -279,9 +287,26 @@ def history(args: argparse.Namespace) -> int:
         else:
             print("\n".join(text for _, text, _ in lines))
         _say_if_cut(args.limit, args, len(lines), "--since, --status, --member")
+        if no_such_cashier is not None:
+            print(f"{APP_NAME} {args.command}: {no_such_cashier}", file=sys.stderr)
+            return EXIT_REFUSED
         return EXIT_OK
 
     return run(args, body)
+
+
+async def _no_such_cashier(till: Till, name: str) -> str | None:
+    """Why ``--cashier NAME`` matched nothing when no cashier of this till is named so: a name
+    typed wrong read "no redemptions match", exit 0, as a shift in which the cashier redeemed
+    nothing. ``None`` on a till without cashier accounts (its redemptions are recorded under
+    any name) and for a disabled account, whose history is still its own."""
+    try:
+        await till.staff.cashier_on_record(name)
+    except NoSuchAccount as unknown:
+        return f"{english(unknown.said)} `{APP_NAME} cashier list` shows this till's cashiers"
+    except StaffRefused:
+        return None
+    return None
 
 
 # --- exceptions ----------------------------------------------------------------------------------

@@ -228,9 +228,24 @@ class _DescribedCommands(_Commands):
     """Subcommands whose own ``--help`` opens with the line their parent lists them by:
     ``stamps-pos sync --help`` said nothing of what sync does."""
 
-    def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser:
+    def add_parser(
+        self,
+        name: str,
+        *,
+        parser_class: type[argparse.ArgumentParser] | None = None,
+        **kwargs: Any,
+    ) -> argparse.ArgumentParser:
         kwargs.setdefault("description", kwargs.get("help"))
-        parser: argparse.ArgumentParser = super().add_parser(name, **kwargs)
+        if parser_class is None:
+            made: argparse.ArgumentParser = super().add_parser(name, **kwargs)
+            return made
+        # one command parsed by another class (``token``, whose arguments may be a secret)
+        usual = self._parser_class
+        self._parser_class = parser_class
+        try:
+            parser: argparse.ArgumentParser = super().add_parser(name, **kwargs)
+        finally:
+            self._parser_class = usual
         return parser
 
 
@@ -250,6 +265,25 @@ class CommandLine(argparse.ArgumentParser):
         not dropped: argparse let ``--help | head`` into a gone reader exit 0, unread."""
         if message:
             (file or sys.stderr).write(message)
+
+
+class TokenCommandLine(CommandLine):
+    """The parser of ``token`` and ``token set``, which take the token on standard input only.
+
+    A word left over there is most likely the token itself (``stamps-pos token set TOKEN``),
+    and argparse's refusal repeated it ("unrecognized arguments: TOKEN") into a terminal's
+    scrollback or a script's log: it is refused without being said."""
+
+    def error(self, message: str) -> NoReturn:
+        if message.startswith("the following arguments are required"):
+            super().error(message)  # `stamps-pos token`, no action: nothing secret to repeat
+        print(
+            f"{self.prog}: the token is read from standard input, never from an argument "
+            "(every user of this computer can see a command's arguments): run `stamps-pos "
+            "token set` and paste it, or pipe it in; nothing was stored",
+            file=sys.stderr,
+        )
+        raise SystemExit(EXIT_USAGE)
 
 
 def add_acting_manager(parser: argparse.ArgumentParser, *, required: bool = True) -> None:
@@ -394,8 +428,10 @@ def build_parser(runners: dict[str, Runner]) -> argparse.ArgumentParser:
     bundle.add_argument("--replace", action="store_true", help=REPLACE_HELP.replace("FILE", "OUT"))
     bind(bundle, "support-bundle")
 
-    token = commands.add_parser("token", help="store the API token")
-    token_commands = token.add_subparsers(title="actions", metavar="ACTION", required=True)
+    token = commands.add_parser("token", help="store the API token", parser_class=TokenCommandLine)
+    token_commands = token.add_subparsers(
+        title="actions", metavar="ACTION", required=True, parser_class=TokenCommandLine
+    )
     bind(
         token_commands.add_parser(
             "set",

@@ -11,7 +11,8 @@ import argparse
 import json
 from pathlib import Path
 
-from app.cli.common import EXIT_OK, EXIT_USAGE, Stop
+from app import APP_NAME
+from app.cli.common import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, Stop
 from app.cli.manager_sign_in import REFUSALS, ManagerPins, acting_manager, refusal_exit
 from app.cli.running import run, till_for
 from app.config import default_config_file
@@ -23,7 +24,9 @@ from app.core.services import (
     StaffRefused,
     Till,
     check_name,
+    english,
     read_cashiers_file,
+    say,
 )
 
 CASHIERS_FILE = "cashiers.txt"
@@ -77,6 +80,8 @@ def account_change(args: argparse.Namespace) -> int:
             account: Account | None
             if role is Role.MANAGER and action == "add" and not await till.staff.has_manager():
                 account = await _first_manager(till, args, pins)
+            elif role is Role.MANAGER and action == "add" and not args.manager:
+                raise await _first_manager_there(till, args.name)
             else:
                 async with acting_manager(till, args, pins):
                     account = await _change(till, args, role, action, pins)
@@ -85,6 +90,21 @@ def account_change(args: argparse.Namespace) -> int:
         return EXIT_OK
 
     return run(args, body)
+
+
+async def _first_manager_there(till: Till, name: str) -> Stop:
+    """``manager add NAME`` without ``--manager`` on a till that has its first manager: the
+    README's step 3 run again (a setup script run twice) was told only that this is a manager
+    action, as if no manager had been added. Manager names are no secret (``manager list``)."""
+    for account in await till.staff.accounts(Role.MANAGER):
+        if account.name.casefold() == name.casefold():
+            return Stop(EXIT_REFUSED, english(say("staff.manager_exists", name=account.name)))
+    return Stop(
+        EXIT_USAGE,
+        f"this till has its first manager already (`{APP_NAME} manager list`), so adding another "
+        "is a manager action: give --manager NAME and that manager's PIN on standard input, "
+        "then the new manager's PIN",
+    )
 
 
 async def _first_manager(till: Till, args: argparse.Namespace, pins: ManagerPins) -> Account:

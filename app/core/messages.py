@@ -1596,6 +1596,10 @@ TEMPLATES: dict[str, str] = {
     "start.settings_not_toml_at_end": (
         "settings file {path} is not valid TOML where it ends: {reason}"
     ),
+    "start.settings_set_twice": (
+        "settings file {path} sets '{name}' twice, on lines {first} and {again}: keep the one "
+        "the till should use and delete the other"
+    ),
     "start.settings_nested": "settings file {path} is nested too deeply to be a settings file",
     "start.settings_not_a_file": (
         "settings file {path} is not a regular file (a pipe or a socket); name a TOML file"

@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import errno
 import signal
+import sqlite3
 import sys
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from types import FrameType
 from typing import NoReturn
 
@@ -222,6 +224,19 @@ def _cannot_listen(args: argparse.Namespace, exc: OSError) -> str:
     return f"{where}: give another --port or --host"
 
 
+def _unusable_state(state: str, exc: OSError | sqlite3.Error) -> str:
+    """Why ``--state FILE`` cannot be the sandbox's state, in one line: a file named by mistake
+    (the till's settings, a folder) ended in sqlite3's traceback."""
+    why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    in_the_way = next((p for p in Path(state).parents if p.exists() and not p.is_dir()), None)
+    if in_the_way is not None:
+        why = f"{in_the_way} is a file, not a folder"
+    return (
+        f"--state {state} cannot be used: {why}; name a new file (the sandbox makes it), or one "
+        "an earlier sandbox kept"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
@@ -230,16 +245,20 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as exc:
         print(f"stamps-pos sandbox: {exc}", file=sys.stderr)
         return 2
-    server = SandboxServer(
-        args.host,
-        args.port,
-        args.token,
-        idempotency=not args.no_idempotency,
-        faults=faults,
-        state_path=args.state,
-        extra_members=args.extra_members,
-        extra_rewards=args.extra_rewards,
-    )
+    try:
+        server = SandboxServer(
+            args.host,
+            args.port,
+            args.token,
+            idempotency=not args.no_idempotency,
+            faults=faults,
+            state_path=args.state,
+            extra_members=args.extra_members,
+            extra_rewards=args.extra_rewards,
+        )
+    except (OSError, sqlite3.Error) as exc:  # only --state is opened here
+        print(f"stamps-pos sandbox: {_unusable_state(args.state, exc)}", file=sys.stderr)
+        return 2
     stop = threading.Event()
 
     def on_signal(signum: int, frame: FrameType | None) -> None:

@@ -6957,6 +6957,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Berkas pengaturan {path} bukan TOML yang sah di bagian akhirnya: {reason}</translation>
     </message>
     <message>
+        <source>settings file {path} sets &apos;{name}&apos; twice, on lines {first} and {again}: keep the one the till should use and delete the other</source>
+        <comment>start.settings_set_twice</comment>
+        <translation>Berkas pengaturan {path} menetapkan &apos;{name}&apos; dua kali, di baris {first} dan {again}: pertahankan yang harus dipakai mesin kasir dan hapus yang lain</translation>
+    </message>
+    <message>
         <source>settings file {path} is nested too deeply to be a settings file</source>
         <comment>start.settings_nested</comment>
         <translation>Berkas pengaturan {path} bersarang terlalu dalam untuk sebuah berkas pengaturan</translation>

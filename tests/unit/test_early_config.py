@@ -131,3 +131,34 @@ def test_a_settings_file_that_is_not_toml_says_where_in_the_message_s_own_words(
     assert dict(refused.value.said.params) == {"path": str(settings), **where}
     assert "(at " not in str(refused.value)
     assert "Invalid value (at " in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "first", "again"),
+    [
+        (
+            'base_url = "https://stamps.co.id"\nmerchant = 14\nbase_url = "http://x"\n',
+            "base_url",
+            1,
+            3,
+        ),
+        ("merchant = 14\nstore = 33\n\n  merchant=15\n", "merchant", 1, 4),
+        ('"store" = 33\nmerchant = 14\nstore = 32\n', "store", 1, 3),
+    ],
+    ids=["appended-below", "indented-no-spaces", "quoted-key"],
+)
+def test_a_setting_written_twice_is_named_with_both_its_lines(
+    tmp_path: Path, text: str, name: str, first: int, again: int
+) -> None:
+    # A manager who adds `base_url = …` at the end of the file, the old line still above it, was
+    # told only "not valid TOML at line 3, column 22: Cannot overwrite a value".
+    settings = tmp_path / "settings.toml"
+    settings.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as refused:
+        read_settings_file(settings)
+    assert str(refused.value) == (
+        f"settings file {settings} sets '{name}' twice, on lines {first} and {again}: keep the "
+        "one the till should use and delete the other"
+    )
+    assert refused.value.said is not None
+    assert refused.value.said.id == "start.settings_set_twice"

@@ -195,6 +195,43 @@ def test_cancels_from_the_command_line(cli: Cli, sandbox: SandboxControl, tmp_pa
     ]
 
 
+def test_the_first_manager_added_again_is_told_they_are_there_already(cli: Cli) -> None:
+    # The README's step 3 run a second time (a setup script run twice) said "this is a manager
+    # action: give --manager NAME …", as if the first manager had not been added.
+    cli.first_manager()
+    again = cli("manager", "add", MANAGER.upper(), stdin=MANAGER_PIN)
+    assert (again.returncode, again.stdout) == (1, "")
+    assert again.stderr == f"stamps-pos manager add: There is already a manager named {MANAGER}.\n"
+    other = cli("manager", "add", "Budi", stdin="135790\n")
+    assert (other.returncode, other.stdout) == (2, "")
+    assert other.stderr == (
+        "stamps-pos manager add: this till has its first manager already (`stamps-pos manager "
+        "list`), so adding another is a manager action: give --manager NAME and that manager's "
+        "PIN on standard input, then the new manager's PIN\n"
+    )
+    assert cli("manager", "list").stdout.splitlines() == [MANAGER]
+
+
+def test_history_of_a_cashier_the_till_has_no_account_for_says_so(cli: Cli) -> None:
+    # `history --cashier Rna` (Rina, typed wrong) printed "no redemptions match", exit 0: a
+    # manager read it as a shift in which Rina redeemed nothing.
+    nobody = cli("history", "--cashier", "Nobody")
+    assert (nobody.returncode, nobody.stdout) == (0, "no redemptions match\n")  # no accounts
+    cli.first_manager()
+    added = cli("cashier", "add", "Rina", "--no-pin", *AS_MANAGER, stdin=MANAGER_PIN)
+    assert added.returncode == 0, added.stderr
+    typo = cli("history", "--cashier", "Rna")
+    assert (typo.returncode, typo.stdout) == (1, "no redemptions match\n")
+    assert typo.stderr == (
+        "stamps-pos history: There is no cashier named Rna. `stamps-pos cashier list` shows "
+        "this till's cashiers\n"
+    )
+    as_json = cli("history", "--cashier", "Rna", "--json")
+    assert (as_json.returncode, as_json.stdout) == (1, "[]\n")
+    rina = cli("history", "--cashier", "rina")  # an account with nothing yet: nothing to say
+    assert (rina.returncode, rina.stdout, rina.stderr) == (0, "no redemptions match\n", "")
+
+
 def test_an_entry_id_that_names_no_entry_is_refused_alike_by_every_command(cli: Cli) -> None:
     # Refused (1), as an unknown member, cashier or manager is: the id is well formed and names
     # nothing on this till. `outbox show` said it in words of its own ("no outbox entry …").

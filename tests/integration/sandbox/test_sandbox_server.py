@@ -137,6 +137,38 @@ def test_main_reports_a_busy_port_as_a_usage_error_saying_what_to_do(
     )
 
 
+@pytest.mark.parametrize(
+    ("make", "why"),
+    [
+        (lambda p: p.write_text("merchant = 14\n"), "file is not a database"),
+        (lambda p: p.mkdir(), "unable to open database file"),
+        (
+            lambda p: p.parent.joinpath("file").write_text("") or None,
+            "file is a file, not a folder",
+        ),
+    ],
+    ids=["not-a-database", "a-folder", "under-a-file"],
+)
+def test_a_state_file_the_sandbox_cannot_use_is_a_usage_error_not_a_traceback(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    make: Callable[[Path], object],
+    why: str,
+):
+    # `sandbox --state settings.toml` (a file named by mistake) ended in sqlite3's traceback,
+    # "DatabaseError: file is not a database", exit 1.
+    state = tmp_path / "state.db"
+    make(state)
+    if why.endswith("not a folder"):
+        state = tmp_path / "file" / "state.db"
+    assert main(["--port", "0", "--state", str(state)]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith(f"stamps-pos sandbox: --state {state} cannot be used: ")
+    assert why in err and "Traceback" not in err
+    assert len(err.splitlines()) == 1
+
+
 def test_cli_serves_until_sigterm(tmp_path: Path):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen(

@@ -216,3 +216,27 @@ def test_a_settings_folder_that_is_a_file_is_named(tmp_path: Path, blocked: str)
     code, out, err = token_set(config, b"good-token\n")
     assert code == 2 and out == ""
     assert f"{tmp_path / 'config'} is a file, not a folder" in err, err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["token", "set", "tok-given-as-an-argument"],
+        ["token", "set", "--token", "tok-given-as-an-argument"],
+        ["token", "tok-given-as-an-argument"],
+    ],
+    ids=["after-set", "as-an-option", "instead-of-set"],
+)
+def test_a_token_given_as_an_argument_is_refused_without_repeating_it(
+    config: Path, argv: list[str]
+) -> None:
+    # `stamps-pos token set TOKEN` is what a manager tries first. The refusal printed the token
+    # back ("unrecognized arguments: TOKEN"), into a terminal's scrollback or a script's log.
+    token_kept(config)
+    done = run_cli(argv, env={"STAMPS_POS_CONFIG": str(config)})
+    assert not done.traceback, done.stderr
+    assert done.returncode == 2
+    assert "tok-given-as-an-argument" not in done.stdout + done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+    assert "standard input" in done.stderr
+    assert (config.parent / "token").read_text() == "good-token\n"
