@@ -215,6 +215,14 @@ class CashierWindowView(QMainWindow):
         in_manager_mode = page is self._manager
         self.manager_action.setEnabled(not in_manager_mode)
         self.leave_manager_action.setEnabled(in_manager_mode)
+        # The Shift menu too: locking and closing act on the cashier's shift on screen, and did
+        # nothing from the sign-in page (the lock itself), manager mode or the first start,
+        # offered all the same, F12 shown beside it.
+        on_shift = page is self.cashier_page or (
+            self._summary is not None and page is self._summary
+        )
+        self.lock_action.setEnabled(on_shift)
+        self.close_shift_action.setEnabled(on_shift)
         self.pages.setCurrentWidget(page)
         if self.frame.currentWidget() is not self.content:  # the first page: the till is open
             self.frame.setCurrentWidget(self.content)
@@ -610,6 +618,8 @@ class CashierWindowView(QMainWindow):
         self.close_shift_action = QAction(self.tr("Close shift…"), self)
         self.close_shift_action.triggered.connect(self.close_shift_requested)
         shift.addAction(self.close_shift_action)
+        for action in (self.lock_action, self.close_shift_action):
+            action.setEnabled(False)  # until a shift's page is up (_show_page)
         manager = self.menuBar().addMenu(self.tr("&Manager"))
         self.manager_action = QAction(self.tr("Manager mode…"), self)
         # F8: not a key the cashier's page uses (F1–F6, F9).

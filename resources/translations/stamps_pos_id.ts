@@ -4077,6 +4077,10 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Shift yang masih terbuka di mesin kasir ini: {shifts}. Masuk sebagai salah satu dari mereka untuk melanjutkan shift-nya.</translation>
     </message>
     <message>
+        <source>Written to {path}</source>
+        <translation>Ditulis ke {path}</translation>
+    </message>
+    <message>
         <source>Slip sent to {where}</source>
         <translation>Bukti dikirim ke {where}</translation>
     </message>

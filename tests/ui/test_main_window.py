@@ -528,6 +528,34 @@ def test_the_manager_menu_greys_what_cannot_be_chosen_now(
     assert _darkest_in(menu, window.leave_manager_action) < 80
 
 
+def test_the_shift_menu_greys_locking_and_closing_off_the_shift_s_pages(
+    qtbot: QtBot, window: CashierWindowView
+) -> None:
+    # Seen under X: on the sign-in page (a shift just closed), at the lock and in manager mode,
+    # Shift offered "Lock the till F12" and "Close shift…" as on the till, and either did
+    # nothing at all when chosen.
+    menu = next(
+        menu
+        for menu in window.menuBar().findChildren(QMenu)
+        if window.lock_action in menu.actions()
+    )
+    shift_actions = (window.lock_action, window.close_shift_action)
+
+    def offered() -> list[bool]:
+        return [_darkest_in(menu, action) < 80 for action in shift_actions]
+
+    assert offered() == [True, True]  # the till itself
+    window.show_summary()
+    assert offered() == [True, True]
+    window.show_sign_in()
+    assert offered() == [False, False]
+    assert not any(action.isEnabled() for action in shift_actions)
+    window.show_manager()
+    assert offered() == [False, False]
+    window.show_cashier()
+    assert offered() == [True, True]
+
+
 @pytest.mark.parametrize(
     "size", [(1024, 600), (1093, 614), (1366, 768)], ids=lambda s: f"{s[0]}x{s[1]}"
 )

@@ -390,6 +390,9 @@ class ShiftController(QObject):
         till = self.session.till
         if not await write_csv(self.view.status, path, lambda: till.export_shift(shift.id, path)):
             return None
+        # As the day's and the audit log's exports say: the save dialog closed, and nothing on
+        # the summary told the cashier the CSV was written, nor where.
+        self.view.status.show_note(self.tr("Written to {path}").format(path=path), 8000)
         self.exported.emit(path)
         return path
 

@@ -314,6 +314,8 @@ def test_closing_the_shift_sums_it_up_exports_csv_and_signs_out(
     cashier.shift.ask_path = lambda _window, _suggested, chosen: chosen(target)
     with qtbot.waitSignal(cashier.shift.exported, timeout=WAIT_MS):
         view.summary.export_button.click()
+    # The summary says where it went, as the day's export does (it said nothing at all).
+    assert view.status.note_text() == f"Written to {target}"
     with target.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert [(r["kind"], r["what"], r["status"], r["stamps"]) for r in rows] == [
