@@ -131,7 +131,10 @@ class MemberSearch(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, suggestion)
             self.suggestions.addItem(item)
         if suggestions:
-            self.suggestions.setCurrentRow(0)
+            # No row looks picked while the keyboard is in the field: Enter there looks the
+            # typed text up (a scanner's Enter must), and a first row shown highlighted read as
+            # if Enter would pick it. Down puts the keyboard on the first row.
+            self.suggestions.setCurrentRow(-1)
             self._float()
         else:
             self.suggestions.hide()
@@ -294,6 +297,8 @@ class MemberSearch(QWidget):
             return False
         key = event.key()
         if watched is self.field and key == Qt.Key.Key_Down and self.suggestions.isVisible():
+            if not self.suggestions.selectedItems():
+                self.suggestions.setCurrentRow(0)  # picked: focus alone makes it current only
             self.suggestions.setFocus(Qt.FocusReason.TabFocusReason)
             return True
         if key == Qt.Key.Key_Escape and self.suggestions.isVisible():
@@ -309,6 +314,7 @@ class MemberSearch(QWidget):
             and key == Qt.Key.Key_Up
             and self.suggestions.currentRow() <= 0
         ):
+            self.suggestions.setCurrentRow(-1)  # back in the field, Enter looks the text up
             self.field.setFocus()
             return True
         return False

@@ -130,6 +130,27 @@ def test_a_suggestion_is_chosen_with_the_arrow_keys_and_enter(qtbot: QtBot, sear
     assert not search.suggestions.isVisible()
 
 
+def test_no_suggestion_looks_picked_while_enter_would_look_the_typed_text_up(
+    qtbot: QtBot, search: MemberSearch
+) -> None:
+    # Under X: "Ayu" typed, the list of three up with its first row highlighted, and Enter
+    # looked "Ayu" up ("3 members match… Pick one"), where the highlight said it would pick her.
+    qtbot.keyClicks(search.field, "Ayu")
+    search.set_suggestions([MemberSuggestion("Ayu Pratiwi"), MemberSuggestion("Ayu Lestari")])
+    assert search.suggestions.selectedItems() == []
+    with qtbot.waitSignal(search.lookup_requested) as lookup:
+        qtbot.keyClick(search.field, Qt.Key.Key_Return)
+    assert lookup.args == ["Ayu"]
+    # Down, and the first row is the one Enter picks.
+    search.set_suggestions([MemberSuggestion("Ayu Pratiwi"), MemberSuggestion("Ayu Lestari")])
+    qtbot.keyClick(search.field, Qt.Key.Key_Down)
+    qtbot.waitUntil(search.suggestions.hasFocus)
+    assert [item.text() for item in search.suggestions.selectedItems()] == ["Ayu Pratiwi"]
+    with qtbot.waitSignal(search.suggestion_chosen) as chosen:
+        qtbot.keyClick(search.suggestions, Qt.Key.Key_Return)
+    assert chosen.args[0].label == "Ayu Pratiwi"
+
+
 def test_a_suggestion_is_chosen_with_a_click(qtbot: QtBot, search: MemberSearch):
     budi = MemberSuggestion("Budi Santoso", "0812", "m1")
     search.set_suggestions([budi])
