@@ -593,6 +593,15 @@ class Outbox:
 
         return await self.db.read(read)
 
+    async def newest_seq(self) -> int:
+        """The newest entry's ``seq`` (0: none yet): it grows with every entry queued, by this
+        process or another."""
+        return await self.db.read(
+            lambda s: int(
+                s.execute(sa.select(sa.func.coalesce(sa.func.max(ENTRIES.c.seq), 0))).scalar_one()
+            )
+        )
+
     async def cancels_after(self, seq: int | None) -> tuple[int, list[OutboxEntry]]:
         """The newest entry's ``seq`` (0: none yet), and the cancel entries queued after
         ``seq``, oldest first (``None``: none, only where the queue stands)."""
