@@ -1034,13 +1034,13 @@ class Outbox:
         return await self.db.read(lambda s: claims.next_due(s, now))
 
     async def sending_count(self, *, foreign_to: str | None = None) -> int:
-        """Entries in flight, from every process sharing the database; with ``foreign_to`` (a
-        worker's name), only those whose lease another worker holds."""
+        """Entries in flight, from every process sharing the database; with ``foreign_to`` (the
+        prefix of one worker's lease owners), only those whose lease another worker holds."""
 
         def read(session: Session) -> int:
             query = sa.select(sa.func.count()).where(ENTRIES.c.status == EntryStatus.SENDING)
             if foreign_to is not None:
-                # a worker's lease owners are "<its name>:<token>" (SyncWorker._owner)
+                # a worker's lease owners are "<its prefix>:<token>" (SyncWorker._owner)
                 query = query.where(
                     ~ENTRIES.c.lease_owner.startswith(f"{foreign_to}:", autoescape=True)
                 )
