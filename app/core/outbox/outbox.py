@@ -593,13 +593,14 @@ class Outbox:
 
         return await self.db.read(read)
 
-    async def newest_seq(self) -> int:
-        """The newest entry's ``seq`` (0: none yet): it grows with every entry queued, by this
-        process or another."""
+    async def newest_entry(self) -> str | None:
+        """The id of the newest entry (``None``: none), queued by this process or another: every
+        entry queued becomes it. Its ``seq`` alone could come round again, as ``seq`` is the
+        newest's plus one and the upkeep may forget a newest entry settled long ago."""
         return await self.db.read(
-            lambda s: int(
-                s.execute(sa.select(sa.func.coalesce(sa.func.max(ENTRIES.c.seq), 0))).scalar_one()
-            )
+            lambda s: s.execute(
+                sa.select(ENTRIES.c.id).order_by(ENTRIES.c.seq.desc()).limit(1)
+            ).scalar_one_or_none()
         )
 
     async def cancels_after(self, seq: int | None) -> tuple[int, list[OutboxEntry]]:

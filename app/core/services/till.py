@@ -649,7 +649,7 @@ class Till:
 
     @cached_property
     def _queued_elsewhere(self) -> QueuedElsewhere:
-        return QueuedElsewhere(self.outbox.newest_seq, self.worker.wake, self._in_background)
+        return QueuedElsewhere(self.outbox.newest_entry, self.worker.wake, self._in_background)
 
     async def sync(self, timeout: float) -> OutboxStatus:  # noqa: ASYNC109
         """Send until nothing can move, the queue pauses, or ``timeout`` seconds pass."""

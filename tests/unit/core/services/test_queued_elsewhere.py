@@ -13,18 +13,18 @@ GUARD = 10.0  # seconds: only ever reached when the behaviour is broken
 
 
 class Queue:
-    """The queue's newest ``seq``, as another process moves it; each look is counted."""
+    """The queue's newest entry, as another process moves it; each look is counted."""
 
-    def __init__(self, newest: int = 0) -> None:
-        self.seq = newest
+    def __init__(self, newest: str | None = None) -> None:
+        self.entry = newest
         self.looks = 0
         self.gate: asyncio.Event | None = None  # set: a look waits for it
 
-    async def newest(self) -> int:
+    async def newest(self) -> str | None:
         self.looks += 1
         if self.gate is not None:
             await self.gate.wait()
-        return self.seq
+        return self.entry
 
 
 class Looks:
@@ -41,33 +41,49 @@ class Looks:
 
 
 async def test_only_a_newer_entry_wakes_the_worker() -> None:
-    queue, looks, wakes = Queue(newest=7), Looks(), []
-    heard = QueuedElsewhere(queue.newest, lambda: wakes.append(queue.seq), looks)
+    queue, looks, wakes = Queue(newest="e7"), Looks(), []
+    heard = QueuedElsewhere(queue.newest, lambda: wakes.append(queue.entry), looks)
     heard.heard()  # the start: what is queued already is looked at once
     await looks.done()
-    assert wakes == [7]
+    assert wakes == ["e7"]
     for _ in range(3):  # commits that queue nothing (a member cached, the worker's own claim)
         heard.heard()
         await looks.done()
-    assert wakes == [7]
-    queue.seq = 8  # another process queued a cancel
+    assert wakes == ["e7"]
+    queue.entry = "e8"  # another process queued a cancel
     heard.heard()
     await looks.done()
-    assert wakes == [7, 8]
+    assert wakes == ["e7", "e8"]
 
 
 async def test_notices_heard_during_a_look_make_one_more_look() -> None:
-    queue, looks, wakes = Queue(newest=3), Looks(), []
-    heard = QueuedElsewhere(queue.newest, lambda: wakes.append(queue.seq), looks)
+    queue, looks, wakes = Queue(newest="e3"), Looks(), []
+    heard = QueuedElsewhere(queue.newest, lambda: wakes.append(queue.entry), looks)
     heard.heard()
     await looks.done()
     queue.gate = asyncio.Event()
     heard.heard()
     while queue.looks < 2:  # noqa: ASYNC110 - the look has no event of its own to wait on
         await asyncio.sleep(0)
-    queue.seq = 4  # committed after that look read: its notices come while it waits
+    queue.entry = "e4"  # committed after that look read: its notices come while it waits
     heard.heard()
     heard.heard()
     queue.gate.set()
     await looks.done()
-    assert (len(looks.tasks), queue.looks, wakes) == (2, 3, [3, 4])
+    assert (len(looks.tasks), queue.looks, wakes) == (2, 3, ["e3", "e4"])
+
+
+async def test_an_entry_queued_after_the_newest_was_forgotten_wakes_the_worker() -> None:
+    # ``seq`` is the newest's plus one: once the upkeep forgot every entry (settled long ago),
+    # the next one queued had a ``seq`` already seen, and woke nothing.
+    queue, looks, wakes = Queue(newest="redeemed-in-may"), Looks(), []
+    heard = QueuedElsewhere(queue.newest, lambda: wakes.append(queue.entry), looks)
+    heard.heard()
+    await looks.done()
+    queue.entry = None  # the upkeep forgot it
+    heard.heard()
+    await looks.done()
+    queue.entry = "cancel-from-the-shell"
+    heard.heard()
+    await looks.done()
+    assert wakes == ["redeemed-in-may", "cancel-from-the-shell"]
