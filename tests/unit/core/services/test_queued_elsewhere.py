@@ -18,13 +18,16 @@ class Queue:
     def __init__(self, newest: str | None = None) -> None:
         self.entry = newest
         self.looks = 0
-        self.gate: asyncio.Event | None = None  # set: a look waits for it
+        self.gate: asyncio.Event | None = None  # set: a look's answer waits for it
+        self.read = asyncio.Event()  # a look has read (and waits for the gate, if any)
 
     async def newest(self) -> str | None:
         self.looks += 1
+        entry = self.entry  # what the read sees: a commit after it is not in its answer
+        self.read.set()
         if self.gate is not None:
             await self.gate.wait()
-        return self.entry
+        return entry
 
 
 class Looks:
@@ -61,10 +64,9 @@ async def test_notices_heard_during_a_look_make_one_more_look() -> None:
     heard = QueuedElsewhere(queue.newest, lambda: wakes.append(queue.entry), looks)
     heard.heard()
     await looks.done()
-    queue.gate = asyncio.Event()
+    queue.gate, queue.read = asyncio.Event(), asyncio.Event()
     heard.heard()
-    while queue.looks < 2:  # noqa: ASYNC110 - the look has no event of its own to wait on
-        await asyncio.sleep(0)
+    await asyncio.wait_for(queue.read.wait(), GUARD)
     queue.entry = "e4"  # committed after that look read: its notices come while it waits
     heard.heard()
     heard.heard()
