@@ -275,6 +275,7 @@ def run_cashier(
             check_at_start=True,
             heartbeat=config.heartbeat,
             upkeep=True,
+            hear_other_processes=True,
         )
         try:
             till = await stack.enter_async_context(open_till(config, token, runtime))

@@ -593,6 +593,16 @@ class Outbox:
 
         return await self.db.read(read)
 
+    async def newest_entry(self) -> str | None:
+        """The id of the newest entry (``None``: none), queued by this process or another: every
+        entry queued becomes it. Its ``seq`` alone could come round again, as ``seq`` is the
+        newest's plus one and the upkeep may forget a newest entry settled long ago."""
+        return await self.db.read(
+            lambda s: s.execute(
+                sa.select(ENTRIES.c.id).order_by(ENTRIES.c.seq.desc()).limit(1)
+            ).scalar_one_or_none()
+        )
+
     async def cancels_after(self, seq: int | None) -> tuple[int, list[OutboxEntry]]:
         """The newest entry's ``seq`` (0: none yet), and the cancel entries queued after
         ``seq``, oldest first (``None``: none, only where the queue stands)."""
@@ -1025,13 +1035,13 @@ class Outbox:
         return await self.db.read(lambda s: claims.next_due(s, now))
 
     async def sending_count(self, *, foreign_to: str | None = None) -> int:
-        """Entries in flight, from every process sharing the database; with ``foreign_to`` (a
-        worker's name), only those whose lease another worker holds."""
+        """Entries in flight, from every process sharing the database; with ``foreign_to`` (the
+        prefix of one worker's lease owners), only those whose lease another worker holds."""
 
         def read(session: Session) -> int:
             query = sa.select(sa.func.count()).where(ENTRIES.c.status == EntryStatus.SENDING)
             if foreign_to is not None:
-                # a worker's lease owners are "<its name>:<token>" (SyncWorker._owner)
+                # a worker's lease owners are "<its prefix>:<token>" (SyncWorker._owner)
                 query = query.where(
                     ~ENTRIES.c.lease_owner.startswith(f"{foreign_to}:", autoescape=True)
                 )

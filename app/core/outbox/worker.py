@@ -42,6 +42,10 @@ class SyncWorker:
         self.transport = transport
         self.policy = outbox.policy
         self.name = name or secrets.token_hex(4)
+        # Whose claims are this worker's: its name alone is the till's terminal, which the
+        # window and a ``stamps-pos`` command on the same till share, and a claim of the other
+        # process's taken for its own was not looked at again until the idle recheck (30 s).
+        self._claims = f"{self.name}:{secrets.token_hex(4)}"
         self._wake = asyncio.Event()
         #: The lanes' tasks, by a number of their own: each sends one entry after another.
         self._inflight: dict[int, asyncio.Task[None]] = {}
@@ -238,7 +242,7 @@ class SyncWorker:
         return len(batch)
 
     def _owner(self) -> str:
-        return f"{self.name}:{secrets.token_hex(8)}"
+        return f"{self._claims}:{secrets.token_hex(8)}"
 
     def _finished(self, lane: int, _task: asyncio.Task[None]) -> None:
         self._inflight.pop(lane, None)
@@ -506,7 +510,7 @@ class SyncWorker:
         if due is not None:
             delay = max(0.0, min(delay, (due - clock.now()).total_seconds()))
         # (this worker's own claims do not count: a lane may hold one ahead of its request)
-        if await self.outbox.sending_count(foreign_to=self.name):
+        if await self.outbox.sending_count(foreign_to=self._claims):
             delay = min(delay, self.policy.foreign_recheck)
         return delay
 

@@ -47,6 +47,9 @@ class RuntimeOptions:
     #: the window and the kiosk, which run for weeks; a one-shot command purges at its open, and
     #: ``sync`` rounds itself when none was done for a day (``Upkeep.round_if_due``).
     upkeep: bool = False
+    #: Wake the worker when another process queues an entry (the window and the kiosk: a
+    #: ``stamps-pos cancel`` typed meanwhile); a one-shot command's worker ends before it matters.
+    hear_other_processes: bool = False
 
 
 @asynccontextmanager
@@ -115,7 +118,9 @@ async def open_till(
         monitor.start()
         if options.check_at_start:
             till.check_connectivity_soon()
-        if options.start_worker:
+        if options.start_worker and options.hear_other_processes:
+            till.start_sync()
+        elif options.start_worker:
             worker.start()
         if options.upkeep:
             till.upkeep.start()

@@ -53,6 +53,7 @@ from app.core.services.lookup import Lookup
 from app.core.services.manager_mode import ManagerMode
 from app.core.services.members import Member, Suggestions
 from app.core.services.outage import Outage, OutageCount
+from app.core.services.queued_elsewhere import QueuedElsewhere
 from app.core.services.receipts import (
     Receipt,
     Verdict,
@@ -633,8 +634,22 @@ class Till:
         return await self.outbox.status()
 
     def start_sync(self) -> None:
-        """Send the queue in the background until the till closes."""
+        """Send the queue in the background until the till closes, hearing what another process
+        queues meanwhile (:meth:`hear_entries_queued_elsewhere`)."""
         self.worker.start()
+        self.hear_entries_queued_elsewhere()
+
+    def hear_entries_queued_elsewhere(self) -> None:
+        """Wake the running worker when another process queues an entry (a ``stamps-pos
+        cancel`` while the window is open), within the change watch's look, not at the worker's
+        idle look (:mod:`app.core.services.queued_elsewhere`)."""
+        self.changes.subscribe(self._queued_elsewhere.heard)
+        self.changes.start()
+        self._queued_elsewhere.heard()  # where the queue stands now
+
+    @cached_property
+    def _queued_elsewhere(self) -> QueuedElsewhere:
+        return QueuedElsewhere(self.outbox.newest_entry, self.worker.wake, self._in_background)
 
     async def sync(self, timeout: float) -> OutboxStatus:  # noqa: ASYNC109
         """Send until nothing can move, the queue pauses, or ``timeout`` seconds pass."""

@@ -157,6 +157,7 @@ def run_kiosk(
             check_at_start=True,
             heartbeat=config.heartbeat,
             upkeep=True,
+            hear_other_processes=True,
         )
         till = await stack.enter_async_context(open_till(config, token, runtime))
         if seed is not None and not await till.staff.has_manager():

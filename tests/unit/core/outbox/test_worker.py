@@ -291,6 +291,38 @@ async def test_an_entry_that_falls_due_during_a_claim_is_sent_then_not_at_the_id
     assert len(transport.calls) == 2
 
 
+async def test_another_process_s_claim_under_the_same_terminal_is_looked_at_again_soon(
+    make_outbox: OutboxFactory, transport: FakeTransport, clock: ManualClock
+) -> None:
+    # Seen: the window's worker, woken for a cancel ``stamps-pos cancel`` had just queued, found
+    # it claimed by that command's worker. Both are named after the till's terminal, so it took
+    # the claim for one of its own and waited for its idle look (30 s) rather than looking again
+    # while another process's request is out; the command's attempt never arrived, and the
+    # cancel waited in the queue with the window open.
+    window_outbox, shell_outbox = await make_outbox(), await make_outbox()
+    refused = Hang(then="connect")  # the shell's line is down
+    shell = SyncWorker(shell_outbox, FakeTransport(script=[refused]), name="till-1")
+    window = SyncWorker(window_outbox, transport, name="till-1")
+    try:
+        window.start()
+        await window.until_idle()
+        entry = await enqueue_reward(shell_outbox)  # another process: the window hears nothing
+        shell_round = asyncio.create_task(shell.run_once(reconcile=False))
+        await refused.started.wait()  # the shell's claim is committed, its request out
+        window.wake()  # the change watch's notice of the new entry
+        await window.until_idle()
+        refused.event.set()
+        await shell_round  # never arrived: queued again, due in 1 s (0.5 × 2)
+        clock.advance(1)
+        await window.until_idle()
+        done = await window_outbox.get(entry.id)
+        assert done is not None and done.status == EntryStatus.SYNCED
+        assert len(transport.calls) == 1
+    finally:
+        await window.stop()
+        await shell.stop()
+
+
 async def test_drain_runs_until_nothing_is_pending(
     make_outbox: OutboxFactory, transport: FakeTransport, clock: ManualClock
 ) -> None:
