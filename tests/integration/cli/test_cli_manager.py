@@ -7,10 +7,7 @@ from __future__ import annotations
 import asyncio
 import csv
 import io
-import json
-import socket
 import sys
-from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -20,8 +17,7 @@ from app.config import Settings
 from app.core import clock
 from app.core.clock import ManualClock
 from app.core.credentials import Secret
-from app.core.services import ChangeWatch, EntryStatus, History, HistoryFilter
-from app.core.services.config import TillConfig
+from app.core.services import ChangeWatch, History, HistoryFilter
 from app.core.services.kiosk import Kiosk
 from app.core.services.runtime import RuntimeOptions, open_till
 from app.core.storage import Database
@@ -417,51 +413,6 @@ async def test_a_cli_cancel_is_heard_by_an_open_view(
     finally:
         await watch.stop()
         await db.close()
-
-
-async def test_a_cancel_the_command_line_could_not_send_is_sent_by_the_open_window_s_worker(
-    cli: Cli, sandbox: SandboxControl, till_settings: Settings, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # It waited for the window's worker to look at the queue when idle: up to 30 s. Here that
-    # look is an hour away, so only a wake-up sends it.
-    policy = TillConfig.outbox_policy
-    monkeypatch.setattr(
-        TillConfig, "outbox_policy", lambda config: replace(policy(config), idle_recheck=3600.0)
-    )
-    cli.first_manager()
-    code, synced = cli.json("redeem", "reward", "--user", AYU, "--reward", "1")
-    assert code == 0
-    window = RuntimeOptions(start_worker=True, hear_other_processes=True)
-    async with open_till(till_settings.till_config(), Secret(DEMO_TOKEN), window) as till:
-        written = asyncio.Event()
-        till.subscribe(written.set)
-        # The shell's till cannot reach the server (a port that refuses): whatever it prints,
-        # only the window's worker can send the cancel. Which of the two claims it first is the
-        # machine's to decide (the window hears the commit within a second): the shell's
-        # attempt, never arrived, leaves it queued; or the shell waits on the window's.
-        with socket.socket() as refusing:
-            refusing.bind(("127.0.0.1", 0))
-            unreachable = f"http://127.0.0.1:{refusing.getsockname()[1]}"
-            process = await asyncio.create_subprocess_exec(
-                sys.executable,
-                "-m",
-                "app",
-                "cancel",
-                synced["id"],
-                *AS_MANAGER,
-                "--json",
-                stdin=asyncio.subprocess.PIPE,
-                stdout=asyncio.subprocess.PIPE,
-                env={**cli.env, "STAMPS_POS_BASE_URL": unreachable},
-            )
-            out, _ = await asyncio.wait_for(process.communicate(MANAGER_PIN.encode()), GUARD)
-        cancel = json.loads(out)
-        assert cancel["kind"] == "cancel", out
-        async with asyncio.timeout(GUARD):
-            while (await till.receipt(cancel["id"])).status is not EntryStatus.SYNCED:
-                await written.wait()  # the worker's writes: its claim, then the answer
-                written.clear()
-    assert [line["kind"] for line in sandbox.ledger()][-1] == "cancel"
 
 
 async def test_a_kiosk_redemption_not_sent_in_time_reads_so_not_as_a_pin_that_ran_out(
