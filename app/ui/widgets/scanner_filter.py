@@ -598,16 +598,24 @@ class ScannerFilter(QObject):
         return "".join(key.char for key in keys).removeprefix(self.prefix)
 
     def _run_may_become_a_code(self) -> bool:
-        """Whether the keys held since the first stall (or since a person's last key) came at a
-        scanner's pace, :data:`STALLED_RUN` or more or each let go at once, and may yet become
-        a code by the formats (:attr:`may_become_a_code`)."""
+        """Whether the keys held since the first stall (or the latest of them that may) came at
+        a scanner's pace and may yet become a code by the formats (:meth:`_may_become`)."""
+        return self._run_start() is not None
+
+    def _run_start(self) -> int | None:
+        """Where the keys that may become a code begin among those held: where they began at
+        the first stall, else the earliest start no later than :func:`burst_start` says (a key
+        of the scan let go late on a loaded till splits it there: "RINDANG-10" split so was
+        "-10", no code's start)."""
         held = self._held
-        start = (
-            self._stalled_run
-            if self._stalls
-            else burst_start([key.at for key in held], [key.released for key in held])
-        )
-        run = held[start:]
+        if self._stalls:
+            return self._stalled_run if self._may_become(held[self._stalled_run :]) else None
+        timing = burst_start([key.at for key in held], [key.released for key in held])
+        return next((start for start in range(timing + 1) if self._may_become(held[start:])), None)
+
+    def _may_become(self, run: list[_Key]) -> bool:
+        """Whether ``run`` came at a scanner's pace, :data:`STALLED_RUN` keys or more or each
+        let go at once, and may yet become a code by the formats (:attr:`may_become_a_code`)."""
         # Fewer keys only where each was let go as a scanner lets go (a person's finger stays
         # on a key 50 ms and more): a card's "K" stalled 104 ms before its "R" on a loaded till.
         let_go_at_once = all(key.released - key.at <= HELD_BY_HAND_MS for key in run)
@@ -621,11 +629,13 @@ class ScannerFilter(QObject):
         """A key at ``now``, over ``max_gap_ms`` after the last: true when it comes within
         :data:`STALLED_SCAN_GAP_MS` and the keys before may become a code (the run's start is
         noted at the first stall)."""
-        if now - self._held[-1].at > STALLED_SCAN_GAP_MS or not self._run_may_become_a_code():
+        if now - self._held[-1].at > STALLED_SCAN_GAP_MS:
+            return False
+        start = self._run_start()
+        if start is None:
             return False
         if not self._stalls:
-            held = self._held
-            self._stalled_run = burst_start([k.at for k in held], [k.released for k in held])
+            self._stalled_run = start
         return True
 
     def _settle_stalls(self) -> None:

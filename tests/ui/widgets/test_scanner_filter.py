@@ -1264,6 +1264,24 @@ def test_a_card_whose_sender_stalled_again_and_again_is_read_whole_by_the_shops_
     assert scanner.held_count() == 0
 
 
+def test_a_voucher_code_whose_first_key_was_let_go_late_before_a_stall_is_read_whole(
+    qtbot: QtBot, scanner: ScannerFilter, field: QLineEdit
+) -> None:
+    # At load 13: the "R" of RINDANG-100K-7H2K let go 15 ms after pressed, so timing left it to
+    # a person, "INDANG-10" began no code, and the stall after it flushed "RINDANG-10" to the
+    # field ("0K-7H2K" then "7H2K" went after it).
+    _knows_the_shops_formats(scanner)
+    keys = _stalled(1_000_000, "RINDANG-100K-7H2K", after=9, stall_ms=64)
+    keys[0] = ("R", 1_000_000, 1_000_015)
+    for index in range(1, len(keys)):
+        char, at, let_go = keys[index]
+        keys[index] = (char, at + 15, let_go + 15)
+    with qtbot.waitSignal(scanner.scanned, timeout=1000) as scan:
+        send(field, timed_keys(*keys))
+    assert scan.args == ["RINDANG-100K-7H2K"]
+    assert field.text() == ""
+
+
 def test_a_key_typed_before_a_stalled_scan_stays_the_persons(
     qtbot: QtBot, scanner: ScannerFilter, field: QLineEdit
 ) -> None:
