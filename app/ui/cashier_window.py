@@ -263,6 +263,7 @@ class CashierWindow(QObject):
         scanner.could_be_a_card = self._could_be_a_card
         scanner.enter_is_the_persons = self._enter_is_the_persons
         scanner.names_a_code = self._names_a_code
+        scanner.may_become_a_code = self._may_become_a_code
         scanner.scanned.connect(self.scanned)
         scanner.taken_back.connect(self.scan_taken_back)
         scanner.enter_held_back.connect(self._enter_held_back)
@@ -413,6 +414,10 @@ class CashierWindow(QObject):
     def _names_a_code(self, text: str) -> bool:
         # The scanner filter's tie-breaker where timing alone split a burst: the shop's formats.
         return self.session.formats.kind_of(text) is not None
+
+    def _may_become_a_code(self, text: str) -> bool:
+        # Asked where a scanner's keys stalled: may the rest still make them a code?
+        return self.session.formats.may_begin_a_code(text)
 
     def _enter_is_the_persons(self, typed_into: QWidget, text: str) -> bool:
         # The scanner filter's second question, of a burst given back. With no card format, a
@@ -705,3 +710,4 @@ class CashierWindow(QObject):
             self.scanner.could_be_a_card = anything_could_be_a_card
             self.scanner.enter_is_the_persons = every_enter_is_the_persons
             self.scanner.names_a_code = no_code_is_known
+            self.scanner.may_become_a_code = no_code_is_known

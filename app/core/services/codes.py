@@ -177,6 +177,18 @@ class ScanFormats:
         winners = [kind for kind, length in best.items() if length == longest]
         return winners[0] if len(winners) == 1 else None
 
+    def may_begin_a_code(self, text: str) -> bool:
+        """Whether ``text`` is a code by the store's formats or may yet become one as more keys
+        come: it begins with one of their prefixes, or is the start of one ("KR" of "KR24").
+        Never an email, as :meth:`kind_of` says."""
+        folded = text.strip().casefold()
+        if not folded or "@" in folded:
+            return False
+        return any(
+            folded.startswith(prefix.casefold()) or prefix.casefold().startswith(folded)
+            for prefix in (*self.card, *self.invoice, *self.voucher)
+        )
+
     def is_card(self, code: str) -> bool:
         """Whether ``code`` is a card number by the store's format."""
         return self.kind_of(code) == "card"

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
+from app.core.services import ScanFormats
 from app.ui.cashier import freeze_long_lived_objects, single_instance
 from app.ui.kiosk.languages import available_languages
 from app.ui.kiosk.view import KioskWindowView
@@ -45,12 +46,21 @@ def kiosk_view() -> KioskWindowView:
     return view
 
 
-def kiosk_scanner(prefix: str, pace_ms: int, terminator: str) -> ScannerFilter:
+def kiosk_scanner(
+    prefix: str, pace_ms: int, terminator: str, formats: ScanFormats | None = None
+) -> ScannerFilter:
     """The scanner filter as the till's settings describe its scanner (``scanner_prefix``,
-    ``scanner_pace_ms``, ``scanner_terminator``), as the cashier's window sets its own."""
+    ``scanner_pace_ms``, ``scanner_terminator``) and the shop's codes (``card_prefixes`` and
+    the rest, read into ``formats``), as the cashier's window sets its own."""
     scanner = ScannerFilter(prefix=prefix, scan_pace_ms=pace_ms)
     scanner.set_terminators(terminator)
     scanner.scans_end_at_a_pause = True  # no field on the kiosk waits for an Enter
+    if formats is not None:
+        # Where timing splits a card (a key let go late, a stall on a loaded till), the
+        # formats tell whether it was one: the welcome read "R24000006" as a card too.
+        known = formats
+        scanner.names_a_code = lambda text: known.kind_of(text) is not None
+        scanner.may_become_a_code = known.may_begin_a_code
     return scanner
 
 
@@ -120,6 +130,7 @@ def run_kiosk(
     scanner_prefix: str = "",
     scanner_pace_ms: int = 32,
     scanner_terminator: str = "either",
+    scan_formats: ScanFormats | None = None,
     on_ready: Callable[[KioskWindow], None] | None = None,
     support_bundle: Callable[[], Path] | None = None,
     demo: DemoControls | None = None,
@@ -139,7 +150,7 @@ def run_kiosk(
     def window_factory() -> QWidget:
         # The scanner listens from the first frame: a customer scans the moment the screen
         # lights up, long before the till is open.
-        scanner = kiosk_scanner(scanner_prefix, scanner_pace_ms, scanner_terminator)
+        scanner = kiosk_scanner(scanner_prefix, scanner_pace_ms, scanner_terminator, scan_formats)
         starts.append(KioskStart(kiosk_view(), scanner))
         return starts[0].view
 

@@ -9,6 +9,7 @@ next, where a person's finger stays on one for 50 ms and more.
 
 from __future__ import annotations
 
+import itertools
 import math
 import statistics
 import time
@@ -69,6 +70,16 @@ SLOW_SCAN_GAP_MS = 60.0
 #: person does holds a key 16 ms (type --delay 60, ``xsession type``'s person) or 31 (--delay
 #: 120), and a person's finger 50 to 150.
 HELD_BY_HAND_MS = 10.0
+#: A scanner's sender held up between two keys: xdotool key --delay 6 on a till at load 8
+#: stalled up to 93 ms (40 scans of KR24000006: one gap of 93 ms after the "4"). Flushed at the
+#: gap, "KR24" went to the member search and "000006" was read as the scan. Keys at a scanner's
+#: pace that may yet become a code by the shop's formats (:attr:`ScannerFilter.may_become_a_code`)
+#: wait this long for their next key, and the formats say at the end whether they were one scan.
+STALLED_SCAN_GAP_MS = 150.0
+#: So many keys at least, at a scanner's pace, before a stall is waited out, unless each was let
+#: go as a scanner lets go (:data:`HELD_BY_HAND_MS`): a person's lone key (or two typed at once),
+#: held down as a finger holds one, still shows up after the short pause of the flush timer.
+STALLED_RUN = 3
 #: No gap this short tells a person's key from a scanner's, whatever the scanner's pace (its
 #: own jitter, a Shift pressed before a capital).
 JITTER_MS = 32.0
@@ -151,7 +162,8 @@ def every_enter_is_the_persons(_typed_into: QWidget, _text: str) -> bool:
 
 
 def no_code_is_known(_text: str) -> bool:
-    """The answer of a filter nobody configured: no shop's format names any code."""
+    """The answer of a filter nobody configured: no shop's format names any code (nor begins
+    one)."""
     return False
 
 
@@ -336,6 +348,11 @@ class ScannerFilter(QObject):
         #: was looked up. Where the whole is a code by the formats and the rest is not, the whole
         #: is the scan.
         self.names_a_code: Callable[[str], bool] = no_code_is_known
+        #: Whether ``text`` may yet become a code by the shop's formats as more keys come (it
+        #: begins with a format's prefix, or is the start of one). Asked of keys at a scanner's
+        #: pace that a long gap follows (:data:`STALLED_SCAN_GAP_MS`): yes, and they stay held
+        #: for the rest, and :attr:`names_a_code` says at the end whether all was one scan.
+        self.may_become_a_code: Callable[[str], bool] = no_code_is_known
         self.terminators: frozenset[Qt.Key] = TERMINATORS
         #: Where no field shows what is typed (the kiosk: buttons and keypads), a burst at a
         #: scanner's pace that stops with no terminator is a scan all the same: a scanner set to
@@ -343,6 +360,10 @@ class ScannerFilter(QObject):
         #: word (the customer has no Enter to press).
         self.scans_end_at_a_pause = False
         self._held: list[_Key] = []
+        # Where keys held over a stall (:data:`STALLED_SCAN_GAP_MS`) resumed (indexes into
+        # ``_held``), and where the keys at a scanner's pace before the first one began.
+        self._stalls: list[int] = []
+        self._stalled_run = 0
         # When the keys that went straight into an exempt widget came: never which keys they were.
         self._passed: list[_Press] = []
         self._replaying = False
@@ -396,6 +417,7 @@ class ScannerFilter(QObject):
         """Deliver the held keys to the widgets they were meant for: it was typing, not a scan."""
         self._flush_timer.stop()
         held, self._held = self._held, []
+        self._stalls = []
         self._replaying = True
         # A key that moves the keyboard (a name typed on a button goes to the member search)
         # takes the keys held after it along, as a keyboard would have typed them there: sent
@@ -425,6 +447,7 @@ class ScannerFilter(QObject):
         quantity, Ayu's card was "Qty 701", waiting for "Redeem now", and into the history's
         date it changed the manager's filter. Six keys at a scanner's pace are no number anyone
         types."""
+        self._settle_stalls()
         held = self._held
         receiver = held[-1].receiver if held else None
         into_a_number = isinstance(receiver, QAbstractSpinBox)
@@ -435,7 +458,7 @@ class ScannerFilter(QObject):
         ):
             start = self._burst_start(held)
             burst = held[start:]
-            if self._is_scan([key.at for key in burst], burst[-1].at):
+            if self._is_scan_or_a_stalled_code(burst, burst[-1].at):
                 code = "".join(key.char for key in burst)
                 code = code.removeprefix(self.prefix) if self.prefix else code
                 if self.could_be_a_card(receiver, code):
@@ -495,18 +518,27 @@ class ScannerFilter(QObject):
         char = scanned_character(event)
         if char is not None:
             if self._held and now - self._held[-1].at > self.max_gap_ms:
-                self._flush_before_a_pause(now)
+                if self._stalled_within_a_code(now):
+                    self._stalls.append(len(self._held))
+                else:
+                    self._settle_stalls()
+                    self._flush_before_a_pause(now)
             held = _Key(watched, event.key(), event.modifiers(), event.text(), char, now)
             self._held.append(held)
-            self._flush_timer.start()
+            # Keys that may become a code wait out a stall; a person's key shows up soon.
+            waits = STALLED_SCAN_GAP_MS if self._run_may_become_a_code() else self.slow_scan_gap_ms
+            self._flush_timer.start(int(waits) + 20)
             return True
 
         if not self._held:
             return False
         if self._ends_scan(event):
+            self._settle_stalls()
+            if not self._held:
+                return False
             start = self._burst_start(self._held)
             typed_by_hand, burst = self._held[:start], self._held[start:]
-            if self._is_scan([k.at for k in burst], now):
+            if self._is_scan_or_a_stalled_code(burst, now):
                 code = "".join(key.char for key in burst)
                 code = code.removeprefix(self.prefix) if self.prefix else code
                 if self.could_be_a_card(watched, code):
@@ -551,17 +583,79 @@ class ScannerFilter(QObject):
         (:attr:`names_a_code`), at a scanner's pace all along: timing cannot tell a person's key
         from a scanner's one let go late, and the formats can."""
         start = burst_start([key.at for key in held], [key.released for key in held])
-        if start == 0:
-            return 0
-        whole = "".join(key.char for key in held).removeprefix(self.prefix)
-        rest = "".join(key.char for key in held[start:]).removeprefix(self.prefix)
-        if (
-            self.names_a_code(whole)
-            and not self.names_a_code(rest)
-            and self._is_scan([key.at for key in held], held[-1].at)
-        ):
-            return 0
+        if start == 0 or self.names_a_code(self._text_of(held[start:])):
+            return start
+        # The longest code the formats name, at a scanner's pace, among the keys timing left
+        # to a person: a person's key typed before a card whose own first key was let go late
+        # (or that stalled) stays the person's, and the card is read whole.
+        for earlier in range(start):
+            burst = held[earlier:]
+            if self._is_stalled_code(burst, burst[-1].at):
+                return earlier
         return start
+
+    def _text_of(self, keys: list[_Key]) -> str:
+        return "".join(key.char for key in keys).removeprefix(self.prefix)
+
+    def _run_may_become_a_code(self) -> bool:
+        """Whether the keys held since the first stall (or the latest of them that may) came at
+        a scanner's pace and may yet become a code by the formats (:meth:`_may_become`)."""
+        return self._run_start() is not None
+
+    def _run_start(self) -> int | None:
+        """Where the keys that may become a code begin among those held: where they began at
+        the first stall, else the earliest start no later than :func:`burst_start` says (a key
+        of the scan let go late on a loaded till splits it there: "RINDANG-10" split so was
+        "-10", no code's start)."""
+        held = self._held
+        if self._stalls:
+            return self._stalled_run if self._may_become(held[self._stalled_run :]) else None
+        timing = burst_start([key.at for key in held], [key.released for key in held])
+        return next((start for start in range(timing + 1) if self._may_become(held[start:])), None)
+
+    def _may_become(self, run: list[_Key]) -> bool:
+        """Whether ``run`` came at a scanner's pace, :data:`STALLED_RUN` keys or more or each
+        let go at once, and may yet become a code by the formats (:attr:`may_become_a_code`)."""
+        # Fewer keys only where each was let go as a scanner lets go (a person's finger stays
+        # on a key 50 ms and more): a card's "K" stalled 104 ms before its "R" on a loaded till.
+        let_go_at_once = all(key.released - key.at <= HELD_BY_HAND_MS for key in run)
+        if not run or (len(run) < STALLED_RUN and not let_go_at_once):
+            return False
+        if len(run) > 1 and self._pace_between_stalls([key.at for key in run]) > self.scan_pace_ms:
+            return False
+        return self.may_become_a_code(self._text_of(run))
+
+    def _stalled_within_a_code(self, now: float) -> bool:
+        """A key at ``now``, over ``max_gap_ms`` after the last: true when it comes within
+        :data:`STALLED_SCAN_GAP_MS` and the keys before may become a code (the run's start is
+        noted at the first stall)."""
+        if now - self._held[-1].at > STALLED_SCAN_GAP_MS:
+            return False
+        start = self._run_start()
+        if start is None:
+            return False
+        if not self._stalls:
+            self._stalled_run = start
+        return True
+
+    def _settle_stalls(self) -> None:
+        """The keys held over stalls stopped (a terminator, a pause, a longer gap): one scan
+        when the formats name them whole and not what came after the last stall (another
+        code: two scans, one with no terminator, came close together). Else they go as they
+        would have gone at each stall (:meth:`_flush_before_a_pause`)."""
+        stalls, self._stalls = self._stalls, []
+        if not stalls:
+            return
+        held = self._held
+        run = held[self._stalled_run :]
+        if self._is_stalled_code(run, run[-1].at) and not self.names_a_code(
+            self._text_of(held[stalls[-1] :])
+        ):
+            return
+        self._held = held[: stalls[0]]
+        for begin, end in zip(stalls, [*stalls[1:], len(held)], strict=True):
+            self._flush_before_a_pause(held[begin].at)
+            self._held.extend(held[begin:end])
 
     def _let_go(self, watched: QObject, event: QKeyEvent) -> None:
         """A key let go: when, for :func:`burst_start` (a finger still on a key is a person's)."""
@@ -585,6 +679,9 @@ class ScannerFilter(QObject):
             )
         if down is not None:
             down.released = now
+            if self._held and down is self._held[-1] and self._run_may_become_a_code():
+                # Let go as a scanner lets go, and it may begin a code: wait out a stall.
+                self._flush_timer.start(int(STALLED_SCAN_GAP_MS) + 20)
 
     def _flush_before_a_pause(self, now: float) -> None:
         """A key came at ``now``, after a pause longer than any inside a scan: the keys held
@@ -697,6 +794,32 @@ class ScannerFilter(QObject):
         # Tab only moves the keyboard on; Enter presses a form's button.
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         return enter or event.text() == LINE_FEED
+
+    def _pace_between_stalls(self, times: list[float]) -> float:
+        """The keys' average gap, leaving out stalls (over ``max_gap_ms``): a scanner's pace
+        is its own, however often its sender was held up (at load 13, xdotool stalled 64 to
+        158 ms at one to three places in a card or a voucher code). Infinite where the stalls
+        are more than a third of the gaps: a person's keys typed in pairs (a fast pair, then a
+        pause) are no scanner's."""
+        gaps = [later - at for at, later in itertools.pairwise(times)]
+        kept = [gap for gap in gaps if gap <= self.max_gap_ms]
+        if not kept or 2 * (len(gaps) - len(kept)) > len(kept):
+            return math.inf
+        return statistics.fmean(kept)
+
+    def _is_stalled_code(self, keys: list[_Key], now: float) -> bool:
+        """Whether ``keys``, ended at ``now``, are a code by the shop's formats
+        (:attr:`names_a_code`) that came at a scanner's pace between stalls of its sender, none
+        longer than :data:`STALLED_SCAN_GAP_MS` (its terminator's neither)."""
+        if len(keys) < self.min_length or not self.names_a_code(self._text_of(keys)):
+            return False
+        times = [key.at for key in keys]
+        if any(later - at > STALLED_SCAN_GAP_MS for at, later in itertools.pairwise([*times, now])):
+            return False
+        return self._pace_between_stalls(times) <= self.scan_pace_ms
+
+    def _is_scan_or_a_stalled_code(self, keys: list[_Key], now: float) -> bool:
+        return self._is_scan([key.at for key in keys], now) or self._is_stalled_code(keys, now)
 
     def _is_scan(self, times: list[float], now: float) -> bool:
         """Whether keys that came at ``times``, ended by a terminator at ``now``, were a scan."""

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from app.core.services.codes import ScanFormats
 from app.ui.widgets.form import line_edit
 from app.ui.widgets.pin_pad import PinPad
 from app.ui.widgets.scanner_filter import ScannerFilter, burst_start
@@ -1199,3 +1200,157 @@ def test_a_card_scanned_with_no_terminator_onto_a_kiosk_s_button_is_a_scan(
         send(button, without_terminator(wedge_keys("KR24000006", 8)))
     assert scan.args == ["KR24000006"]
     assert scanner.held_count() == 0
+
+
+def _stalled(
+    at: float, code: str, *, after: int, stall_ms: float
+) -> list[tuple[str, float, float]]:
+    """``code`` and Enter as :func:`scanned_from` sends them, but for a stall of ``stall_ms``
+    between its key ``after`` and the next (xdotool key --delay 6 at load 8: up to 93 ms)."""
+    keys = []
+    for index, char in enumerate([*code, "\r"]):
+        keys.append((char, at, at + 3))
+        at += stall_ms if index == after else 7
+    return keys
+
+
+def _knows_the_shops_formats(scanner: ScannerFilter) -> None:
+    # As the cashier's window answers (the demo's formats).
+    formats = ScanFormats.read("KR24, 7014", "INV-", "RINDANG-")
+    scanner.names_a_code = lambda text: formats.kind_of(text) is not None
+    scanner.may_become_a_code = formats.may_begin_a_code
+
+
+@pytest.mark.parametrize("stall_ms", [50, 93, 140])
+@pytest.mark.parametrize(
+    ("code", "after"),
+    [
+        ("KR24000006", 3),
+        ("KR24000006", 0),  # its "K" alone before the stall
+        ("70140000000006", 9),
+        ("70140000000006", 1),
+        ("INV-0042", 4),
+        ("RINDANG-100K-7H2K", 8),
+    ],
+)
+def test_a_scan_whose_keys_stalled_on_a_loaded_till_is_read_whole_by_the_shops_formats(
+    qtbot: QtBot, scanner: ScannerFilter, field: QLineEdit, code: str, after: int, stall_ms: float
+) -> None:
+    # xdotool key --delay 6 at load 8 stalled 93 ms after a card's "KR24": the keys before the
+    # stall went to the member search, and "000006" was read as the scan, nobody's.
+    _knows_the_shops_formats(scanner)
+    with qtbot.waitSignal(scanner.scanned, timeout=1000) as scan:
+        send(field, timed_keys(*_stalled(1_000_000, code, after=after, stall_ms=stall_ms)))
+    assert scan.args == [code]
+    assert field.text() == ""
+    assert scanner.held_count() == 0
+
+
+def test_a_card_whose_sender_stalled_again_and_again_is_read_whole_by_the_shops_formats(
+    qtbot: QtBot, scanner: ScannerFilter, field: QLineEdit
+) -> None:
+    # At load 16, xdotool stalled 83 to 161 ms after each of the card's last keys, and its Enter
+    # came 59 ms after the last: each stall flushed what came before it to the member search.
+    _knows_the_shops_formats(scanner)
+    keys, at = [], 1_000_000.0
+    for index, char in enumerate("KR24000006"):
+        keys.append((char, at, at + 3))
+        at += 130 if index in (4, 6, 8) else 7
+    keys.append(("\r", at + 52, at + 55))
+    with qtbot.waitSignal(scanner.scanned, timeout=1000) as scan:
+        send(field, timed_keys(*keys))
+    assert scan.args == ["KR24000006"]
+    assert field.text() == ""
+    assert scanner.held_count() == 0
+
+
+def test_a_voucher_code_whose_first_key_was_let_go_late_before_a_stall_is_read_whole(
+    qtbot: QtBot, scanner: ScannerFilter, field: QLineEdit
+) -> None:
+    # At load 13: the "R" of RINDANG-100K-7H2K let go 15 ms after pressed, so timing left it to
+    # a person, "INDANG-10" began no code, and the stall after it flushed "RINDANG-10" to the
+    # field ("0K-7H2K" then "7H2K" went after it).
+    _knows_the_shops_formats(scanner)
+    keys = _stalled(1_000_000, "RINDANG-100K-7H2K", after=9, stall_ms=64)
+    keys[0] = ("R", 1_000_000, 1_000_015)
+    for index in range(1, len(keys)):
+        char, at, let_go = keys[index]
+        keys[index] = (char, at + 15, let_go + 15)
+    with qtbot.waitSignal(scanner.scanned, timeout=1000) as scan:
+        send(field, timed_keys(*keys))
+    assert scan.args == ["RINDANG-100K-7H2K"]
+    assert field.text() == ""
+
+
+def test_a_key_typed_before_a_stalled_scan_stays_the_persons(
+    qtbot: QtBot, scanner: ScannerFilter, field: QLineEdit
+) -> None:
+    _knows_the_shops_formats(scanner)
+    typed = ("A", 1_000_000, 1_000_031)  # let go as a hand lets go
+    card = _stalled(1_000_040, "KR24000006", after=3, stall_ms=93)
+    with qtbot.waitSignal(scanner.scanned, timeout=1000) as scan:
+        send(field, timed_keys(typed, *card))
+    assert scan.args == ["KR24000006"]
+    qtbot.waitUntil(lambda: field.text() == "A")
+
+
+def test_a_stalled_scan_is_split_as_before_where_the_till_has_no_formats(
+    qtbot: QtBot, scanner: ScannerFilter, field: QLineEdit
+) -> None:
+    # Nothing tells a stall from two bursts without formats: today's reading stays.
+    with qtbot.waitSignal(scanner.scanned, timeout=1000) as scan:
+        send(field, timed_keys(*_stalled(1_000_000, "KR24000006", after=3, stall_ms=93)))
+    assert scan.args == ["000006"]
+    qtbot.waitUntil(lambda: field.text() == "KR24")
+
+
+@pytest.mark.parametrize("gap_ms", [46, 50, 60, 93])
+def test_two_cards_scanned_close_together_with_no_terminator_stay_two_with_formats(
+    qtbot: QtBot, scanner: ScannerFilter, field: QLineEdit, gap_ms: float
+) -> None:
+    # The first card may become a longer one by the formats, but the second is a card itself:
+    # two scans, the first (no terminator) left in the field as before.
+    _knows_the_shops_formats(scanner)
+    first = [(char, 1_000_000 + 7 * i, 1_000_003 + 7 * i) for i, char in enumerate("KR24000006")]
+    with qtbot.waitSignal(scanner.scanned, timeout=1000) as scan:
+        send(field, timed_keys(*first, *scanned_from(first[-1][1] + gap_ms, "KR24000007")))
+    assert scan.args == ["KR24000007"]
+    qtbot.waitUntil(lambda: field.text() == "KR24000006")
+    assert scanner.held_count() == 0
+
+
+def test_keys_that_stalled_and_went_on_at_a_persons_pace_reach_the_field_in_order(
+    qtbot: QtBot, scanner: ScannerFilter, field: QLineEdit
+) -> None:
+    _knows_the_shops_formats(scanner)
+    fast = [(char, 1_000_000 + 7 * i, 1_000_003 + 7 * i) for i, char in enumerate("KR24")]
+    slow = [(char, 1_000_120 + 120 * i, 1_000_180 + 120 * i) for i, char in enumerate("0006")]
+    with qtbot.assertNotEmitted(scanner.scanned):
+        send(field, timed_keys(*fast, *slow, ("\r", 1_000_700, 1_000_760)))
+    qtbot.waitUntil(lambda: field.text() == "KR240006")
+    assert scanner.held_count() == 0
+
+
+def test_a_card_number_typed_in_fast_pairs_is_no_scan_by_the_formats(
+    qtbot: QtBot, scanner: ScannerFilter, field: QLineEdit
+) -> None:
+    # A cashier typing Ayu's number two keys at a time: a pause after each pair, as no scanner.
+    _knows_the_shops_formats(scanner)
+    keys, at = [], 1_000_000.0
+    for index, char in enumerate("KR24000006"):
+        keys.append((char, at, at + 3))
+        at += 20 if index % 2 == 0 else 110
+    with qtbot.assertNotEmitted(scanner.scanned):
+        send(field, timed_keys(*keys, ("\r", at, at + 3)))
+    qtbot.waitUntil(lambda: field.text() == "KR24000006")
+
+
+@pytest.mark.parametrize("let_go_ms", [60, 3])
+def test_a_lone_key_of_a_cards_prefix_still_shows_up_after_a_short_pause(
+    qtbot: QtBot, scanner: ScannerFilter, field: QLineEdit, let_go_ms: float
+) -> None:
+    # Let go at once, as a scanner's key is, it waits out a stall first: still by itself.
+    _knows_the_shops_formats(scanner)
+    with qtbot.assertNotEmitted(scanner.scanned):
+        send(field, timed_keys(("K", 1_000_000, 1_000_000 + let_go_ms)))
+        qtbot.waitUntil(lambda: field.text() == "K", timeout=1000)

@@ -9,6 +9,7 @@ import pytest
 import app.ui.cannot_start
 import app.ui.kiosk.boot
 from app.cli import main
+from app.core.services import ScanFormats
 from app.ui.cannot_start import StartRefusal
 
 
@@ -27,6 +28,7 @@ def test_the_kiosk_s_scanner_is_set_as_the_settings_say(
         "SCANNER_TERMINATOR": "tab",
         "SCANNER_PREFIX": "#",
         "SCANNER_PACE_MS": "15",
+        "CARD_PREFIXES": "KR24",
     }.items():
         monkeypatch.setenv(f"STAMPS_POS_{name}", value)
     started: dict[str, object] = {}
@@ -40,6 +42,8 @@ def test_the_kiosk_s_scanner_is_set_as_the_settings_say(
     assert started["scanner_terminator"] == "tab"
     assert started["scanner_prefix"] == "#"
     assert started["scanner_pace_ms"] == 15
+    # The shop's card format too: the kiosk's filter reads a card timing split by it.
+    assert started["scan_formats"] == ScanFormats.read("KR24", "", "")
 
 
 class StandInShop:

@@ -208,12 +208,34 @@ def test_a_receipt_may_be_only_a_number_of_the_stores_receipt_format(
     assert formats.may_be_invoice(code) is receipt
 
 
+@pytest.mark.parametrize(
+    ("text", "may"),
+    [
+        ("K", True),  # the start of the card's prefix: a scanner's keys stalled after it
+        ("KR24", True),
+        ("KR24000006", True),
+        ("inv", True),
+        ("RINDANG-1", True),
+        ("NGOPIPAGI", False),  # a promo code: no format's
+        ("000006", False),
+        ("", False),
+        ("rindang@", False),  # an email is a member's, never a code
+    ],
+)
+def test_what_a_scanners_keys_may_yet_become_by_the_stores_formats(text: str, may: bool) -> None:
+    # Keys a scanner's sender held up (a loaded till) wait for the rest only where the shop's
+    # formats say they may become a code: "KR24" then "000006" was read as "000006".
+    formats = ScanFormats.read("KR24, 7014", "INV-", "RINDANG-")
+    assert formats.may_begin_a_code(text) is may
+
+
 def test_no_prefix_rule_takes_nothing_for_a_card_a_receipt_or_a_voucher() -> None:
     formats = ScanFormats.read("", "", "")
     assert formats.may_be_invoice("NGOPIPAGI")  # with no receipt format, any number may be one
     assert formats.kind_of("70140000000123") is None
     assert formats.kind_of("INV-0042") is None
     assert formats.kind_of("RINDANG-100K-7H2K") is None
+    assert not formats.may_begin_a_code("KR24")
 
 
 def test_every_refusal_the_till_asks_to_be_put_right_is_known_by_its_message_id() -> None:
