@@ -9,6 +9,8 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
+from app.ui.main_window import CashierWindowView
+
 from ...support.keyboard import focus_name, reversed_walk, walk_both_ways
 from ...support.screens import inside_the_frame, window_in
 from ...support.windows import make_active
@@ -150,13 +152,8 @@ FOCUSED = [
 def test_ctrl_tab_switches_manager_mode_s_tabs_wherever_the_keyboard_is(
     qtbot: QtBot, state: str, focused: str
 ) -> None:
-    window = window_in(qtbot, state, (1366, 768))
-    make_active(qtbot, window)
+    window, widget = _keyboard_on(qtbot, state, focused)
     tabs = window.manager.tabs
-    widget = window.manager.findChild(QWidget, focused)
-    assert widget is not None
-    widget.setFocus(Qt.FocusReason.OtherFocusReason)
-    qtbot.waitUntil(widget.hasFocus)
     first = tabs.currentIndex()
     count = tabs.count()
     qtbot.keyClick(widget, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
@@ -186,13 +183,8 @@ def test_ctrl_tab_puts_the_keyboard_on_the_tab_s_first_control(
     # docs/manager-mode.md promises the new tab's first control; Qt's tabs gave the keyboard
     # back to wherever it last was on that tab (a table's row, the member field), or left it
     # on the tabs' bar from the banner.
-    window = window_in(qtbot, state, (1366, 768))
-    make_active(qtbot, window)
+    window, widget = _keyboard_on(qtbot, state, focused)
     tabs = window.manager.tabs
-    widget = window.manager.findChild(QWidget, focused)
-    assert widget is not None
-    widget.setFocus(Qt.FocusReason.OtherFocusReason)
-    qtbot.waitUntil(widget.hasFocus)
     first = tabs.currentIndex()
     qtbot.keyClick(widget, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
     opened = tabs.currentIndex()
@@ -278,3 +270,14 @@ def test_on_a_scaled_screen_a_tab_scrolls_only_as_far_as_it_needs_and_says_so(
     if (screen == (1093, 614) and tab != "31-end-of-day") or tab == "29-exceptions":
         assert not scroll.verticalScrollBar().isVisible()
         assert hidden == []
+
+
+def _keyboard_on(qtbot: QtBot, state: str, focused: str) -> tuple[CashierWindowView, QWidget]:
+    """The window in ``state`` at 1366×768, active, the keyboard on manager mode's ``focused``."""
+    window = window_in(qtbot, state, (1366, 768))
+    make_active(qtbot, window)
+    widget = window.manager.findChild(QWidget, focused)
+    assert widget is not None
+    widget.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(widget.hasFocus)
+    return window, widget
