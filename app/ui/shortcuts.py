@@ -18,6 +18,7 @@ PROMO_CODE = QKeySequence(Qt.Key.Key_F5)
 INVOICE = QKeySequence(Qt.Key.Key_F6)
 MANAGER_MODE = QKeySequence(Qt.Key.Key_F8)
 REDEEM_CART = QKeySequence(Qt.Key.Key_F9)
+REMOVE_FROM_CART = QKeySequence(Qt.Key.Key_Delete)
 LOCK = QKeySequence(Qt.Key.Key_F12)
 BACK_OUT = QKeySequence(Qt.Key.Key_Escape)
 KEYBOARD_HELP = QKeySequence(Qt.Key.Key_F1)
@@ -53,6 +54,11 @@ def keyboard_shortcuts() -> list[Shortcut]:
         Shortcut("F5", QCoreApplication.translate("Keyboard", "Promo code"), (PROMO_CODE,)),
         Shortcut("F6", QCoreApplication.translate("Keyboard", "Invoice number"), (INVOICE,)),
         Shortcut("F9", QCoreApplication.translate("Keyboard", "Redeem the cart"), (REDEEM_CART,)),
+        Shortcut(
+            "Delete",
+            QCoreApplication.translate("Keyboard", "Remove the picked line from the cart"),
+            (REMOVE_FROM_CART,),
+        ),
         Shortcut("F8", QCoreApplication.translate("Keyboard", "Manager mode"), (MANAGER_MODE,)),
         Shortcut(
             "Ctrl+Tab",

@@ -1220,6 +1220,10 @@
         <translation>Tukar isi keranjang</translation>
     </message>
     <message>
+        <source>Remove the picked line from the cart</source>
+        <translation>Hapus baris yang dipilih dari keranjang</translation>
+    </message>
+    <message>
         <source>Manager mode</source>
         <translation>Mode manajer</translation>
     </message>

@@ -6,7 +6,7 @@ from collections.abc import Hashable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.services import format_count
+from app.ui import shortcuts
 from app.ui.viewmodels import CartLine
 from app.ui.widgets.properties import set_style_property
 
@@ -86,6 +87,11 @@ class RewardCart(QWidget):
         self.remove_button = QPushButton(self.tr("Remove"))
         self.remove_button.setObjectName("cartRemove")
         self.remove_button.clicked.connect(self.remove_selected)
+        # Delete on a picked line removes it as "Remove" does (its handlers after it too): Tab to
+        # the button and Space was the only way, and Delete there did nothing (seen under X).
+        remove_line = QShortcut(shortcuts.REMOVE_FROM_CART, self.list)
+        remove_line.setContext(Qt.ShortcutContext.WidgetShortcut)
+        remove_line.activated.connect(self._remove_by_key)
         self.redeem_button = QPushButton(self.tr("Redeem cart (F9)"))
         self.redeem_button.setObjectName("cartRedeem")
         self.redeem_button.setProperty("role", "primary")
@@ -126,6 +132,10 @@ class RewardCart(QWidget):
                     return
         self._lines.append(_Line(reward_id, name, qty, stamps_each, flexible_stamps))
         self._refresh()
+
+    def _remove_by_key(self) -> None:
+        if self.remove_button.isEnabled():
+            self.remove_button.click()
 
     def remove_selected(self) -> None:
         """Drop the selected line."""

@@ -226,6 +226,24 @@ def test_an_empty_cart_does_nothing_and_remove_drops_a_line(qtbot: QtBot, picker
     assert picker.cart.lines() == []
 
 
+def test_delete_on_a_picked_line_of_the_cart_removes_it(qtbot: QtBot, picker: RewardPicker):
+    # Under X: a line picked in the cart with the arrows, and Delete did nothing; only Tab to
+    # "Remove" and Space took it out.
+    for reward in ("coffee", "croissant"):
+        picker.select_reward(reward)
+        click(qtbot, picker.add_button)
+    cart = picker.cart
+    cart.list.setFocus()
+    qtbot.waitUntil(cart.list.hasFocus)
+    cart.list.setCurrentRow(1)
+    qtbot.keyClick(cart.list, Qt.Key.Key_Delete)
+    assert cart.lines() == [("coffee", 1, None)]
+    cart.list.setCurrentRow(0)
+    qtbot.keyClick(cart.list, Qt.Key.Key_Delete)
+    assert cart.lines() == []
+    assert not cart.remove_button.isEnabled()
+
+
 def test_new_rewards_replace_the_grid_but_keep_the_cart(qtbot: QtBot, picker: RewardPicker):
     picker.select_reward("coffee")
     click(qtbot, picker.add_button)
