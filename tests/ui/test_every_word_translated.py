@@ -32,7 +32,7 @@ SAME_IN_INDONESIAN = frozenset(
     {
         "PIN", "OK", "Rp", "Stamps", "POS", "Promo", "Voucher", "Member", "Saldo", "Online",
         "Offline", "Status", "Total", "Shift", "Demo", "CSV", "API", "QR", "ID", "F", "Enter",
-        "Esc", "Ctrl", "Tab", "Python", "Qt", "PySide",
+        "Esc", "Ctrl", "Tab", "Delete", "Python", "Qt", "PySide",
     }
 )  # fmt: skip
 
