@@ -32,6 +32,7 @@ from app.core.services import (
     TEMPLATES,
     Channel,
     OfflineLimits,
+    ScanFormats,
     TillConfig,
     english,
     first_hidden,
@@ -423,6 +424,10 @@ class Settings(BaseSettings):
     def database_path(self) -> Path:
         """The till's database inside the data folder."""
         return self.till_config().database_path
+
+    def scan_formats(self) -> ScanFormats:
+        """The store's card, receipt and voucher formats (``card_prefixes`` and the rest)."""
+        return ScanFormats.read(self.card_prefixes, self.invoice_prefixes, self.voucher_prefixes)
 
     def till_config(self, *, kiosk: bool = False) -> TillConfig:
         """What the core needs of these settings (it never reads them itself)."""

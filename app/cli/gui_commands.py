@@ -28,7 +28,7 @@ from app.early_config import CONFIG_ENV, ConfigError, default_config_file, langu
 
 if TYPE_CHECKING:
     from app.config import Settings
-    from app.core.services import ScanFormats, Secret
+    from app.core.services import Secret
     from app.ui.cashier import TillStart
     from app.ui.demo import DemoControls
 
@@ -179,15 +179,6 @@ def gui(args: argparse.Namespace) -> int:
     return EXIT_USAGE
 
 
-def _scan_formats(settings: Settings) -> ScanFormats:
-    """The shop's card, receipt and voucher formats, as the kiosk's scanner filter asks them."""
-    from app.core.services import ScanFormats
-
-    return ScanFormats.read(
-        settings.card_prefixes, settings.invoice_prefixes, settings.voucher_prefixes
-    )
-
-
 def _kiosk(args: argparse.Namespace, settings: Settings, token: Secret) -> int:
     """The self-service kiosk on the till's settings (channel 3 unless the settings say
     otherwise); it may share the cashier's data folder (docs/kiosk.md)."""
@@ -205,7 +196,7 @@ def _kiosk(args: argparse.Namespace, settings: Settings, token: Secret) -> int:
                 scanner_prefix=settings.scanner_prefix,
                 scanner_pace_ms=settings.scanner_pace_ms,
                 scanner_terminator=settings.scanner_terminator,
-                scan_formats=_scan_formats(settings),
+                scan_formats=settings.scan_formats(),
                 on_ready=_kiosk_up,
                 support_bundle=_bundle_writer(config),
             )
@@ -408,11 +399,7 @@ def demo_till_start(settings: Settings, fixed: dict[str, object], root: Path) ->
 def demo_hint(url: str, settings: Settings) -> str:
     """What the cashier's demo prints first: how to use it, with the shop's formats as its
     settings have them."""
-    from app.core.services import ScanFormats
-
-    formats = ScanFormats.read(
-        settings.card_prefixes, settings.invoice_prefixes, settings.voucher_prefixes
-    )
+    formats = settings.scan_formats()
 
     def listed(prefixes: tuple[str, ...]) -> str:
         return ", ".join(prefixes) or "(no rule)"
@@ -490,7 +477,7 @@ def _demo_kiosk(
             token,
             language=settings.language,
             seed=seed,
-            scan_formats=_scan_formats(settings),
+            scan_formats=settings.scan_formats(),
             on_ready=_kiosk_up,
             support_bundle=_bundle_writer(None, (settings, token)),
             demo=shop,

@@ -491,9 +491,7 @@ class CashierWindow(QObject):
     def formats_changed(self, settings: Settings | None) -> None:
         """The store's prefix rules as the settings now say: in force from the next scan."""
         if settings is not None:
-            self.session.formats = ScanFormats.read(
-                settings.card_prefixes, settings.invoice_prefixes, settings.voucher_prefixes
-            )
+            self.session.formats = settings.scan_formats()
 
     def _unmatched_scan(self, code: str) -> None:
         # No member has it, the customer on screen: their voucher code, unless this window
