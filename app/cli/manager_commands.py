@@ -533,9 +533,10 @@ def _summary_line(line: SummaryLine) -> str:
     stamps = "stamp " if line.stamps == 1 else "stamps"
     # a reward has no Rupiah value: "Rp 0" read as vouchers worth nothing
     rupiah = format_rupiah(line.rupiah) if line.rupiah else "—"
-    # the standing in the words End of day and History use ("Confirmed by a manager")
+    # the standing in the words End of day and History use, as wide as the longest ("Sent
+    # again by a manager") so that the counts stand in one column
     return (
-        f"  {line.kind:<7} {english(standing_name(line.standing)):<22} {line.count:>5}  "
+        f"  {line.kind:<7} {english(standing_name(line.standing)):<23} {line.count:>5}  "
         f"{line.stamps:>7} {stamps}  {rupiah:>14}"
     ).rstrip()
 

@@ -1087,6 +1087,7 @@ TEMPLATES: dict[str, str] = {
     "summary.standing.expired": "PIN ran out",
     # a kiosk's redemption its bound ended: its customer was told to ask at the counter
     "summary.standing.not_sent_in_time": "Not sent in time",
+    "summary.standing.sent_again": "Sent again by a manager",
     "summary.standing.closed": "Closed by a manager",
     "receipt.closed": "Closed by a manager",
     "receipt.closed.todo": (

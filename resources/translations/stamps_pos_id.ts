@@ -6285,6 +6285,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Tidak terkirim tepat waktu</translation>
     </message>
     <message>
+        <source>Sent again by a manager</source>
+        <comment>summary.standing.sent_again</comment>
+        <translation>Dikirim ulang oleh manajer</translation>
+    </message>
+    <message>
         <source>Closed by a manager</source>
         <comment>summary.standing.closed</comment>
         <translation>Ditutup oleh manajer</translation>

@@ -363,7 +363,7 @@ def test_exceptions_retry_dismiss_and_the_summary(
     rows = list(csv.DictReader(io.StringIO(summary_csv.read_text(encoding="utf-8"))))
     assert [(r["cashier"], r["kind"], r["standing"], r["count"], r["stamps"]) for r in rows] == [
         (MANAGER, "reward", "confirmed", "1", "20"),  # the retry is the manager's entry
-        ("Rina", "reward", "closed", "1", "20"),
+        ("Rina", "reward", "sent_again", "1", "20"),  # its stamps went with the retry
     ]
     audit_csv = tmp_path / "audit.csv"
     assert cli("audit", "--action", "retry", "--csv", str(audit_csv)).returncode == 0
