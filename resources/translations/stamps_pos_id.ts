@@ -1308,6 +1308,10 @@
         <translation>Sisa stamp Anda {count}.</translation>
     </message>
     <message>
+        <source>This code is for the cashier. Please show it at the counter.</source>
+        <translation>Kode ini untuk kasir. Silakan tunjukkan ke kasir.</translation>
+    </message>
+    <message>
         <source>A card was scanned while the kiosk was starting. Please scan it again.</source>
         <translation>Ada kartu yang dipindai saat kios sedang dimulai. Silakan pindai lagi.</translation>
     </message>
