@@ -5,7 +5,6 @@ Time comes from a scripted clock: each keystroke is stamped by the test, nothing
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -27,7 +26,7 @@ from pytestqt.qtbot import QtBot
 from app.core.services.codes import ScanFormats
 from app.ui.widgets.form import line_edit
 from app.ui.widgets.pin_pad import PinPad
-from app.ui.widgets.scanner_filter import ScannerFilter, burst_start
+from app.ui.widgets.scanner_filter import ScannerFilter
 
 from ...support.gates import ScriptedClock
 
@@ -220,47 +219,6 @@ def test_a_scan_whose_keys_come_unevenly_is_read_whole(
         enter(qtbot, field, clock, gap_ms=29)
     assert scan.args == [code]
     assert field.text() == ""
-
-
-STEADY_SCAN_MS = [12, 13, 12, 14, 12, 12, 13, 12, 12]
-
-
-@pytest.mark.parametrize(
-    ("into_ms", "let_go_after_ms", "start"),
-    [
-        (40, 3, 0),  # a scanner slow to wake: it lets go of each key before the next
-        (44, 3, 0),
-        (40, 90, 1),  # a person's digit, the finger still on it as the scan began
-        (33, 60, 1),
-        (55, 3, 0),  # a scanner slowest to wake: up to 60 ms to its second key
-        (40, 8, 0),  # a scanner's key let go a little late (a busy moment)
-        (61, 3, 1),  # longer than any scanner's gap (a PIN pad's keys count up to 60 ms apart)
-        (40, 31, 1),  # a person's digit typed by xdotool: let go 31 ms on, as no scanner does
-        (33, 31, 1),
-        (30, 90, 1),  # as soon as a scanner's own gaps, but held 90 ms, as no scanner does
-        (30, 3, 0),  # as soon as a scanner's own gaps and let go as soon: nothing tells it
-        (40, None, 1),  # not let go yet
-    ],
-)
-def test_where_a_burst_begins(into_ms: float, let_go_after_ms: float | None, start: int) -> None:
-    # A steady scan whose first gap alone was over 32 ms and three times its slowest later one
-    # gave its first character to the field: the card read without it, found nobody.
-    times = [1000.0, 1000.0 + into_ms]
-    for gap_ms in STEADY_SCAN_MS:
-        times.append(times[-1] + gap_ms)
-    first_let_go = math.inf if let_go_after_ms is None else times[0] + let_go_after_ms
-    released = [first_let_go, *(at + 3 for at in times[1:])]
-    assert burst_start(times, released) == start
-
-
-def test_a_key_held_as_a_hand_holds_one_is_a_persons_however_soon_the_scan_comes() -> None:
-    # The customer's last PIN digit, typed by xdotool (let go 31 ms after it was pressed), and a
-    # card scanned 1 ms after that: taken for the scan's first key, it went with the card's.
-    times = [1000.0, 1032.0]
-    for gap_ms in STEADY_SCAN_MS:
-        times.append(times[-1] + gap_ms)
-    released = [1031.0, *(at + 3 for at in times[1:])]
-    assert burst_start(times, released) == 1
 
 
 def test_a_slow_enter_after_a_fast_burst_is_typing(
