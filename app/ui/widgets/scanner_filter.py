@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent, QMouseEvent, QTabletEvent, QTouchEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QFileDialog, QWidget
 
@@ -40,6 +40,14 @@ from app.ui.widgets.scanned_keys import (
 #: server id) has this property set to true. With a dialog up, the window says any other scan was
 #: not read: typed into a manager's note or a setting, it went unseen into what was saved.
 SCAN_FIELD_PROPERTY = "takesScans"
+#: A field that only ever takes one whole code, typed or scanned (the promo code) has this
+#: property set to true. A promo has no format to say that keys at a scanner's pace may still
+#: become one, so a stall of its sender mid-code (xdotool at load 13: up to 238 ms) or a first
+#: key let go late split it: "NG" stayed in the promo field, "OPIPAGI" was read as the scan and
+#: refused. In such a field no key of a person's belongs before a scan, so keys at a scanner's
+#: pace are held across a stall and read whole, as a code by the shop's formats is
+#: (``FormatsTieBreak.whole_code``); a person's keys still show up after the short pause.
+WHOLE_CODE_PROPERTY = "takesWholeCodes"
 
 #: A press of these ends typing; the held keys are delivered before it (see ``eventFilter``).
 _POINTER_EVENTS = (QMouseEvent, QTouchEvent, QTabletEvent)
@@ -179,11 +187,13 @@ class ScannerFilter(QObject):
             taken_back=self.taken_back.emit,
         )
         self._replaying = False
+        self._letting_in = False
         self._enabled = True
         # A person who types one key and stops must see it: after a pause longer than any gap in
         # a scan, the held keys are replayed. (A scanner slow to wake may press its second key
         # up to ``slow_scan_gap_ms`` after.)
         self._flush_timer = QTimer(self)
+        self._flush_timer.setObjectName("typingStopped")
         self._flush_timer.setSingleShot(True)
         self._flush_timer.setInterval(int(self.slow_scan_gap_ms) + 20)
         self._flush_timer.timeout.connect(self._typing_stopped)
@@ -256,6 +266,8 @@ class ScannerFilter(QObject):
         quantity, Ayu's card was "Qty 701", waiting for "Redeem now", and into the history's
         date it changed the manager's filter. Six keys at a scanner's pace are no number anyone
         types."""
+        if self._keys_came_meanwhile():
+            return  # they say when the typing stops
         self._settle_stalls()
         held = self._held
         receiver = held[-1].receiver if held else None
@@ -277,6 +289,25 @@ class ScannerFilter(QObject):
                     self.scanned.emit(code)
                     return
         self.flush()
+
+    def _keys_came_meanwhile(self) -> bool:
+        """Whether key events already waiting behind the timer came in (their own, or ended
+        the keys held). On a loaded till the timer fires before events the window system sent
+        in time: at load 10 a promo code's "N" was pressed at 28 ms and let go at 60, "G" pressed
+        at 64, all by the window system's clock, but delivered 112 ms after the "N", and the
+        timer gave "N" to the field first ("GOPIPAGI" was read as the scan)."""
+        if self._letting_in:
+            return True
+        held, at = len(self._held), self._held[-1].at if self._held else None
+        self._letting_in = True
+        try:
+            # Not the sockets: the network's replies wait, only what is queued comes in.
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeSocketNotifiers)
+        finally:
+            self._letting_in = False
+        if self._flush_timer.isActive():
+            return True
+        return len(self._held) != held or (bool(self._held) and self._held[-1].at != at)
 
     # -- Qt ----------------------------------------------------------------------------------
 
@@ -373,7 +404,7 @@ class ScannerFilter(QObject):
         self._settle_stalls()
         if not self._held:
             return False
-        formats = self._formats()
+        formats = self._formats(watched)
         start = formats.scan_start(self._held)
         typed_by_hand, burst = self._held[:start], self._held[start:]
         if not formats.is_scan_or_a_stalled_code(burst, now):
@@ -405,9 +436,21 @@ class ScannerFilter(QObject):
         # Built each time: the settings change the pace (and the prefix) while the till runs.
         return ScanPace(self.min_length, self.scan_pace_ms, self.max_gap_ms)
 
-    def _formats(self) -> FormatsTieBreak:
+    def _formats(self, typed_into: QWidget | None = None) -> FormatsTieBreak:
+        """The shop's formats, as they read keys typed into ``typed_into`` (by default where the
+        held keys went): any text at a scanner's pace where it only ever takes a whole code."""
+        into = typed_into or (self._held[-1].receiver if self._held else None)
+        whole_code = (
+            into is not None
+            and shiboken6.isValid(into)
+            and bool(into.property(WHOLE_CODE_PROPERTY))
+        )
         return FormatsTieBreak(
-            self.names_a_code, self.may_become_a_code, self._pace(), prefix=self.prefix
+            self.names_a_code,
+            self.may_become_a_code,
+            self._pace(),
+            prefix=self.prefix,
+            whole_code=whole_code,
         )
 
     def _run_may_become_a_code(self) -> bool:

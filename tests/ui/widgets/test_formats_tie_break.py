@@ -51,3 +51,15 @@ def test_keys_that_may_become_no_code_wait_out_no_stall() -> None:
     shops = _the_shops()
     assert shops.run_start(_keys("KR24", [7, 7, 7], [3.0] * 4), None) == 0
     assert shops.run_start(_keys("NGOP", [7, 7, 7], [3.0] * 4), None) is None
+
+
+def test_in_a_field_of_one_whole_code_any_text_at_a_scanners_pace_is_read_whole() -> None:
+    # A promo has no format: "NG" let go late, as a hand lets go, was left to a person.
+    promo = _keys("NGOPIPAGI", [23.0, 23.0] + [7.0] * 6, [16.0, 16.0] + [3.0] * 7)
+    whole = FormatsTieBreak(no_code_is_known, no_code_is_known, ScanPace(), whole_code=True)
+    assert FormatsTieBreak(no_code_is_known, no_code_is_known, ScanPace()).scan_start(promo) == 2
+    assert whole.scan_start(promo) == 0
+    assert whole.run_start(promo[:3], None) == 0
+    # A finger still on a key as the next came: the person's, whatever the field.
+    typed = [Key("X", 960.0, 1050.0), *promo]
+    assert whole.scan_start(typed) == 1

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,7 +26,7 @@ from pytestqt.qtbot import QtBot
 from app.core.services.codes import ScanFormats
 from app.ui.widgets.form import line_edit
 from app.ui.widgets.pin_pad import PinPad
-from app.ui.widgets.scanner_filter import ScannerFilter
+from app.ui.widgets.scanner_filter import WHOLE_CODE_PROPERTY, ScannerFilter
 
 from ...support.gates import ScriptedClock
 
@@ -1312,3 +1312,105 @@ def test_a_lone_key_of_a_cards_prefix_still_shows_up_after_a_short_pause(
     with qtbot.assertNotEmitted(scanner.scanned):
         send(field, timed_keys(("K", 1_000_000, 1_000_000 + let_go_ms)))
         qtbot.waitUntil(lambda: field.text() == "K", timeout=1000)
+
+
+@pytest.fixture
+def promo_field(qtbot: QtBot, shown) -> QLineEdit:
+    # As the promo panel's code field: it only ever takes one whole code, typed or scanned.
+    host = QWidget()
+    edit = QLineEdit(host)
+    edit.setProperty(WHOLE_CODE_PROPERTY, True)
+    shown(host)
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    edit.host = host
+    return edit
+
+
+@pytest.mark.parametrize("stall_ms", [50, 93, 140])
+@pytest.mark.parametrize(("code", "after"), [("NGOPIPAGI", 1), ("NGOPIPAGI", 4), ("PROMOCODE", 2)])
+def test_a_promo_code_whose_sender_stalled_into_the_promo_field_is_read_whole(
+    qtbot: QtBot,
+    scanner: ScannerFilter,
+    promo_field: QLineEdit,
+    code: str,
+    after: int,
+    stall_ms: float,
+) -> None:
+    # Under Xvfb at load 13, xdotool stalled mid-promo: "NG" went to the promo field and
+    # "OPIPAGI" was read as the scan, sent as the promo code, refused. A promo has no format to
+    # say it may go on; the field, which takes nothing but one whole code, does.
+    _knows_the_shops_formats(scanner)
+    with qtbot.waitSignal(scanner.scanned, timeout=1000) as scan:
+        send(promo_field, timed_keys(*_stalled(1_000_000, code, after=after, stall_ms=stall_ms)))
+    assert scan.args == [code]
+    assert promo_field.text() == ""
+    assert scanner.held_count() == 0
+
+
+@pytest.mark.parametrize("late", [1, 2])
+def test_a_promo_code_whose_first_keys_were_let_go_late_into_the_promo_field_is_read_whole(
+    qtbot: QtBot, scanner: ScannerFilter, promo_field: QLineEdit, late: int
+) -> None:
+    # Under Xvfb at load 13 (no stall): xdotool let go of "N" and "G" 16 ms after pressing
+    # them, taken for a person's keys: "NG" stayed in the field and "OPIPAGI" was the scan.
+    with qtbot.waitSignal(scanner.scanned, timeout=1000) as scan:
+        send(promo_field, timed_keys(*_let_go_late("NGOPIPAGI", late=late, held_ms=16)))
+    assert scan.args == ["NGOPIPAGI"]
+    assert promo_field.text() == ""
+
+
+def test_a_promo_code_typed_by_hand_into_the_promo_field_shows_each_key_without_its_enter(
+    qtbot: QtBot, scanner: ScannerFilter, promo_field: QLineEdit
+) -> None:
+    # A person's keys, 120 ms apart and each held 60 ms: each reaches the field after the
+    # filter's short pause, with no Enter to wait for.
+    for index, char in enumerate("NGOP"):
+        at = 1_000_000 + 120 * index
+        send(promo_field, timed_keys((char, at, at + 60)))
+        qtbot.waitUntil(lambda typed=index + 1: promo_field.text() == "NGOP"[:typed])
+    assert scanner.held_count() == 0
+
+
+def test_a_key_still_held_by_hand_before_a_scan_into_the_promo_field_stays_the_persons(
+    qtbot: QtBot, scanner: ScannerFilter, promo_field: QLineEdit
+) -> None:
+    # A finger still on "X" as the scan began: no scanner's key, whatever the field.
+    with qtbot.waitSignal(scanner.scanned, timeout=1000) as scan:
+        send(
+            promo_field,
+            timed_keys(("X", 1_000_000, 1_000_090), *scanned_from(1_000_040, "NGOPIPAGI")),
+        )
+    assert scan.args == ["NGOPIPAGI"]
+    qtbot.waitUntil(lambda: promo_field.text() == "X")
+
+
+@pytest.mark.parametrize("stall_ms", [50, 93])
+def test_a_promo_code_that_stalled_elsewhere_keeps_the_timings_split(
+    qtbot: QtBot, scanner: ScannerFilter, field: QLineEdit, stall_ms: float
+) -> None:
+    # In the member search (names, phones and emails typed by hand too) nothing says the keys
+    # before the stall are a code's: they reach the field as typed, as before.
+    _knows_the_shops_formats(scanner)
+    with qtbot.waitSignal(scanner.scanned, timeout=1000) as scan:
+        send(field, timed_keys(*_stalled(1_000_000, "NGOPIPAGI", after=2, stall_ms=stall_ms)))
+    assert scan.args == ["PIPAGI"]
+    qtbot.waitUntil(lambda: field.text() == "NGO")
+
+
+def test_keys_waiting_behind_the_pause_come_in_before_the_held_keys_go(
+    qtbot: QtBot, scanner: ScannerFilter, field: QLineEdit
+) -> None:
+    # At load 10 the window system stamped a promo code's "N" at 28 ms and its "G" at 64, but
+    # the "G" reached the window 112 ms after the "N": the pause timer fired first, "N" went to
+    # the field and "GOPIPAGI" was read as the scan. Here the timer fires with the rest queued.
+    events = timed_keys(*scanned_from(1_000_000, "NGOPIPAGI"))
+    first_press = next(i for i, event in enumerate(events) if event.text() == "N")
+    send(field, events[: first_press + 1])
+    for event in events[first_press + 1 :]:
+        QCoreApplication.postEvent(field, event)
+    pause = scanner.findChild(QTimer, "typingStopped")
+    with qtbot.waitSignal(scanner.scanned, timeout=1000) as scan:
+        pause.timeout.emit()
+    assert scan.args == ["NGOPIPAGI"]
+    assert field.text() == ""
