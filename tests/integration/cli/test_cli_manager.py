@@ -232,6 +232,68 @@ def test_history_of_a_cashier_the_till_has_no_account_for_says_so(cli: Cli) -> N
     assert (rina.returncode, rina.stdout, rina.stderr) == (0, "no redemptions match\n", "")
 
 
+def test_a_reading_filter_naming_no_one_the_records_know_says_so(cli: Cli) -> None:
+    # `audit --who Rna` (Rina typed wrong) printed "no audit lines match", exit 0: a manager
+    # reconciling a day believed Rina did nothing. So did `history --member` of a name typed
+    # wrong, and `audit --entry` of an id no entry has.
+    cli.first_manager()
+    added = cli("cashier", "add", "Rina", "--no-pin", *AS_MANAGER, stdin=MANAGER_PIN)
+    assert added.returncode == 0, added.stderr
+    code, redeemed = cli.json(
+        "redeem", "reward", "--user", AYU, "--reward", "1", "--cashier", "Rina"
+    )
+    assert code == 0
+
+    typo = cli("audit", "--who", "Rna")
+    assert (typo.returncode, typo.stdout) == (1, "no audit lines match\n")
+    assert typo.stderr == (
+        "stamps-pos audit: No one named Rna is in this till's audit log or among its managers "
+        "and cashiers. `stamps-pos manager list` and `stamps-pos cashier list` show them\n"
+    )
+    as_json = cli("audit", "--who", "Rna", "--json")
+    assert (as_json.returncode, as_json.stdout) == (1, "[]\n")
+    missing = "01a22c17-05e4-7955-a363-5020063cb488"
+    no_entry = cli("audit", "--entry", missing)
+    assert (no_entry.returncode, no_entry.stdout) == (1, "no audit lines match\n")
+    assert no_entry.stderr == f"stamps-pos audit: There is no outbox entry {missing}.\n"
+    member = cli("history", "--member", "Ayy")
+    assert (member.returncode, member.stdout) == (1, "no redemptions match\n")
+    assert member.stderr == (
+        "stamps-pos history: This till has no record of a member answering to Ayy: check the "
+        "spelling, or give their email, member ID, phone or card number.\n"
+    )
+
+    # Names and ids the records know read as before, nothing matching or not: an account with
+    # no line of its own, a span with nothing in it, an entry with no audit line, a member
+    # looked up here who redeemed nothing.
+    looked_up = cli("member", "find", "agus.setiawan@contoh.co.id")
+    assert looked_up.returncode == 0, looked_up.stderr
+    for known in (
+        ("audit", "--who", "rina"),
+        ("audit", "--who", MANAGER, "--until", "2000-01-01"),
+        ("audit", "--entry", redeemed["id"]),
+        ("history", "--member", "ayu", "--until", "2000-01-01"),
+        ("history", "--member", "setiawan"),
+    ):
+        done = cli(*known)
+        assert (done.returncode, done.stderr) == (0, ""), known
+
+
+def test_history_of_a_cashier_renamed_since_is_not_refused(cli: Cli) -> None:
+    # A cashier renamed since keeps their redemptions under the old name, which an auditor may
+    # rightly ask for: a span with none of them was refused, "There is no cashier named Rina."
+    cli.first_manager()
+    added = cli("cashier", "add", "Rina", "--no-pin", *AS_MANAGER, stdin=MANAGER_PIN)
+    assert added.returncode == 0, added.stderr
+    code, _ = cli.json("redeem", "reward", "--user", AYU, "--reward", "1", "--cashier", "Rina")
+    assert code == 0
+    renamed = cli("cashier", "rename", "Rina", "Rina Putri", *AS_MANAGER, stdin=MANAGER_PIN)
+    assert renamed.returncode == 0, renamed.stderr
+    then = cli("history", "--cashier", "Rina", "--until", "2000-01-01")
+    assert (then.returncode, then.stdout, then.stderr) == (0, "no redemptions match\n", "")
+    assert len(cli("history", "--cashier", "Rina").stdout.splitlines()) == 1
+
+
 def test_an_entry_id_that_names_no_entry_is_refused_alike_by_every_command(cli: Cli) -> None:
     # Refused (1), as an unknown member, cashier or manager is: the id is well formed and names
     # nothing on this till. `outbox show` said it in words of its own ("no outbox entry …").
