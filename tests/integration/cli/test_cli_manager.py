@@ -131,7 +131,8 @@ def test_a_cashier_no_account_has_is_refused_on_a_till_with_accounts(
         ("Wayan", "Wayan's account is disabled"),
     ):
         refused = cli(*redeem, name)
-        assert refused.returncode == 2, refused.stderr
+        # refused (1) as any name that names no one here; it exited 2, a usage error
+        assert refused.returncode == 1, refused.stderr
         assert says in refused.stderr and "`stamps-pos cashier list`" in refused.stderr
     # Nor under the login name, the default: "root" went on the record among Dewi's redemptions.
     cli.env["USER"] = "root"
@@ -292,6 +293,19 @@ def test_history_of_a_cashier_renamed_since_is_not_refused(cli: Cli) -> None:
     then = cli("history", "--cashier", "Rina", "--until", "2000-01-01")
     assert (then.returncode, then.stdout, then.stderr) == (0, "no redemptions match\n", "")
     assert len(cli("history", "--cashier", "Rina").stdout.splitlines()) == 1
+
+
+def test_a_cancel_the_server_refuses_is_said_under_the_command_s_name(cli: Cli) -> None:
+    # Every refusal names its command ("stamps-pos cancel: …") but the server's, after sending:
+    # "stamps-pos: Cancel refused: …", which a manager reading a script's log cannot place.
+    cli.first_manager()
+    unknown = ("cancel", "--server-id", "999999", "--user", AYU, *AS_MANAGER)
+    refused = cli(*unknown, stdin=MANAGER_PIN)
+    assert refused.returncode == 1
+    assert refused.stderr == (
+        "stamps-pos cancel: Cancel refused: The Stamps server refused it: Redemption 999999 not "
+        "found\n"
+    )
 
 
 def test_an_entry_id_that_names_no_entry_is_refused_alike_by_every_command(cli: Cli) -> None:
