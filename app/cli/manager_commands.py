@@ -40,10 +40,8 @@ from app.core.services import (
     ExceptionItem,
     HistoryFilter,
     HistoryRow,
-    NoSuchAccount,
     OperationKind,
     ShiftRow,
-    StaffRefused,
     SummaryLine,
     Till,
     csv_file,
@@ -316,19 +314,16 @@ async def _named_no_one(till: Till, args: argparse.Namespace) -> str | None:
 
 
 async def _no_such_cashier(till: Till, name: str) -> str | None:
-    """Why ``--cashier NAME`` matched nothing when no cashier of this till is named so.
-    ``None`` on a till without cashier accounts (its redemptions are recorded under any name),
-    for a disabled account, whose history is still its own, and for a name the till's records
-    know without an account (a cashier renamed since: their redemptions keep the old name)."""
-    try:
-        await till.staff.cashier_on_record(name)
-    except NoSuchAccount as unknown:
-        if await till.on_record.cashier(name):
-            return None
-        return f"{english(unknown.said)} `{APP_NAME} cashier list` shows this till's cashiers"
-    except StaffRefused:
+    """Why ``--cashier NAME`` matched nothing when no cashier of this till's records is named
+    so; ``None`` for a name they know: an account in any state (a disabled one's history is
+    still its own), or the name of a redemption, refusal or shift (a cashier renamed since, or
+    a till without accounts, whose redemptions are recorded under the name given)."""
+    if await till.on_record.cashier(name):
         return None
-    return None
+    return (
+        f"{english(say('staff.no_cashier_named', name=name))} `{APP_NAME} cashier list` shows "
+        "this till's cashiers"
+    )
 
 
 # --- exceptions ----------------------------------------------------------------------------------
@@ -495,7 +490,7 @@ async def _audit_named_no_one(till: Till, args: argparse.Namespace) -> str | Non
     """Why ``audit`` matched nothing when ``--who`` names no one, or ``--entry`` no entry, this
     till's records know: ``--who Rna`` (Rina typed wrong) read "no audit lines match", exit 0,
     as a day Rina did nothing. Someone the log or the accounts know is not refused (a cashier
-    who has left still has audit lines), nor an entry forgotten whose lines are kept."""
+    who has left still has audit lines), nor an entry the outbox holds."""
     if args.who and not await till.on_record.actor(args.who):
         return (
             f"{english(say('records.no_one_named', name=args.who))} `{APP_NAME} manager list` "
