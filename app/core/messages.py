@@ -1772,6 +1772,14 @@ TEMPLATES: dict[str, str] = {
     "staff.no_cashier_named": "There is no cashier named {name}.",
     "staff.no_manager": "There is no manager by that name.",
     "staff.no_cashier": "There is no cashier by that name.",
+    # --- a filter of what managers read, naming no one the till's records know -----------------
+    "records.no_member": (
+        "This till has no record of a member answering to {member}: check the spelling, or give "
+        "their email, member ID, phone or card number."
+    ),
+    "records.no_one_named": (
+        "No one named {name} is in this till's audit log or among its managers and cashiers."
+    ),
     "staff.disabled": "{name}'s account is disabled; a manager can enable it.",
     "staff.locked": ("{name} is locked after {count} wrong PINs; try again in {minutes} minutes."),
     "staff.pin_needed": "{name} signs in with a PIN: type it.",

@@ -7194,6 +7194,16 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Database mesin kasir {path} rusak ({problem}); database itu harus disisihkan dan database baru dimulai</translation>
     </message>
     <message>
+        <source>This till has no record of a member answering to {member}: check the spelling, or give their email, member ID, phone or card number.</source>
+        <comment>records.no_member</comment>
+        <translation>Mesin kasir ini tidak punya catatan tentang member yang cocok dengan {member}: periksa ejaannya, atau berikan email, ID member, nomor HP atau nomor kartunya.</translation>
+    </message>
+    <message>
+        <source>No one named {name} is in this till&apos;s audit log or among its managers and cashiers.</source>
+        <comment>records.no_one_named</comment>
+        <translation>Tidak ada yang bernama {name} di log audit mesin kasir ini maupun di antara manajer dan kasirnya.</translation>
+    </message>
+    <message>
         <source>{name} is locked after {count} wrong PINs; try again in {minutes} minutes.</source>
         <comment>staff.locked</comment>
         <translation>{name} terkunci setelah {count} kali PIN salah; coba lagi dalam {minutes} menit.</translation>

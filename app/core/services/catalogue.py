@@ -20,7 +20,7 @@ from typing import TypeVar
 from app.core import clock
 from app.core.domain import EntryStatus, OperationKind, Outcome, format_rupiah
 from app.core.messages import Explained, Message, after_line_check, say
-from app.core.offline.cache import CachedReward, CachedVoucher, MemberCache
+from app.core.offline.cache import NO_CHANNEL, CachedReward, CachedVoucher, MemberCache
 from app.core.offline.connectivity import Report
 from app.core.offline.identifiers import normalise_code
 from app.core.offline.policy import VoucherFacts
@@ -541,13 +541,21 @@ class Catalogue:
 
     # --- reading, live or remembered --------------------------------------------------------
 
+    @property
+    def _channel(self) -> int:
+        """The channel the server's lists are asked for, which the till's copy is kept by: a
+        kiosk sharing the counter's data folder reads its own."""
+        return int(self.client.channel or NO_CHANNEL)
+
     async def _rewards(self, member: Member) -> _Rewards:
         try:
             if self._offline():
                 raise _Offline
             answer = await self._in_time(self.client.rewards(user=member.user))
         except (StampsError, TimeoutError, _Offline) as exc:
-            cached = await self.cache.rewards(self.client.store) if self.cache else []
+            cached = (
+                await self.cache.rewards(self.client.store, self._channel) if self.cache else []
+            )
             if not cached:
                 raise CatalogueUnavailable(_unread("rewards", exc)) from None
             return _Rewards(
@@ -570,6 +578,7 @@ class Catalogue:
             now = clock.now()
             await self.cache.remember_rewards(
                 self.client.store,
+                self._channel,
                 [
                     CachedReward(
                         id=r.id,
@@ -679,7 +688,7 @@ class Catalogue:
     async def _confirmed_kinds(self, member: Member) -> dict[int, bool]:
         """The kinds the till's copy of ``member``'s vouchers has confirmed (voucher id: whether
         it is a balance voucher)."""
-        cached = await self.cache.vouchers(member.server_id) if self.cache else None
+        cached = await self.cache.vouchers(member.server_id, self._channel) if self.cache else None
         return {v.id: v.balance for v in cached or () if v.kind_known}
 
     async def _validity(self, voucher: VoucherInfo) -> str | None:
@@ -697,7 +706,7 @@ class Catalogue:
     async def _remembered_vouchers(
         self, member: Member, unread: BaseException | None = None
     ) -> _Vouchers:
-        cached = await self.cache.vouchers(member.server_id) if self.cache else None
+        cached = await self.cache.vouchers(member.server_id, self._channel) if self.cache else None
         if cached is None:
             raise CatalogueUnavailable(_unread("vouchers", unread))
         return _Vouchers(
@@ -732,6 +741,7 @@ class Catalogue:
         now = clock.now()
         await self.cache.remember_vouchers(
             member.server_id,
+            self._channel,
             [
                 CachedVoucher(
                     id=v.id,
@@ -782,7 +792,7 @@ class Catalogue:
         if not self.allow_codes_offline:
             raise needs_server("policy.code_needs_server", line_checked=line_checked)
         if template is None and self.cache is not None:
-            cached = await self.cache.vouchers(member.server_id) or []
+            cached = await self.cache.vouchers(member.server_id, self._channel) or []
             own = next((v for v in cached if v.code == code), None)
             template = own.template_id if own else None
         if template is None:
