@@ -173,10 +173,17 @@ class DocsServer:
     """The contract's server on a free loopback port, in a thread, for the length of a ``with``."""
 
     def __init__(
-        self, token: str = TOKEN, reshape: Callable[[str, Canned], Canned] | None = None
+        self,
+        token: str = TOKEN,
+        reshape: Callable[[str, Canned], Canned] | None = None,
+        *,
+        code_member: str = "identifier",
     ) -> None:
         self.token = token
         self.reshape = reshape
+        #: Where by-voucher-code looks for the member: the parameter table and the JSON example
+        #: name it ``identifier``, seed 000's curl example ``user`` (a server written from that).
+        self.code_member = code_member
         self.members = _members()
         self.rewards = _rewards()
         self.vouchers = _vouchers()
@@ -668,7 +675,7 @@ def _redeem_voucher(server: DocsServer, payload: dict[str, Any]) -> Canned:
 
 
 def _by_code(server: DocsServer, payload: dict[str, Any]) -> Canned:
-    found = _user_of(server, payload, "identifier")
+    found = _user_of(server, payload, server.code_member)
     if isinstance(found, Canned):
         return found
     pk = server._record(found, f"Voucher {payload.get('voucher_code')}", 0, None)

@@ -187,7 +187,9 @@ def apply_policy(
         if kind in (OperationKind.REWARD, OperationKind.MULTI):
             return short_of_stamps(member, now, stamps) or ONLINE
         return ONLINE
-    if member.protected_redemption:
+    if member.protected_redemption and kind.takes_a_pin:
+        # a voucher code takes no PIN check (its endpoint takes no request_id): codes are
+        # judged below, as any member's
         return PolicyDecision.refuse(Refusal.PIN_NEEDS_SERVER)
     if member.fetched_at - now > CLOCK_MOVED_BACK_BY:
         # by the clock it was read in the future: a day back, a copy two days old was "fresh"

@@ -111,6 +111,18 @@ def test_a_pin_protected_member_is_refused_offline_only() -> None:
     assert offline(member=member, online=True).allowed
 
 
+def test_a_pin_protected_members_voucher_code_is_judged_offline_as_anyones() -> None:
+    # by-voucher-code takes no PIN check (no request_id): offline, a code of Budi's was refused
+    # as needing the server to check a PIN it would never have been asked
+    member = replace(MEMBER, protected_redemption=True)
+    assert offline(OperationKind.CODE, member=member).refusal is Refusal.CODE_NEEDS_SERVER
+    allowing = OfflineLimits(allow_codes=True)
+    assert offline(OperationKind.CODE, member=member, limits=allowing).allowed
+    assert offline(OperationKind.PROMO, member=member, limits=allowing).refusal is (
+        Refusal.PIN_NEEDS_SERVER
+    )
+
+
 @pytest.mark.parametrize("kind", [OperationKind.REWARD, OperationKind.VOUCHER])
 def test_the_kiosk_refuses_everything_offline_and_nothing_more_online(kind: OperationKind) -> None:
     # what the counter would accept offline (a cached member, a cached voucher, within the caps)
