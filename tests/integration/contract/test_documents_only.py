@@ -13,6 +13,7 @@ import pytest
 
 from app.config import load_settings
 from app.core.services import RuntimeOptions, Sale, Secret, Till, Verdict, open_till
+from app.core.services.members import MemberNotFound
 
 from ...support.docs_server import MERCHANT, STORE, DocsServer
 from ...support.network import AMPLE_TIMEOUTS
@@ -78,3 +79,43 @@ async def test_a_pin_members_voucher_code_asks_no_pin_the_endpoint_does_not_take
             [sent] = server.sent(BY_CODE)
             assert "request_id" not in sent
             assert server.sent(AUTHORIZE) == []
+
+
+AYU_CARD = "A5MHG"  # her primary_card.number; her Member ID is RRROWO5U51
+DETAILS = "/api/v2/memberships/details"
+
+
+async def test_a_card_member_details_do_not_take_is_found_through_the_suggestions(
+    tmp_path: Path,
+) -> None:
+    # customer_api §1: details' user is "email, Member ID, mobile number or primary key ID",
+    # never a card's number, and a documents-only server said "User not found" of Ayu's card.
+    # Its suggestions take any query: the match is read by its primary key, and taken for the
+    # card its details name.
+    with DocsServer() as server:
+        server.cards_in_suggestions = True
+        async with opened(server, tmp_path) as till:
+            ayu = await till.find_member(AYU_CARD)
+            assert (ayu.email, ayu.card_number, ayu.live) == (AYU, AYU_CARD, True)
+            assert server.sent(DETAILS)[-1]["user"] == "454"  # her primary key
+            # a suggestion is a possible match only: one whose details do not name the card
+            # is not taken for it
+            with pytest.raises(MemberNotFound, match="If it is a card's number"):
+                await till.find_member("A5MH")
+
+
+async def test_a_card_the_server_cannot_look_up_is_said_so_with_what_to_ask_for(
+    tmp_path: Path,
+) -> None:
+    with DocsServer() as server:  # suggestions that search no card
+        async with opened(server, tmp_path) as till:
+            with pytest.raises(MemberNotFound) as refused:
+                await till.find_member(AYU_CARD)
+            assert str(refused.value) == (
+                "No member matches “A5MHG”. If it is a card's number: the Stamps server finds a "
+                "member by email, Member ID, phone or account number, not by every card's "
+                "number. Ask for the member's email, phone or Member ID."
+            )
+            # what cannot be a card is said not found as the server said it
+            with pytest.raises(MemberNotFound, match="User not found"):
+                await till.find_member("nobody@contoh.co.id")
