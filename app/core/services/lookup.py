@@ -123,11 +123,11 @@ class Lookup:
                 refused = not_found(text, exc.detail, exc.field_errors)
                 if isinstance(refused, LookupRefused):  # the till's request, not the member
                     raise refused from None
-                return await self._by_card(text, refused)
+                return await self._by_card(text, refused, exc.detail)
             except NotFound as exc:
                 self._report(exc, sent_at)
                 return await self._by_card(
-                    text, MemberNotFound(say("member.not_found", query=text))
+                    text, MemberNotFound(say("member.not_found", query=text)), None
                 )
             except (CredentialsRejected, CredentialsReplaced, CredentialsUnusable) as refused:
                 raise await self._member_refusal(refused) from None
@@ -161,7 +161,9 @@ class Lookup:
             raise NotOnline(unseen)
         return replace(cached, answer_unread=True) if unread else cached
 
-    async def _by_card(self, text: str, not_found_words: MemberNotFound) -> Member:
+    async def _by_card(
+        self, text: str, not_found_words: MemberNotFound, said: str | None
+    ) -> Member:
         """The member whose card's number ``text`` is, found as the docs allow, when member
         details did not know it as ``user``: its table takes "email, Member ID, mobile number or
         primary key ID", not a card's number (``primary_card.number``), so a server written
@@ -170,7 +172,8 @@ class Lookup:
         details name the card (``primary_card`` or ``member_ids``): a suggestion is only a
         possible match. Raises ``not_found_words`` for what cannot be a card (an email, words,
         a phone written with its +, no digit at all), and :class:`MemberNotFound` saying that a
-        card's number cannot be looked up when no single member carries it."""
+        card's number cannot be looked up when no single member carries it, after the server's
+        own words (``said``) when it gave some."""
         if (
             "@" in text
             or text.startswith("+")
@@ -184,6 +187,11 @@ class Lookup:
         except (StampsError, TimeoutError):
             found = []
         if len(found) != 1:
+            if said:
+                reason = said if said.endswith((".", "!", "?")) else f"{said}."
+                raise MemberNotFound(
+                    say("member.card_not_found_because", query=text, reason=reason)
+                )
             raise MemberNotFound(say("member.card_not_found", query=text))
         member = replace(found[0], fetched_at=asked_at)
         await self.cache.remember(member)

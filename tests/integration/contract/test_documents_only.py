@@ -112,7 +112,8 @@ async def test_a_card_the_server_cannot_look_up_is_said_so_with_what_to_ask_for(
             with pytest.raises(MemberNotFound) as refused:
                 await till.find_member(AYU_CARD)
             assert str(refused.value) == (
-                "No member matches “A5MHG”. If it is a card's number: the Stamps server finds a "
+                "No member matches “A5MHG”: User not found. If it is a card's number: the "
+                "Stamps server finds a "
                 "member by email, Member ID, phone or account number, not by every card's "
                 "number. Ask for the member's email, phone or Member ID."
             )
