@@ -140,13 +140,14 @@ ONLINE = PolicyDecision(allowed=True)
 _PROVISIONAL = PolicyDecision(allowed=True, provisional=True)
 
 
-def standing_refusal(member: MemberFacts) -> PolicyDecision | None:
-    """The refusals that hold online and offline alike, or ``None``."""
+def standing_refusal(member: MemberFacts, kind: OperationKind) -> PolicyDecision | None:
+    """The refusals that hold online and offline alike for an order of ``kind``, or ``None``.
+    A blocked PIN refuses only what takes a PIN check (a voucher code takes none)."""
     if member.is_blocked:
         return PolicyDecision.refuse(Refusal.MEMBER_BLOCKED)
     if not member.redemption_allowed:
         return PolicyDecision.refuse(Refusal.REDEMPTION_NOT_ALLOWED)
-    if member.pin_is_blocked:
+    if member.pin_is_blocked and kind.takes_a_pin:
         return PolicyDecision.refuse(Refusal.PIN_BLOCKED)
     return None
 
@@ -180,7 +181,7 @@ def apply_policy(
         return ONLINE if online else _PROVISIONAL
     if kiosk and not online:
         return kiosk_offline()
-    refused = standing_refusal(member)
+    refused = standing_refusal(member, kind)
     if refused is not None:
         return refused
     if online:
