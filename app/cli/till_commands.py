@@ -407,10 +407,12 @@ async def _redeem(
             approval=required.approval,
         )
     if pin is not None:  # the window would not have asked: the server is not asked either
-        print(
-            f"{APP_NAME}: {member.name}'s redemptions need no PIN: the one given was not checked",
-            file=sys.stderr,
+        needs_none = (
+            "a voucher code needs no PIN"  # by-voucher-code takes no PIN check's request_id
+            if member.protected_redemption
+            else f"{member.name}'s redemptions need no PIN"
         )
+        print(f"{APP_NAME}: {needs_none}: the one given was not checked", file=sys.stderr)
     return receipt
 
 

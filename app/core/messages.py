@@ -132,6 +132,16 @@ TEMPLATES: dict[str, str] = {
     "member.type_something": "Type or scan an email, member ID, phone or card number.",
     "member.not_found": "No member matches “{query}”. Check it, or search by name.",
     "member.not_found_because": "No member matches “{query}”: {reason}",
+    "member.card_not_found_because": (
+        "No member matches “{query}”: {reason} If it is a card's number: the Stamps server "
+        "finds a member by email, Member ID, phone or account number, not by every card's "
+        "number. Ask for the member's email, phone or Member ID."
+    ),
+    "member.card_not_found": (
+        "No member matches “{query}”. If it is a card's number: the Stamps server finds a "
+        "member by email, Member ID, phone or account number, not by every card's number. Ask "
+        "for the member's email, phone or Member ID."
+    ),
     "member.lookup_refused": (
         "The Stamps server refused the lookup over what this till sends, not over the member: "
         "“{said}”. Call a manager to check the till's settings (merchant and store; "

@@ -4879,6 +4879,16 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Tidak ada member yang cocok dengan “{query}”: {reason}</translation>
     </message>
     <message>
+        <source>No member matches “{query}”: {reason} If it is a card&apos;s number: the Stamps server finds a member by email, Member ID, phone or account number, not by every card&apos;s number. Ask for the member&apos;s email, phone or Member ID.</source>
+        <comment>member.card_not_found_because</comment>
+        <translation>Tidak ada member yang cocok dengan “{query}”: {reason} Jika ini nomor kartu: server Stamps mencari member menurut email, ID member, nomor HP, atau nomor akun, tidak menurut setiap nomor kartu. Minta email, nomor HP, atau ID member-nya.</translation>
+    </message>
+    <message>
+        <source>No member matches “{query}”. If it is a card&apos;s number: the Stamps server finds a member by email, Member ID, phone or account number, not by every card&apos;s number. Ask for the member&apos;s email, phone or Member ID.</source>
+        <comment>member.card_not_found</comment>
+        <translation>Tidak ada member yang cocok dengan “{query}”. Jika ini nomor kartu: server Stamps mencari member menurut email, ID member, nomor HP, atau nomor akun, tidak menurut setiap nomor kartu. Minta email, nomor HP, atau ID member-nya.</translation>
+    </message>
+    <message>
         <source>{count} members this till remembers match “{query}”; use the email or the member ID.</source>
         <comment>member.ambiguous</comment>
         <translation>{count} member yang tersimpan di mesin kasir ini cocok dengan “{query}”; gunakan email atau ID member.</translation>
