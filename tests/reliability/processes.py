@@ -59,6 +59,12 @@ class TillProcess:
         """What it printed so far."""
         return self.out.read_text(errors="replace")
 
+    def lines(self) -> list[str]:
+        """The whole lines it printed so far. Its output is unbuffered (``PYTHONUNBUFFERED``), so
+        a kill can land inside a ``print`` between its words: a last line with no end is one
+        cut off there ("queued" without its id, which failed a run with an IndexError)."""
+        return self.output().split("\n")[:-1]
+
     def kill_when(
         self,
         moment: Callable[[], str | None],

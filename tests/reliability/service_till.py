@@ -36,6 +36,13 @@ REWARD_ID = 5
 CANCEL_SHARE = 0.2
 
 
+def say(line: str) -> None:
+    """``line`` in one write: unbuffered (the test sets ``PYTHONUNBUFFERED``), ``print`` writes
+    each word apart, and a kill between them left "queued" without its id."""
+    sys.stdout.write(f"{line}\n")
+    sys.stdout.flush()
+
+
 async def main(count: int, seed: int, first: int, last: int, manager: str) -> None:
     rng = random.Random(seed)
     config = load_settings().till_config()
@@ -50,7 +57,7 @@ async def main(count: int, seed: int, first: int, last: int, manager: str) -> No
             member = await till.find_member(extra_member_email(rng.randint(first, last)))
             order = await till.catalogue.reward_order(member, REWARD_ID)
             receipt = await till.redeemer.redeem(order, member, Sale(cashier="service"))
-            print("queued", receipt.entry_id, flush=True)
+            say(f"queued {receipt.entry_id}")
             mine.append(receipt.entry_id)
             if rng.random() < CANCEL_SHARE:
                 target = rng.choice(mine)
@@ -59,7 +66,7 @@ async def main(count: int, seed: int, first: int, last: int, manager: str) -> No
                     carrier = await till.manager.cancel(target)
                 except DecisionRefused:  # voided already by the test's own cancels
                     continue
-                print("cancel", target, carrier.entry_id, carrier.status.value, flush=True)
+                say(f"cancel {target} {carrier.entry_id} {carrier.status.value}")
         await till.sync(60)
 
 

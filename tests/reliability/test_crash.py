@@ -368,7 +368,7 @@ class Scenario:
         k = self.rng.randint(1, count)
 
         def moment() -> str | None:
-            queued = sum(1 for line in process.output().splitlines() if line.startswith("queued "))
+            queued = sum(1 for line in process.lines() if line.startswith("queued "))
             return f"after {k} queued" if queued >= k else None
 
         seed = str(self.rng.randrange(2**32))
@@ -378,7 +378,7 @@ class Scenario:
             process.kill_when(moment, bound=ROUND_BOUND)
         finally:
             process.close()
-        for line in process.output().splitlines():
+        for line in process.lines():
             words = line.split()
             if words[:1] == ["queued"]:
                 self.run.accepted.add(words[1])

@@ -111,6 +111,12 @@ async def test_every_read_takes_a_200_of_only_an_error_or_a_page_for_no_answer(
     tmp_path: Path, docs_server: DocsServer, path: str, body: object
 ) -> None:
     async with _till_online(tmp_path, docs_server) as (till, ayu):
+        # The bar's changes, as they came: the offer reads the rewards beside the vouchers, and
+        # a rewards answer read after the vouchers' (a request that left before it) sends a
+        # probe, whose answer may turn the bar back to Online before the offer returns (seen
+        # in a loaded CI run). What the cashier saw is the bar turning Degraded.
+        seen: list[Connectivity] = []
+        till.monitor.subscribe(lambda _, new: seen.append(new))
         docs_server.answer_next(path, 404 if isinstance(body, str) else 200, body)
         if "vouchers" in path:
             offer = await till.offer(ayu)
@@ -119,7 +125,7 @@ async def test_every_read_takes_a_200_of_only_an_error_or_a_page_for_no_answer(
             since = clock.now() - timedelta(days=1)
             with pytest.raises(StampsError):
                 await till.worker.transport.member_activity(ayu.user, since=since)
-        assert till.monitor.state is Connectivity.DEGRADED
+        assert seen[:1] == [Connectivity.DEGRADED]
 
 
 async def test_the_heartbeat_s_ping_answered_with_a_proxy_s_page_is_not_online(
