@@ -2,10 +2,12 @@
 
 ``app.ui`` and ``app.cli`` import from here (and from ``app.config``) only; ``make lint`` checks
 it (import-linter, ``pyproject.toml``). Everything they use is a method or event of
-:class:`Till` or of a part it holds: the catalogue, the order put through, manager mode, history,
-the audit log and the staff (``till.catalogue``, ``till.redeemer``, ``till.manager``,
-``till.history``, ``till.audit``, ``till.staff``). Every type they show is re-exported here, as
-are the few modules they use whole (``clock``, ``logs``, ``diagnostics``).
+:class:`Till` or of a part it holds: the members, the catalogue, the order put through, the
+line, the shifts and days, the outage, manager mode, history, the audit log and the staff
+(``till.lookup``, ``till.catalogue``, ``till.redeemer``, ``till.line``, ``till.shift_record``,
+``till.outages``, ``till.manager``, ``till.history``, ``till.audit``, ``till.staff``). Every type
+they show is re-exported here, as are the few modules they use whole (``clock``, ``logs``,
+``diagnostics``).
 
 The names load on first use (PEP 562): the window paints before the database, the HTTP client
 and the models are imported, and ``stamps-pos --help`` never imports them at all.

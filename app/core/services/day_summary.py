@@ -6,9 +6,9 @@ rupiah the vouchers' worth they spent (taken from a dynamic voucher, or a vouche
 the shift's summary counts it.
 
 Built on the outbox entries, whose cashier and terminal say who made them, and on the shifts'
-refusal records (what was refused before anything was queued): :meth:`Till.day` joins them, with
-the day's shifts and its rows in the shift CSV's format. :func:`summarise` takes any span, so a
-shift's summary is the same call with the shift's start and end.
+refusal records (what was refused before anything was queued): :meth:`ShiftRecord.day` joins
+them, with the day's shifts and its rows in the shift CSV's format. :func:`summarise` takes any
+span, so a shift's summary is the same call with the shift's start and end.
 """
 
 from __future__ import annotations
