@@ -56,7 +56,7 @@ if TYPE_CHECKING:
     from app.core.offline.connectivity import Connectivity
     from app.core.offline.policy import OfflineLimits, VoucherFacts
     from app.core.outbox.errors import OutboxError
-    from app.core.outbox.outbox import OutboxStatus
+    from app.core.outbox.status import OutboxStatus
     from app.core.services import diagnostics
     from app.core.services.at_the_counter import CounterFilter, CounterRefusal
     from app.core.services.audit_actions import AUDIT_ACTIONS
@@ -285,7 +285,7 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     ("app.core.outbox.errors", ("OutboxError",)),
-    ("app.core.outbox.outbox", ("OutboxStatus",)),
+    ("app.core.outbox.status", ("OutboxStatus",)),
     ("app.core.services.clock_check", ("ClockFault", "ClockWarning")),
     ("app.core.services.audit_actions", ("AUDIT_ACTIONS",)),
     (

@@ -35,7 +35,8 @@ from app.core.offline.policy import (
     apply_policy,
     kiosk_offline,
 )
-from app.core.outbox.outbox import Outbox, OutboxStatus
+from app.core.outbox.outbox import Outbox
+from app.core.outbox.status import OutboxStatus
 from app.core.outbox.transitions import read_error_text
 from app.core.outbox.worker import SyncWorker
 from app.core.services.audit_log import AuditLog

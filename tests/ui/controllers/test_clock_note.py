@@ -12,7 +12,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app.core import clock
-from app.core.outbox.outbox import OutboxStatus
+from app.core.outbox.status import OutboxStatus
 from app.ui.cashier_window import CashierWindow
 
 from ...support.languages import speaking
