@@ -66,14 +66,7 @@ if TYPE_CHECKING:
         AuditLog,
         write_audit_csv,
     )
-    from app.core.services.catalogue import (
-        Catalogue,
-        CatalogueUnavailable,
-        CodeNeedsServer,
-        Offer,
-        OfferedReward,
-        OfferedVoucher,
-    )
+    from app.core.services.catalogue import Catalogue, CatalogueUnavailable, CodeNeedsServer
     from app.core.services.changes import ChangeWatch
     from app.core.services.clock_check import ClockFault, ClockWarning
     from app.core.services.codes import (
@@ -131,11 +124,10 @@ if TYPE_CHECKING:
         ExceptionItem,
         FoldedAttempts,
         History,
-        HistoryFilter,
         HistoryRow,
-        ManagerDecision,
         MemberContact,
     )
+    from app.core.services.history_filter import HistoryFilter
     from app.core.services.kiosk import (
         Kiosk,
         KioskOffer,
@@ -146,6 +138,7 @@ if TYPE_CHECKING:
         qr_payload,
         reference_of,
     )
+    from app.core.services.manager_decision import ManagerDecision
     from app.core.services.manager_mode import (
         DecisionRefused,
         Manager,
@@ -163,6 +156,7 @@ if TYPE_CHECKING:
         level_number,
         level_words,
     )
+    from app.core.services.offer import Offer, OfferedReward, OfferedVoucher
     from app.core.services.order_kinds import counted_kind
     from app.core.services.orders import InvalidOrder, Order
     from app.core.services.own_files import OwnFile, database_files, tills_own_files, which_own_file
@@ -308,11 +302,9 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "Catalogue",
             "CatalogueUnavailable",
             "CodeNeedsServer",
-            "Offer",
-            "OfferedReward",
-            "OfferedVoucher",
         ),
     ),
+    ("app.core.services.offer", ("Offer", "OfferedReward", "OfferedVoucher")),
     ("app.core.services.changes", ("ChangeWatch",)),
     ("app.core.services.disk_watch", ("DISK_LOOK_EVERY_S", "DiskWatch")),
     (
@@ -402,12 +394,12 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "ExceptionItem",
             "FoldedAttempts",
             "History",
-            "HistoryFilter",
             "HistoryRow",
-            "ManagerDecision",
             "MemberContact",
         ),
     ),
+    ("app.core.services.history_filter", ("HistoryFilter",)),
+    ("app.core.services.manager_decision", ("ManagerDecision",)),
     ("app.core.services.standings", ("STANDINGS", "STATUS_NAMES", "Standing")),
     (
         "app.core.services.evidence_words",

@@ -21,7 +21,8 @@ from typing import TextIO
 from app.core.domain import EntryStatus
 from app.core.messages import Message, say
 from app.core.services.csv_export import write_csv
-from app.core.services.history import History, HistoryFilter, HistoryRow
+from app.core.services.history import History, HistoryRow
+from app.core.services.history_filter import HistoryFilter
 from app.core.services.receipts import Verdict
 from app.core.services.shift import ShiftInfo, ShiftRow
 

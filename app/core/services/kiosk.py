@@ -24,13 +24,14 @@ from app.core.domain import Channel, EntryStatus, OperationKind
 from app.core.messages import Explained, Message, say
 from app.core.offline.connectivity import Connectivity
 from app.core.offline.policy import Refusal
-from app.core.services.catalogue import CatalogueUnavailable, OfferedReward, unnamed_reward
+from app.core.services.catalogue import CatalogueUnavailable
 from app.core.services.members import (
     LookupRefused,
     Member,
     MemberNotFound,
     member_identifier,
 )
+from app.core.services.offer import OfferedReward, unnamed_reward
 from app.core.services.orders import InvalidOrder
 from app.core.services.receipts import Receipt, Verdict
 from app.core.services.refusals import (

@@ -18,7 +18,7 @@ from app.core.credentials import Secret
 from app.core.domain import EntryStatus, OperationKind
 from app.core.messages import english, say
 from app.core.services.audit_log import AuditFilter
-from app.core.services.history import HistoryFilter
+from app.core.services.history_filter import HistoryFilter
 from app.core.services.receipts import Verdict
 from app.core.services.refusals import Refused
 from app.core.services.runtime import RuntimeOptions, open_till
