@@ -40,10 +40,8 @@ from app.core.services import (
     ExceptionItem,
     HistoryFilter,
     HistoryRow,
-    NoSuchAccount,
     OperationKind,
     ShiftRow,
-    StaffRefused,
     SummaryLine,
     Till,
     csv_file,
@@ -51,6 +49,7 @@ from app.core.services import (
     evidence_text,
     format_rupiah,
     local_day,
+    say,
     standing_name,
     why_not_written,
     write_summary_csv,
@@ -262,12 +261,12 @@ def history(args: argparse.Namespace) -> int:
     counter = CounterFilter.standing(*(args.status or ()), **narrowed)
 
     async def body() -> int:
-        no_such_cashier: str | None = None
+        unknown: str | None = None
         async with till_for(args, worker=False) as till:
             rows = await till.history.rows(wanted)
             turned_away = await till.shift_record.refused_at_the_counter(counter)
-            if args.cashier and not rows and not turned_away:
-                no_such_cashier = await _no_such_cashier(till, args.cashier)
+            if not rows and not turned_away:
+                unknown = await _named_no_one(till, args)
         # each list its newest: the newest of the two together are among them
         lines: list[tuple[datetime, str, dict[str, Any]]] = list(
             heapq.merge(
@@ -287,26 +286,44 @@ def history(args: argparse.Namespace) -> int:
         else:
             print("\n".join(text for _, text, _ in lines))
         _say_if_cut(args.limit, args, len(lines), "--since, --status, --member")
-        if no_such_cashier is not None:
-            print(f"{APP_NAME} {args.command}: {no_such_cashier}", file=sys.stderr)
-            return EXIT_REFUSED
-        return EXIT_OK
+        return _refused_if(unknown, args)
 
     return run(args, body)
 
 
-async def _no_such_cashier(till: Till, name: str) -> str | None:
-    """Why ``--cashier NAME`` matched nothing when no cashier of this till is named so: a name
-    typed wrong read "no redemptions match", exit 0, as a shift in which the cashier redeemed
-    nothing. ``None`` on a till without cashier accounts (its redemptions are recorded under
-    any name) and for a disabled account, whose history is still its own."""
-    try:
-        await till.staff.cashier_on_record(name)
-    except NoSuchAccount as unknown:
-        return f"{english(unknown.said)} `{APP_NAME} cashier list` shows this till's cashiers"
-    except StaffRefused:
-        return None
+def _refused_if(unknown: str | None, args: argparse.Namespace) -> int:
+    """Exit 1, saying why on stderr, when a filter named no one the records know (what matched
+    is printed all the same: nothing); else 0."""
+    if unknown is None:
+        return EXIT_OK
+    print(f"{APP_NAME} {args.command}: {unknown}", file=sys.stderr)
+    return EXIT_REFUSED
+
+
+async def _named_no_one(till: Till, args: argparse.Namespace) -> str | None:
+    """Why ``history`` matched nothing when ``--cashier`` or ``--member`` names no one this
+    till's records know: a name typed wrong read "no redemptions match", exit 0, as a shift in
+    which the cashier redeemed nothing, or a member who redeemed nothing here."""
+    if args.cashier:
+        unknown = await _no_such_cashier(till, args.cashier)
+        if unknown is not None:
+            return unknown
+    if args.member and not await till.on_record.member(args.member):
+        return english(say("records.no_member", member=args.member))
     return None
+
+
+async def _no_such_cashier(till: Till, name: str) -> str | None:
+    """Why ``--cashier NAME`` matched nothing when no cashier of this till's records is named
+    so; ``None`` for a name they know: an account in any state (a disabled one's history is
+    still its own), or the name of a redemption, refusal or shift (a cashier renamed since, or
+    a till without accounts, whose redemptions are recorded under the name given)."""
+    if await till.on_record.cashier(name):
+        return None
+    return (
+        f"{english(say('staff.no_cashier_named', name=name))} `{APP_NAME} cashier list` shows "
+        "this till's cashiers"
+    )
 
 
 # --- exceptions ----------------------------------------------------------------------------------
@@ -429,6 +446,7 @@ def audit(args: argparse.Namespace) -> int:
         if args.csv:
             not_the_tills_own(args.csv, args.config)
             may_write(args.csv, args.replace)
+        unknown: str | None = None
         async with till_for(args, worker=False) as till:
             if args.csv:  # written as the log is read (a year's log is some 100,000 lines)
                 lines = []
@@ -436,6 +454,8 @@ def audit(args: argparse.Namespace) -> int:
             else:
                 lines = await till.audit.lines(wanted)
                 count = len(lines)
+            if not count:
+                unknown = await _audit_named_no_one(till, args)
         if args.csv:
             if args.csv != "-":
                 print(f"{counted(count, 'audit line')} written to {one_line(args.csv)}")
@@ -461,9 +481,24 @@ def audit(args: argparse.Namespace) -> int:
                     )
                 )
         _say_if_cut(wanted.limit, args, count, "--since, --who, --action")
-        return EXIT_OK
+        return _refused_if(unknown, args)
 
     return run(args, body)
+
+
+async def _audit_named_no_one(till: Till, args: argparse.Namespace) -> str | None:
+    """Why ``audit`` matched nothing when ``--who`` names no one, or ``--entry`` no entry, this
+    till's records know: ``--who Rna`` (Rina typed wrong) read "no audit lines match", exit 0,
+    as a day Rina did nothing. Someone the log or the accounts know is not refused (a cashier
+    who has left still has audit lines), nor an entry the outbox holds."""
+    if args.who and not await till.on_record.actor(args.who):
+        return (
+            f"{english(say('records.no_one_named', name=args.who))} `{APP_NAME} manager list` "
+            f"and `{APP_NAME} cashier list` show them"
+        )
+    if args.entry and not await till.on_record.entry(args.entry):
+        return english(say("decision.no_entry", entry_id=args.entry))
+    return None
 
 
 # --- summary -------------------------------------------------------------------------------------
@@ -533,9 +568,10 @@ def _summary_line(line: SummaryLine) -> str:
     stamps = "stamp " if line.stamps == 1 else "stamps"
     # a reward has no Rupiah value: "Rp 0" read as vouchers worth nothing
     rupiah = format_rupiah(line.rupiah) if line.rupiah else "—"
-    # the standing in the words End of day and History use ("Confirmed by a manager")
+    # the standing in the words End of day and History use, as wide as the longest ("Sent
+    # again by a manager") so that the counts stand in one column
     return (
-        f"  {line.kind:<7} {english(standing_name(line.standing)):<22} {line.count:>5}  "
+        f"  {line.kind:<7} {english(standing_name(line.standing)):<23} {line.count:>5}  "
         f"{line.stamps:>7} {stamps}  {rupiah:>14}"
     ).rstrip()
 

@@ -128,8 +128,10 @@ async def _on_record(till: Till, cashier: str, *, given: bool) -> str:
                 f"this till has cashier accounts, and the login name {cashier} is none of them: "
                 f"pass --cashier NAME; `{APP_NAME} cashier list` shows this till's cashiers",
             ) from None
+        # refused (1), as every name that names no one here is (the README's exit codes): it
+        # exited 2, a usage error, where `cashier disable Rna` and `history --cashier Rna` say 1
         raise Stop(
-            EXIT_USAGE,
+            EXIT_REFUSED,
             f"{english(refused.said)} `{APP_NAME} cashier list` shows this till's cashiers",
         ) from None
 
@@ -152,15 +154,17 @@ def _print_receipt(receipt: Receipt, as_json: bool, extra: dict[str, Any] | None
     print(f"  {english(receipt.what_to_do)}")
 
 
-def _exit_for(receipt: Receipt, paused: Message | None) -> int:
-    """The exit code for ``receipt``; ``paused``: why the queue is paused, if it is."""
+def _exit_for(receipt: Receipt, paused: Message | None, command: str) -> int:
+    """The exit code for ``receipt``; ``paused``: why the queue is paused, if it is. What is
+    said on stderr names ``command``, as every other refusal does ("stamps-pos: Cancel
+    refused: …" named none)."""
     if paused is not None and receipt.status in (EntryStatus.QUEUED, EntryStatus.SENDING):
-        print(f"{APP_NAME}: {english(paused)}", file=sys.stderr)
+        report_failure(command, english(paused))
         return EXIT_PAUSED
     code = _EXIT_FOR[receipt.verdict]
     if code == EXIT_REFUSED:
         why = receipt.details or receipt.what_to_do
-        print(f"{APP_NAME}: {english(receipt.headline)}: {english(why)}", file=sys.stderr)
+        report_failure(command, f"{english(receipt.headline)}: {english(why)}")
     return code
 
 
@@ -358,7 +362,7 @@ def redeem(args: argparse.Namespace) -> int:
                     receipt = await till.answer(receipt)
             paused = await _why_paused(till)
         _print_receipt(receipt, args.json)
-        return _exit_for(receipt, paused)
+        return _exit_for(receipt, paused, args.command)
 
     return _run(args, body)
 
@@ -403,10 +407,12 @@ async def _redeem(
             approval=required.approval,
         )
     if pin is not None:  # the window would not have asked: the server is not asked either
-        print(
-            f"{APP_NAME}: {member.name}'s redemptions need no PIN: the one given was not checked",
-            file=sys.stderr,
+        needs_none = (
+            "a voucher code needs no PIN"  # by-voucher-code takes no PIN check's request_id
+            if member.protected_redemption
+            else f"{member.name}'s redemptions need no PIN"
         )
+        print(f"{APP_NAME}: {needs_none}: the one given was not checked", file=sys.stderr)
     return receipt
 
 
@@ -438,7 +444,7 @@ def cancel(args: argparse.Namespace) -> int:
                 receipt = await till.wait(receipt.entry_id, seen=receipt.attempts)
             paused = await _why_paused(till)
         _print_receipt(receipt, args.json)
-        return _exit_for(receipt, paused)
+        return _exit_for(receipt, paused, args.command)
 
     return _run(args, body)
 
@@ -754,6 +760,6 @@ def outbox_decide(args: argparse.Namespace) -> int:
             receipt = await till.wait(receipt.entry_id, seen=receipt.attempts)
             paused = await _why_paused(till)
         _print_receipt(receipt, False)
-        return _exit_for(receipt, paused)
+        return _exit_for(receipt, paused, args.command)
 
     return _run(args, body)

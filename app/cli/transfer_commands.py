@@ -67,11 +67,19 @@ def outbox_export(args: argparse.Namespace) -> int:
         destination = Path(args.file)
         not_the_tills_own(args.file, args.config, source=args.database)
         may_write(args.file, args.replace)
+        if args.database:
+            _readable(source)
         try:
             summary = export_entries(source, destination, replace=args.replace)
         except FileExistsError:  # made since it was checked
             may_write(args.file, replace=False)
             raise
+        except DatabaseDamaged as damaged:
+            if not args.database:
+                raise
+            raise Stop(
+                EXIT_USAGE, f"{source} cannot be exported: {damaged.first_problem}"
+            ) from None
         except OSError as exc:
             raise Stop(EXIT_USAGE, why_not_written(destination, exc)) from None
         counts = ", ".join(f"{n} {status}" for status, n in sorted(summary.by_status.items()))
@@ -84,6 +92,18 @@ def outbox_export(args: argparse.Namespace) -> int:
         return EXIT_OK
 
     return _guarded(args, run)
+
+
+def _readable(source: Path) -> None:
+    """``--database FILE`` that cannot be read, said of the file the manager named, as ``outbox
+    import`` says it: a path typed wrong read "The till's database FILE cannot be used", and a
+    file that is no database "is damaged…; it must be moved aside and a new one started", of a
+    file that is not the till's and with nothing to start."""
+    try:
+        with source.open("rb"):
+            pass
+    except OSError as exc:
+        raise Stop(EXIT_USAGE, f"{source} cannot be read: {exc.strerror}") from None
 
 
 def outbox_import(args: argparse.Namespace) -> int:

@@ -61,6 +61,15 @@ class OperationKind(StrEnum):
         voucher used, redemption_api §6). A reward, a cart or a promo code spends none."""
         return self in (OperationKind.VOUCHER, OperationKind.DEDUCT, OperationKind.CODE)
 
+    @property
+    def takes_a_pin(self) -> bool:
+        """Whether the endpoint of this kind takes a PIN check's ``request_id`` ("This field is
+        needed if PIN authorization is enabled": redeem-reward, redeem-voucher, deduct-value,
+        redeem-promo-code, and a cart's items). By-voucher-code lists no ``request_id``, so no
+        PIN check can vouch for one: asking the member's PIN for it checked nothing the server
+        was told of. A cancel is a manager's, never the member's."""
+        return self not in (OperationKind.CODE, OperationKind.CANCEL)
+
 
 class Outcome(StrEnum):
     """What one attempt proves about the server (architecture §3).

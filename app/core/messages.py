@@ -132,6 +132,16 @@ TEMPLATES: dict[str, str] = {
     "member.type_something": "Type or scan an email, member ID, phone or card number.",
     "member.not_found": "No member matches “{query}”. Check it, or search by name.",
     "member.not_found_because": "No member matches “{query}”: {reason}",
+    "member.card_not_found_because": (
+        "No member matches “{query}”: {reason} If it is a card's number: the Stamps server "
+        "finds a member by email, Member ID, phone or account number, not by every card's "
+        "number. Ask for the member's email, phone or Member ID."
+    ),
+    "member.card_not_found": (
+        "No member matches “{query}”. If it is a card's number: the Stamps server finds a "
+        "member by email, Member ID, phone or account number, not by every card's number. Ask "
+        "for the member's email, phone or Member ID."
+    ),
     "member.lookup_refused": (
         "The Stamps server refused the lookup over what this till sends, not over the member: "
         "“{said}”. Call a manager to check the till's settings (merchant and store; "
@@ -1087,6 +1097,7 @@ TEMPLATES: dict[str, str] = {
     "summary.standing.expired": "PIN ran out",
     # a kiosk's redemption its bound ended: its customer was told to ask at the counter
     "summary.standing.not_sent_in_time": "Not sent in time",
+    "summary.standing.sent_again": "Sent again by a manager",
     "summary.standing.closed": "Closed by a manager",
     "receipt.closed": "Closed by a manager",
     "receipt.closed.todo": (
@@ -1771,6 +1782,14 @@ TEMPLATES: dict[str, str] = {
     "staff.no_cashier_named": "There is no cashier named {name}.",
     "staff.no_manager": "There is no manager by that name.",
     "staff.no_cashier": "There is no cashier by that name.",
+    # --- a filter of what managers read, naming no one the till's records know -----------------
+    "records.no_member": (
+        "This till has no record of a member answering to {member}: check the spelling, or give "
+        "their email, member ID, phone or card number."
+    ),
+    "records.no_one_named": (
+        "No one named {name} is in this till's audit log or among its managers and cashiers."
+    ),
     "staff.disabled": "{name}'s account is disabled; a manager can enable it.",
     "staff.locked": ("{name} is locked after {count} wrong PINs; try again in {minutes} minutes."),
     "staff.pin_needed": "{name} signs in with a PIN: type it.",

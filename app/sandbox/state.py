@@ -132,7 +132,10 @@ class SandboxState:
 
     def find_member(self, identifier: object, accepts: Accepts = ANY_IDENTIFIER) -> Member | None:
         """The member ``identifier`` names, read only as the kinds ``accepts`` lists: an email, a
-        Member ID (or the card's number), a phone in any of its three spellings, a primary key."""
+        Member ID, a phone in any of its three spellings, a primary key. Never a card's number
+        (``primary_card.number``): no ``user`` of the docs takes one for a lookup or a
+        redemption ("email, Member ID, mobile number or primary key ID"), and a server written
+        from them finds nobody by it; the suggestions' query finds a card (any text)."""
         if identifier is None:
             return None
         text = str(identifier).strip()
@@ -146,7 +149,7 @@ class SandboxState:
                     return m
         if MEMBER_ID in accepts:
             for m in members:
-                if text in m.member_ids or m.card_number == text:
+                if text in m.member_ids:
                     return m
         if PHONE in accepts and (phone := normalise_phone(text)) is not None:
             for m in members:

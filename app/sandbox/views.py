@@ -210,21 +210,23 @@ def rewards(state: SandboxState, query: dict[str, str]) -> dict[str, Any]:
                 break
             if v.id > after_voucher and v.owner == member.id and state.voucher_state(v) is None:
                 t = state.world.templates[v.template]
+                # The keys reward_api §1 shows, and no more: its "type" is a name ("promotion 1"),
+                # not the voucher's validity; the value and template are the listing's and
+                # validation's (voucher_api §2, §3). It wrote "dynamic" or "fixed" here, which
+                # the till read as the kind no documents-only server would ever say.
                 out["vouchers"].append(
                     {
                         "id": v.id,
                         "name": t.name,
                         "code": v.code,
-                        "type": t.validity.lower(),
-                        "value": v.value,
+                        "landscape_url": None,
+                        "image_url": None,
+                        "type": f"promotion {t.type}",
                         "expires_on": shapes.dd_mm_yyyy(v.end_date),
                         "terms": t.short_description,
                         "quantity": 1,
-                        "image_url": None,
-                        "landscape_url": None,
-                        "extra_data": dict(t.extra_data),
                         "constraint": {"channels": [1, 2, 3, 4, 5, 6]},
-                        "template": t.id,
+                        "extra_data": dict(t.extra_data),
                     }
                 )
         out["customer"] = {

@@ -43,15 +43,15 @@ from app.ui.kiosk.handover import KioskPickup
 from app.ui.main_window import CashierWindowView
 from app.ui.options import WindowOptions
 from app.ui.widgets.form import FormField
+from app.ui.widgets.formats_tie_break import no_code_is_known
 from app.ui.widgets.key_repeat import KeyRepeatFilter
+from app.ui.widgets.pin_field_guard import NOT_A_PIN_PROPERTY
+from app.ui.widgets.scanned_keys import typed_with_shift_held
 from app.ui.widgets.scanner_filter import (
-    NOT_A_PIN_PROPERTY,
     SCAN_FIELD_PROPERTY,
     ScannerFilter,
     anything_could_be_a_card,
     every_enter_is_the_persons,
-    no_code_is_known,
-    typed_with_shift_held,
 )
 
 if TYPE_CHECKING:

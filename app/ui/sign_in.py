@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.ui.resources import icon
 from app.ui.widgets.numpad import NumpadDigits
-from app.ui.widgets.scanner_filter import EXEMPT_PROPERTY
+from app.ui.widgets.pin_field_guard import EXEMPT_PROPERTY
 
 #: More than any PIN on purpose, as the manager's PIN field takes: the till's own check says "Not
 #: a PIN" (not counted as a wrong one). At 8, a ninth digit typed or pasted was dropped without a

@@ -1308,6 +1308,10 @@
         <translation>Sisa stamp Anda {count}.</translation>
     </message>
     <message>
+        <source>This code is for the cashier. Please show it at the counter.</source>
+        <translation>Kode ini untuk kasir. Silakan tunjukkan ke kasir.</translation>
+    </message>
+    <message>
         <source>A card was scanned while the kiosk was starting. Please scan it again.</source>
         <translation>Ada kartu yang dipindai saat kios sedang dimulai. Silakan pindai lagi.</translation>
     </message>
@@ -4875,6 +4879,16 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Tidak ada member yang cocok dengan “{query}”: {reason}</translation>
     </message>
     <message>
+        <source>No member matches “{query}”: {reason} If it is a card&apos;s number: the Stamps server finds a member by email, Member ID, phone or account number, not by every card&apos;s number. Ask for the member&apos;s email, phone or Member ID.</source>
+        <comment>member.card_not_found_because</comment>
+        <translation>Tidak ada member yang cocok dengan “{query}”: {reason} Jika ini nomor kartu: server Stamps mencari member menurut email, ID member, nomor HP, atau nomor akun, tidak menurut setiap nomor kartu. Minta email, nomor HP, atau ID member-nya.</translation>
+    </message>
+    <message>
+        <source>No member matches “{query}”. If it is a card&apos;s number: the Stamps server finds a member by email, Member ID, phone or account number, not by every card&apos;s number. Ask for the member&apos;s email, phone or Member ID.</source>
+        <comment>member.card_not_found</comment>
+        <translation>Tidak ada member yang cocok dengan “{query}”. Jika ini nomor kartu: server Stamps mencari member menurut email, ID member, nomor HP, atau nomor akun, tidak menurut setiap nomor kartu. Minta email, nomor HP, atau ID member-nya.</translation>
+    </message>
+    <message>
         <source>{count} members this till remembers match “{query}”; use the email or the member ID.</source>
         <comment>member.ambiguous</comment>
         <translation>{count} member yang tersimpan di mesin kasir ini cocok dengan “{query}”; gunakan email atau ID member.</translation>
@@ -6285,6 +6299,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Tidak terkirim tepat waktu</translation>
     </message>
     <message>
+        <source>Sent again by a manager</source>
+        <comment>summary.standing.sent_again</comment>
+        <translation>Dikirim ulang oleh manajer</translation>
+    </message>
+    <message>
         <source>Closed by a manager</source>
         <comment>summary.standing.closed</comment>
         <translation>Ditutup oleh manajer</translation>
@@ -7183,6 +7202,16 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>The till&apos;s database {path} is damaged ({problem}); it must be moved aside and a new one started</source>
         <comment>storage.damaged</comment>
         <translation>Database mesin kasir {path} rusak ({problem}); database itu harus disisihkan dan database baru dimulai</translation>
+    </message>
+    <message>
+        <source>This till has no record of a member answering to {member}: check the spelling, or give their email, member ID, phone or card number.</source>
+        <comment>records.no_member</comment>
+        <translation>Mesin kasir ini tidak punya catatan tentang member yang cocok dengan {member}: periksa ejaannya, atau berikan email, ID member, nomor HP atau nomor kartunya.</translation>
+    </message>
+    <message>
+        <source>No one named {name} is in this till&apos;s audit log or among its managers and cashiers.</source>
+        <comment>records.no_one_named</comment>
+        <translation>Tidak ada yang bernama {name} di log audit mesin kasir ini maupun di antara manajer dan kasirnya.</translation>
     </message>
     <message>
         <source>{name} is locked after {count} wrong PINs; try again in {minutes} minutes.</source>

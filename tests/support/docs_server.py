@@ -77,6 +77,10 @@ class DocsMember:
     pin: str | None = None
     protected_redemption: bool = False
     is_blocked: bool = False
+    #: ``membership.primary_card.number`` (its first Member ID when not given): customer_api §1
+    #: shows the card "A5MHG" beside the Member ID "RRROWO5U51", and member details' ``user``
+    #: takes neither a card nor its number
+    card: str | None = None
 
     def knows(self, user: str) -> bool:
         return user in (self.pk, self.email, self.phone, *self.member_ids)
@@ -93,6 +97,7 @@ def _members() -> list[DocsMember]:
             stamps=250,
             level=0,
             level_text="Emas 🥇 ذهبي",
+            card="A5MHG",
         ),
         # no email, no Member ID, no name: partial registration (customer_api §17 shows nulls)
         DocsMember("620", None, None, "+628111000620", [], stamps=0, level_text=None),
@@ -173,10 +178,20 @@ class DocsServer:
     """The contract's server on a free loopback port, in a thread, for the length of a ``with``."""
 
     def __init__(
-        self, token: str = TOKEN, reshape: Callable[[str, Canned], Canned] | None = None
+        self,
+        token: str = TOKEN,
+        reshape: Callable[[str, Canned], Canned] | None = None,
+        *,
+        code_member: str = "identifier",
     ) -> None:
         self.token = token
         self.reshape = reshape
+        #: Where by-voucher-code looks for the member: the parameter table and the JSON example
+        #: name it ``identifier``, seed 000's curl example ``user`` (a server written from that).
+        self.code_member = code_member
+        #: Whether the suggestions search the members' cards' numbers too ("a list of possible
+        #: member matches" for any query: a server may, the docs do not say)
+        self.cards_in_suggestions = False
         self.members = _members()
         self.rewards = _rewards()
         self.vouchers = _vouchers()
@@ -402,7 +417,7 @@ def _details(server: DocsServer, payload: dict[str, Any]) -> Canned:
             "membership": {
                 "primary_card": {
                     "id": 7,
-                    "number": m.member_ids[0] if m.member_ids else None,
+                    "number": m.card or (m.member_ids[0] if m.member_ids else None),
                     "is_active": True,
                     "activated_time": None,
                 },
@@ -450,9 +465,16 @@ def _suggestions(server: DocsServer, payload: dict[str, Any]) -> Canned:
         }
         for m in server.members
         if query
-        and any(query in (v or "").lower() for v in (m.name, m.email, m.phone, *m.member_ids))
+        and any(
+            query in (v or "").lower()
+            for v in (m.name, m.email, m.phone, *m.member_ids, *_cards(server, m))
+        )
     ]
     return Canned(200, {"suggestions": found})
+
+
+def _cards(server: DocsServer, member: DocsMember) -> tuple[str, ...]:
+    return (member.card,) if server.cards_in_suggestions and member.card else ()
 
 
 def _page(items: list[dict[str, Any]], after: Any, per_page: Any) -> list[dict[str, Any]]:
@@ -668,7 +690,7 @@ def _redeem_voucher(server: DocsServer, payload: dict[str, Any]) -> Canned:
 
 
 def _by_code(server: DocsServer, payload: dict[str, Any]) -> Canned:
-    found = _user_of(server, payload, "identifier")
+    found = _user_of(server, payload, server.code_member)
     if isinstance(found, Canned):
         return found
     pk = server._record(found, f"Voucher {payload.get('voucher_code')}", 0, None)

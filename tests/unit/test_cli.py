@@ -388,6 +388,22 @@ def test_history_and_the_summary_say_one_stamp_in_the_singular() -> None:
     assert all(line.rstrip().endswith("—") for line in rows)
 
 
+def test_the_summary_s_counts_stand_in_one_column_whatever_the_standing() -> None:
+    from datetime import UTC, datetime
+
+    from app.cli.manager_commands import _summary_text
+    from app.core.services.day_summary import STANDINGS, DaySummary, SummaryLine
+
+    at = datetime(2026, 12, 1, 7, 0, tzinfo=UTC)
+    lines = tuple(SummaryLine("Rina", "till-1", "reward", s, 1, 10, 0) for s in STANDINGS)
+    said: list[str] = []
+    _summary_text(DaySummary(at, at, lines), "Tuesday 2026-12-01", said.append)
+    rows = [line for line in said if line.startswith("  reward ")]
+    assert len(rows) == 2 * len(STANDINGS)  # the day's totals, then Rina's
+    # the count "1" right-aligned after each standing's words: one column for every standing
+    assert len({line.index("    1  ") for line in rows}) == 1, rows
+
+
 def test_nothing_the_till_prints_hedges_a_count_with_s_in_brackets() -> None:
     # "(1 attempt(s) left)": the command line and the core's records say 1 attempt, 2 attempts.
     # The sandbox is left out: it says what the Stamps server says, as the server words it.

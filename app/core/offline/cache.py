@@ -40,6 +40,9 @@ from app.core.storage.problems import (
 from app.core.storage.writer import Database
 
 SUGGESTION_LIMIT = 8
+#: The channel of a catalogue read with none: a copy from before migration 0017 (asked for no
+#: channel, the server listed every one's), offered on no channel.
+NO_CHANNEL = 0
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -306,16 +309,19 @@ class MemberCache:
 
     # --- vouchers and rewards -------------------------------------------------------------------
 
-    async def remember_vouchers(self, server_id: str, vouchers: list[CachedVoucher]) -> None:
-        """Replace a member's cached vouchers with the list just fetched (an empty list is
-        remembered too: the member has none). A member the cache does not hold is skipped."""
+    async def remember_vouchers(
+        self, server_id: str, channel: int, vouchers: list[CachedVoucher]
+    ) -> None:
+        """Replace a member's cached vouchers with the list just fetched for ``channel`` (an
+        empty list is remembered too: the member has none there). A member the cache does not
+        hold is skipped. One list a member: the one last read, whichever channel it was for."""
         now = clock.now()
 
         def write(session: Session) -> None:
             known = session.execute(
                 sa.update(MEMBERS)
                 .where(MEMBERS.c.server_id == server_id)
-                .values(vouchers_fetched_at=now)
+                .values(vouchers_fetched_at=now, vouchers_channel=channel)
             )
             if not getattr(known, "rowcount", 0):
                 return  # its vouchers would hang off no member
@@ -345,15 +351,18 @@ class MemberCache:
 
         await self._keep(write, None)
 
-    async def vouchers(self, server_id: str) -> list[CachedVoucher] | None:
-        """A member's vouchers as last fetched; ``None`` when they were never fetched (which
-        says nothing about the member, unlike an empty list)."""
+    async def vouchers(self, server_id: str, channel: int) -> list[CachedVoucher] | None:
+        """A member's vouchers as last fetched for ``channel``; ``None`` when they were not
+        (which says nothing about the member, unlike an empty list). A list read for another
+        channel is not this one's: the kiosk's vouchers are not all usable at the counter."""
 
         def read(session: Session) -> list[CachedVoucher] | None:
             fetched = session.execute(
-                sa.select(MEMBERS.c.vouchers_fetched_at).where(MEMBERS.c.server_id == server_id)
-            ).scalar()
-            if fetched is None:
+                sa.select(MEMBERS.c.vouchers_fetched_at, MEMBERS.c.vouchers_channel).where(
+                    MEMBERS.c.server_id == server_id
+                )
+            ).first()
+            if fetched is None or fetched[0] is None or fetched[1] != channel:
                 return None
             query = sa.select(VOUCHERS).where(VOUCHERS.c.server_id == server_id)
             return [
@@ -363,23 +372,38 @@ class MemberCache:
 
         return await self.db.read(read)
 
-    async def remember_rewards(self, store: int, rewards: list[CachedReward]) -> None:
-        """Replace the store's cached catalogue with the list just fetched."""
+    async def remember_rewards(self, store: int, channel: int, rewards: list[CachedReward]) -> None:
+        """Replace the store's cached catalogue for ``channel`` with the list just fetched (a
+        kiosk sharing the data folder keeps its own beside the counter's)."""
 
         def write(session: Session) -> None:
-            session.execute(sa.delete(REWARDS).where(REWARDS.c.store == store))
+            # a copy from before migration 0017 (channel 0) is replaced by the first read too
+            session.execute(
+                sa.delete(REWARDS).where(
+                    REWARDS.c.store == store, REWARDS.c.channel.in_((channel, NO_CHANNEL))
+                )
+            )
             if rewards:
-                session.execute(insert(REWARDS), [{**r.__dict__, "store": store} for r in rewards])
+                session.execute(
+                    insert(REWARDS),
+                    [{**r.__dict__, "store": store, "channel": channel} for r in rewards],
+                )
 
         await self._keep(write, None)
 
-    async def rewards(self, store: int) -> list[CachedReward]:
-        """The store's rewards as last fetched."""
+    async def rewards(self, store: int, channel: int) -> list[CachedReward]:
+        """The store's rewards as last fetched for ``channel``."""
 
         def read(session: Session) -> list[CachedReward]:
-            query = sa.select(REWARDS).where(REWARDS.c.store == store).order_by(_AS_WRITTEN)
+            query = (
+                sa.select(REWARDS)
+                .where(REWARDS.c.store == store, REWARDS.c.channel == channel)
+                .order_by(_AS_WRITTEN)
+            )
             return [
-                CachedReward(**{k: v for k, v in r._mapping.items() if k != "store"})
+                CachedReward(
+                    **{k: v for k, v in r._mapping.items() if k not in ("store", "channel")}
+                )
                 for r in session.execute(query)
             ]
 

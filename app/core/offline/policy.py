@@ -140,13 +140,14 @@ ONLINE = PolicyDecision(allowed=True)
 _PROVISIONAL = PolicyDecision(allowed=True, provisional=True)
 
 
-def standing_refusal(member: MemberFacts) -> PolicyDecision | None:
-    """The refusals that hold online and offline alike, or ``None``."""
+def standing_refusal(member: MemberFacts, kind: OperationKind) -> PolicyDecision | None:
+    """The refusals that hold online and offline alike for an order of ``kind``, or ``None``.
+    A blocked PIN refuses only what takes a PIN check (a voucher code takes none)."""
     if member.is_blocked:
         return PolicyDecision.refuse(Refusal.MEMBER_BLOCKED)
     if not member.redemption_allowed:
         return PolicyDecision.refuse(Refusal.REDEMPTION_NOT_ALLOWED)
-    if member.pin_is_blocked:
+    if member.pin_is_blocked and kind.takes_a_pin:
         return PolicyDecision.refuse(Refusal.PIN_BLOCKED)
     return None
 
@@ -180,14 +181,16 @@ def apply_policy(
         return ONLINE if online else _PROVISIONAL
     if kiosk and not online:
         return kiosk_offline()
-    refused = standing_refusal(member)
+    refused = standing_refusal(member, kind)
     if refused is not None:
         return refused
     if online:
         if kind in (OperationKind.REWARD, OperationKind.MULTI):
             return short_of_stamps(member, now, stamps) or ONLINE
         return ONLINE
-    if member.protected_redemption:
+    if member.protected_redemption and kind.takes_a_pin:
+        # a voucher code takes no PIN check (its endpoint takes no request_id): codes are
+        # judged below, as any member's
         return PolicyDecision.refuse(Refusal.PIN_NEEDS_SERVER)
     if member.fetched_at - now > CLOCK_MOVED_BACK_BY:
         # by the clock it was read in the future: a day back, a copy two days old was "fresh"

@@ -20,7 +20,7 @@ from typing import TypeVar
 from app.core import clock
 from app.core.domain import EntryStatus, OperationKind, Outcome, format_rupiah
 from app.core.messages import Explained, Message, after_line_check, say
-from app.core.offline.cache import CachedReward, CachedVoucher, MemberCache
+from app.core.offline.cache import NO_CHANNEL, CachedReward, CachedVoucher, MemberCache
 from app.core.offline.connectivity import Report
 from app.core.offline.identifiers import normalise_code
 from app.core.offline.policy import VoucherFacts
@@ -74,9 +74,9 @@ T = TypeVar("T")
 
 VOUCHER_REWARD = 4  # the reward type that is a voucher, added to the member's vouchers
 BALANCE = "dynamic"  # a voucher holding a value that is deducted from, not used whole
-# The words that state a voucher's kind: "validity" on validation (voucher_api §2), and the same
-# words, lower-cased, as a voucher's "type" in the sandbox's rewards list.
-KINDS = frozenset({BALANCE, "fixed"})
+# A voucher's kind is stated by its "validity" alone (validation, voucher_api §2; a listing that
+# gives one). The rewards list's voucher "type" is no kind: reward_api §1 shows "promotion 1",
+# and a type a merchant named "Dynamic" read as a balance voucher the server had never said.
 
 
 class CatalogueUnavailable(Explained):
@@ -135,9 +135,7 @@ class CodeNotChecked(InvalidOrder):
 @dataclass(frozen=True)
 class _Rewards:
     rewards: list[Reward]
-    balance_ids: frozenset[int] = frozenset()
     as_of: datetime | None = None  # set when read from the cache
-    known_ids: frozenset[int] = frozenset()  # vouchers whose kind the list states
     unread: tuple[UnreadItem, ...] = ()  # rewards listed that the till could not read
     cut: bool = False  # the store has more rewards than the till reads
 
@@ -217,9 +215,7 @@ class Catalogue:
         if isinstance(vouchers, _Vouchers):
             vouchers_as_of = vouchers.as_of
             vouchers_unread = len(vouchers.unread)
-            kinds = await self._kinds(
-                member, vouchers, rewards if isinstance(rewards, _Rewards) else None
-            )
+            kinds = await self._kinds(member, vouchers)
             use = await self._use_on_this_till(member, live=vouchers.as_of is None)
             offered_vouchers = tuple(
                 offered_voucher(v, v.id in kinds.balance, use.get(v.id), v.id not in kinds.unknown)
@@ -315,13 +311,7 @@ class Catalogue:
         """One of the member's vouchers, with what the offline policy needs to know of it: its
         dates and value, and whether this till has already used it (or, for a balance voucher,
         how much of it this till's waiting deductions hold)."""
-        rewards, listing = await asyncio.gather(
-            self._rewards(member), self._vouchers(member), return_exceptions=True
-        )
-        if isinstance(listing, BaseException):
-            raise listing
-        if isinstance(rewards, BaseException) and not isinstance(rewards, CatalogueUnavailable):
-            raise rewards
+        listing = await self._vouchers(member)
         found = next((v for v in listing.vouchers if v.id == voucher_id), None)
         if found is None:
             if any(u.named(voucher_id) for u in listing.unread):
@@ -330,9 +320,7 @@ class Catalogue:
             if listing.as_of is not None:  # the till's copy, not the server's word
                 raise invalid("order.voucher_not_known", voucher=voucher_id)
             raise invalid("order.voucher_not_members", voucher=voucher_id)
-        kinds = await self._kinds(
-            member, listing, rewards if isinstance(rewards, _Rewards) else None, only=voucher_id
-        )
+        kinds = await self._kinds(member, listing, only=voucher_id)
         if kinds.confirmed and self.cache is not None:
             await self.cache.remember_kinds(member.server_id, kinds.confirmed)
         use = (await self._use_on_this_till(member, live=listing.as_of is None)).get(voucher_id)
@@ -451,13 +439,21 @@ class Catalogue:
 
     # --- reading, live or remembered --------------------------------------------------------
 
+    @property
+    def _channel(self) -> int:
+        """The channel the server's lists are asked for, which the till's copy is kept by: a
+        kiosk sharing the counter's data folder reads its own."""
+        return int(self.client.channel or NO_CHANNEL)
+
     async def _rewards(self, member: Member) -> _Rewards:
         try:
             if self._offline():
                 raise _Offline
             answer = await self._in_time(self.client.rewards(user=member.user))
         except (StampsError, TimeoutError, _Offline) as exc:
-            cached = await self.cache.rewards(self.client.store) if self.cache else []
+            cached = (
+                await self.cache.rewards(self.client.store, self._channel) if self.cache else []
+            )
             if not cached:
                 raise CatalogueUnavailable(_unread("rewards", exc)) from None
             return _Rewards(
@@ -480,6 +476,7 @@ class Catalogue:
             now = clock.now()
             await self.cache.remember_rewards(
                 self.client.store,
+                self._channel,
                 [
                     CachedReward(
                         id=r.id,
@@ -495,14 +492,9 @@ class Catalogue:
                     for r in answer.rewards
                 ],
             )
-        # The rewards list also names each voucher's type, which the vouchers list may not.
-        balance = frozenset(v.id for v in answer.vouchers if _kind(v.type) == BALANCE)
-        known = frozenset(v.id for v in answer.vouchers if _kind(v.type) in KINDS)
         rewards: list[Reward] = list(answer.rewards)
         return _Rewards(
             rewards,
-            balance,
-            known_ids=known,
             unread=answer.unread_in("rewards"),
             cut=answer.more_offered,
         )
@@ -549,24 +541,20 @@ class Catalogue:
         self,
         member: Member,
         listing: _Vouchers,
-        rewards: _Rewards | None,
         *,
         only: int | None = None,
     ) -> _Kinds:
         """Which of ``listing``'s vouchers are balance vouchers, and which are of a kind no one
         said (counted among the balance ones: see :class:`OfferedVoucher`).
 
-        What the listing or the rewards list states is kept. A voucher read live whose kind
-        neither states takes the kind the till's copy has confirmed (a voucher's kind does not
-        change), else is asked of the validation endpoint (voucher_api §2), all of them at once;
+        What the listing states is kept. A voucher read live whose kind it does not state takes
+        the kind the till's copy has confirmed (a voucher's kind does not change), else is asked
+        of the validation endpoint (voucher_api §2), all of them at once;
         ``only`` limits that to one voucher (an order needs no more). What validation says is
         returned as ``confirmed``, to be remembered; a validation that fails confirms nothing,
         and is asked again next time.
         """
         said = dict(listing.kinds)
-        if rewards is not None:
-            for voucher_id in rewards.known_ids:
-                said[voucher_id] = said.get(voucher_id, False) or voucher_id in rewards.balance_ids
         unsaid = [
             v.id
             for v in listing.vouchers
@@ -589,7 +577,7 @@ class Catalogue:
     async def _confirmed_kinds(self, member: Member) -> dict[int, bool]:
         """The kinds the till's copy of ``member``'s vouchers has confirmed (voucher id: whether
         it is a balance voucher)."""
-        cached = await self.cache.vouchers(member.server_id) if self.cache else None
+        cached = await self.cache.vouchers(member.server_id, self._channel) if self.cache else None
         return {v.id: v.balance for v in cached or () if v.kind_known}
 
     async def _validity(self, voucher: VoucherInfo) -> str | None:
@@ -607,7 +595,7 @@ class Catalogue:
     async def _remembered_vouchers(
         self, member: Member, unread: BaseException | None = None
     ) -> _Vouchers:
-        cached = await self.cache.vouchers(member.server_id) if self.cache else None
+        cached = await self.cache.vouchers(member.server_id, self._channel) if self.cache else None
         if cached is None:
             raise CatalogueUnavailable(_unread("vouchers", unread))
         return _Vouchers(
@@ -642,6 +630,7 @@ class Catalogue:
         now = clock.now()
         await self.cache.remember_vouchers(
             member.server_id,
+            self._channel,
             [
                 CachedVoucher(
                     id=v.id,
@@ -692,7 +681,7 @@ class Catalogue:
         if not self.allow_codes_offline:
             raise needs_server("policy.code_needs_server", line_checked=line_checked)
         if template is None and self.cache is not None:
-            cached = await self.cache.vouchers(member.server_id) or []
+            cached = await self.cache.vouchers(member.server_id, self._channel) or []
             own = next((v for v in cached if v.code == code), None)
             template = own.template_id if own else None
         if template is None:

@@ -44,6 +44,9 @@ STANDINGS = (
     "cancelled",
     "expired",
     "not_sent_in_time",
+    # closed because a manager sent it again as a new redemption, which is counted where it
+    # went: "Closed by a manager" read as if those stamps were still owed or lost
+    "sent_again",
     "closed",
 )
 #: No limit worth the name: a summary counts every entry of its span.
@@ -93,6 +96,8 @@ def standing(row: HistoryRow) -> str:
         return "not_sent_in_time"
     if row.verdict is Verdict.CONFIRMED and row.marked_applied:
         return "confirmed_by_manager"
+    if row.decision is not None and row.decision.action == "retry":
+        return "sent_again"
     return row.verdict.value if row.verdict is not Verdict.CANCELLED else "cancelled"
 
 

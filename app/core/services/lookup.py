@@ -20,6 +20,7 @@ from app.core.services.catalogue import Catalogue
 from app.core.services.config import TillConfig
 from app.core.services.line import Line
 from app.core.services.members import (
+    LookupRefused,
     Member,
     MemberNotFound,
     Suggestions,
@@ -52,6 +53,10 @@ from app.core.stamps.errors import (
 )
 from app.core.stamps.models import MemberDetailsResponse
 from app.core.stamps.parsing import host_not_plain_ascii, origin_as_read
+
+#: The suggestions read by their details when a card's number is looked up (a card is one
+#: member's: more matches than this are a query that is no card).
+CARD_CANDIDATES = 5
 
 
 class Lookup:
@@ -116,10 +121,15 @@ class Lookup:
                 unread = True
             except ValidationFailed as exc:  # a 4xx in its words: the line is up, it understood
                 self._report(exc, sent_at)
-                raise not_found(text, exc.detail, exc.field_errors) from None
+                refused = not_found(text, exc.detail, exc.field_errors)
+                if isinstance(refused, LookupRefused):  # the till's request, not the member
+                    raise refused from None
+                return await self._by_card(text, refused, exc.detail)
             except NotFound as exc:
                 self._report(exc, sent_at)
-                raise MemberNotFound(say("member.not_found", query=text)) from None
+                return await self._by_card(
+                    text, MemberNotFound(say("member.not_found", query=text)), None
+                )
             except (CredentialsRejected, CredentialsReplaced, CredentialsUnusable) as refused:
                 raise await self._member_refusal(refused) from None
             except StampsError as exc:
@@ -151,6 +161,58 @@ class Lookup:
                 unseen = say("member.unknown_line_checked", query=text)
             raise NotOnline(unseen)
         return replace(cached, answer_unread=True) if unread else cached
+
+    async def _by_card(
+        self, text: str, not_found_words: MemberNotFound, said: str | None
+    ) -> Member:
+        """The member whose card's number ``text`` is, found as the docs allow, when member
+        details did not know it as ``user``: its table takes "email, Member ID, mobile number or
+        primary key ID", not a card's number (``primary_card.number``), so a server written
+        from it answers "User not found" to a card scanned. The type-ahead's suggestions take
+        any query; each match is read again by its primary key, and taken only when its
+        details name the card (``primary_card`` or ``member_ids``): a suggestion is only a
+        possible match. Raises ``not_found_words`` for what cannot be a card (an email, words,
+        a phone written with its +, no digit at all), and :class:`MemberNotFound` saying that a
+        card's number cannot be looked up when no single member carries it, after the server's
+        own words (``said``) when it gave some."""
+        if (
+            "@" in text
+            or text.startswith("+")
+            or any(ch.isspace() for ch in text)
+            or not any(ch.isdigit() for ch in text)  # a name, not a card
+        ):
+            raise not_found_words
+        asked_at = clock.now()
+        try:
+            found = await asyncio.wait_for(self._carrying(text), self.config.lookup_timeout)
+        except (StampsError, TimeoutError):
+            found = []
+        if len(found) != 1:
+            if said:
+                reason = said if said.endswith((".", "!", "?")) else f"{said}."
+                raise MemberNotFound(
+                    say("member.card_not_found_because", query=text, reason=reason)
+                )
+            raise MemberNotFound(say("member.card_not_found", query=text))
+        member = replace(found[0], fetched_at=asked_at)
+        await self.cache.remember(member)
+        return member
+
+    async def _carrying(self, card: str) -> list[Member]:
+        """The members the server's suggestions for ``card`` hold whose details name it (at
+        most :data:`CARD_CANDIDATES` read: a card's number is one member's)."""
+        answer = await self._line.asked_under_the_token_kept(lambda: self.client.suggestions(card))
+        carrying: list[Member] = []
+        for suggestion in answer.suggestions[:CARD_CANDIDATES]:
+            details = await self._line.asked_under_the_token_kept(
+                partial(self.client.member_details, str(suggestion.id))
+            )
+            member = member_from_details(card, details)
+            if carries_card(member, card) and all(
+                m.server_id != member.server_id for m in carrying
+            ):
+                carrying.append(member)
+        return carrying
 
     def _report(self, failure: StampsError, sent_at: float) -> None:
         """Tell the status bar what a lookup's or the type-ahead's failure proves of the line,

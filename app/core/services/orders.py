@@ -295,9 +295,13 @@ class CodeOrder:
         return say("what.code", code=self.code)
 
     def payload(self, ctx: Context) -> dict[str, Any]:
-        """The by-voucher-code request (``identifier``, per the parameter table)."""
+        """The by-voucher-code request, the member in both of the names the docs give it:
+        ``identifier`` (the parameter table, the JSON example) and ``user`` (the curl example).
+        A server written from either finds them; the docs' own examples send fields their
+        tables do not list (a cart's ``qty``), so a server takes one it does not read."""
         return {
             "identifier": ctx.user,
+            "user": ctx.user,
             "voucher_code": self.code,
             "voucher_template": self.template,
             "store": ctx.store,

@@ -429,7 +429,7 @@ class Redeemer:
             # another order, member or connection state (the network came or went while the
             # customer typed): the policy decides afresh
             approval = None
-        if member.protected_redemption and request_id is None:
+        if member.protected_redemption and request_id is None and order.kind.takes_a_pin:
             decision = await self._decide(
                 order, member, voucher, online=online, kiosk=kiosk, balance=balance
             )

@@ -49,6 +49,7 @@ from app.core.services.history import FoldedAttempts, History
 from app.core.services.line import TILL, Line
 from app.core.services.lookup import Lookup
 from app.core.services.manager_mode import ManagerMode
+from app.core.services.on_record import OnRecord
 from app.core.services.outage import Outage, OutageCount
 from app.core.services.queued_elsewhere import QueuedElsewhere
 from app.core.services.receipts import (
@@ -542,6 +543,11 @@ class Till:
     def audit(self) -> AuditLog:
         """The audit log, filtered."""
         return AuditLog(self.outbox.db)
+
+    @cached_property
+    def on_record(self) -> OnRecord:
+        """Whether a name or an id a manager filters by is one this till's records know."""
+        return OnRecord(self.outbox.db)
 
     @cached_property
     def upkeep(self) -> Upkeep:

@@ -37,6 +37,10 @@ MEMBERS = sa.Table(
     # When the member's vouchers were last read (migration 0005): an empty list read from the
     # server is a fact; no list at all is not.
     sa.Column("vouchers_fetched_at", UTCDateTime()),
+    # The channel that list was read for (migration 0017): the server lists a member's vouchers
+    # for a channel, and a kiosk sharing the counter's data folder reads them for its own.
+    # NULL: read before the till kept it (maybe for every channel), offered on none.
+    sa.Column("vouchers_channel", sa.Integer()),
 )
 
 MEMBER_KEYS = sa.Table(
@@ -83,6 +87,10 @@ REWARDS = sa.Table(
     "cached_rewards",
     metadata,
     sa.Column("store", sa.Integer(), primary_key=True),
+    # The channel the catalogue was read for (migration 0017): a kiosk sharing the counter's
+    # data folder reads its own channel's rewards, which the counter must not offer offline.
+    # 0: read with no channel (a till configured without one).
+    sa.Column("channel", sa.Integer(), primary_key=True),
     sa.Column("id", sa.Integer(), primary_key=True),
     sa.Column("code", sa.String()),
     sa.Column("name", sa.String(), nullable=False),

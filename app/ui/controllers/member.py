@@ -24,7 +24,7 @@ from app.ui.controllers.session import CashierSession
 from app.ui.controllers.tasks import LatestOnly, spawn
 from app.ui.main_window import CashierWindowView
 from app.ui.viewmodels import MemberCardData, MemberSuggestion
-from app.ui.widgets.scanner_filter import typed_with_shift_held
+from app.ui.widgets.scanned_keys import typed_with_shift_held
 from app.ui.wording import words
 
 #: Fewer characters than this match too many members to be worth a round trip.

@@ -102,10 +102,12 @@ class KioskStart:
         view: KioskWindowView,
         scanner: ScannerFilter,
         *,
+        formats: ScanFormats | None = None,
         clock_ms: Callable[[], float] = monotonic_ms,
     ) -> None:
         self.view = view
         self.scanner = scanner
+        self.formats = formats
         self.kiosk: KioskWindow | None = None
         view.welcome.set_starting(True)
         self.held = HeldScan.listening(view, scanner, clock_ms=clock_ms)
@@ -114,7 +116,9 @@ class KioskStart:
         """The kiosk's controllers over ``till``; the welcome screen invites a scan again."""
         from app.ui.kiosk.window import KioskWindow
 
-        self.kiosk = kiosk = KioskWindow(self.view, till, scanner=self.scanner)
+        self.kiosk = kiosk = KioskWindow(
+            self.view, till, scanner=self.scanner, formats=self.formats
+        )
         self.view.welcome.set_starting(False)
         self.held.hand_over(kiosk.flow.scanned, stale=kiosk.flow.scan_again)
         return kiosk
@@ -151,7 +155,7 @@ def run_kiosk(
         # The scanner listens from the first frame: a customer scans the moment the screen
         # lights up, long before the till is open.
         scanner = kiosk_scanner(scanner_prefix, scanner_pace_ms, scanner_terminator, scan_formats)
-        starts.append(KioskStart(kiosk_view(), scanner))
+        starts.append(KioskStart(kiosk_view(), scanner, formats=scan_formats))
         return starts[0].view
 
     async def startup(window: QWidget) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from app.core.services import (
+    Handover,
     Kiosk,
     KioskOffer,
     KioskPaused,
@@ -22,6 +23,7 @@ from app.core.services import (
     Message,
     OfferedReward,
     Receipt,
+    ScanFormats,
     Secret,
     Verdict,
     format_count,
@@ -80,6 +82,9 @@ class KioskFlow(QObject):
         self.receipt: Receipt | None = None
         #: A redemption is queued and its answer awaited: nothing may clear the screen now.
         self.busy = False
+        #: The shop's formats for its codes (``window.py`` sets the till's): a voucher or a
+        #: receipt scanned here is the cashier's, not a card.
+        self.formats = ScanFormats()
         self._step = LatestOnly("kiosk step")
         view.welcome.phone_requested.connect(self.ask_phone)
         view.welcome.language_picked.connect(self.pick_language)
@@ -116,7 +121,22 @@ class KioskFlow(QObject):
             self.start_over()
         elif page not in (view.welcome, view.phone):
             return  # a PIN is being typed, or the server asked: that screen ends by itself
+        if self.for_the_cashier(code):
+            # A voucher, a receipt or a kiosk result's own QR code held to the kiosk's scanner
+            # was looked up as a card: "We could not find that card. Please try again", and
+            # the customer was told to scan their voucher again (seen under Xvfb).
+            view.notice.set_notice(
+                "counter",
+                self.tr("This code is for the cashier. Please show it at the counter."),
+            )
+            self._show(view.notice)
+            return
         self._run(self.identify(code, typed=False))
+
+    def for_the_cashier(self, code: str) -> bool:
+        """Whether ``code`` is one the kiosk has no use for and the counter has: a kiosk result's
+        QR code, or a voucher's or a receipt's by the shop's formats."""
+        return Handover.is_kiosk_code(code) or self.formats.kind_of(code) in ("voucher", "invoice")
 
     def ask_phone(self) -> None:
         """ "Enter phone number" was tapped: the keypad, unless redemptions are paused, which

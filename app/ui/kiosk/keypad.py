@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVB
 
 from app.ui.widgets.digit_buffer import DigitBuffer
 from app.ui.widgets.numpad import KEYPAD_DIGITS_PROPERTY, typed_digit
-from app.ui.widgets.scanner_filter import EXEMPT_PROPERTY
+from app.ui.widgets.pin_field_guard import EXEMPT_PROPERTY
 from app.ui.widgets.torn_down import torn_down
 
 #: A key is never narrower than this; its height is kiosk.qss's least for the screen (never

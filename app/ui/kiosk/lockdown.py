@@ -17,7 +17,8 @@ from app.ui.controllers.watcher import InputWatcher
 from app.ui.kiosk.keypad import KioskKeypad
 from app.ui.kiosk.view import KioskWindowView
 from app.ui.widgets.numpad import numlock_off_digit
-from app.ui.widgets.scanner_filter import EXEMPT_PROPERTY, LINE_FEED
+from app.ui.widgets.pin_field_guard import EXEMPT_PROPERTY
+from app.ui.widgets.scanned_keys import LINE_FEED
 
 #: Seconds a finger must stay on the corner.
 HOLD_SECONDS = 5.0
@@ -55,7 +56,7 @@ def passes(event: QKeyEvent) -> bool:
     if event.text() == LINE_FEED and not event.modifiers() & _NEVER_A_SCANNER:
         # A scanner set to end a code the Unix way sends a line feed, which X delivers as
         # Ctrl+J (or its own key): swallowed, the card was never read at the kiosk, where the
-        # cashier's window reads it (scanner_filter.LINE_FEED). It is no way out: the kiosk
+        # cashier's window reads it (scanned_keys.LINE_FEED). It is no way out: the kiosk
         # has no shortcut on it, and typed by a person it ends no scan.
         return True
     if event.modifiers() & _SHORTCUT_MODIFIERS:

@@ -251,13 +251,14 @@ class KioskConfirmPage(KioskPage):
         self.no.setText(self.tr("No, go back"))
 
     def ask(self, name: str, stamps: int) -> None:
-        """Ask before redeeming ``name`` for ``stamps``."""
+        """Ask before redeeming ``name`` for ``stamps`` ("Rp" held to its amount, as on the
+        tile: the question read "Voucher Diskon Rp" over "25.000 for 50 stamps?")."""
         self.question.setText(
             (
                 self.tr("Redeem {name} for {count} stamp?")
                 if stamps == 1
                 else self.tr("Redeem {name} for {count} stamps?")
-            ).format(name=wrappable(name), count=format_count(stamps))
+            ).format(name=wrappable(amounts_whole(name)), count=format_count(stamps))
         )
         self.yes.setEnabled(True)
 

@@ -12,7 +12,7 @@ from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QVBoxLayout
 
 from app.ui.kiosk.pages import KioskPage, button, density, label
-from app.ui.plain_text import wrappable
+from app.ui.plain_text import amounts_whole, wrappable
 from app.ui.widgets.properties import set_style_property
 from app.ui.widgets.qr import qr_image
 
@@ -96,7 +96,7 @@ class KioskResultPage(KioskPage):
             set_style_property(widget, "outcome", result.kind)
         self.title.setText(titles[result.kind])
         # the server's words (a reward's name, a refusal's reason) in a column beside the code
-        self.what.setText(wrappable(result.what))
+        self.what.setText(wrappable(amounts_whole(result.what)))  # "Rp" with its amount
         self.details.setText(wrappable(result.details))
         self.details.setVisible(bool(result.details))
         self.show_cashier.setText(prompts[result.kind])

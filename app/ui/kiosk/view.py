@@ -3,7 +3,7 @@ closed; the controllers decide what it shows."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QLayout, QStackedWidget, QVBoxLayout, QWidget
 
@@ -24,7 +24,8 @@ from app.ui.resources import style_sheet
 
 class KioskWindowView(QWidget):
     """Every kiosk screen in one stack. A close request (the window manager's close, Alt+F4) is
-    refused unless :meth:`allow_close` was called (a manager signed in and chose to leave);
+    refused unless :meth:`allow_close` was called (a manager signed in and chose to leave), and
+    a window minimised by a window manager comes back full screen;
     ``close_refused()`` fires each time one is. ``language_changed()`` after another language
     is installed, once the screens' words follow it."""
 
@@ -128,4 +129,21 @@ class KioskWindowView(QWidget):
             for page in self.all_pages():
                 page.retranslate()
             self.language_changed.emit()
+        elif (
+            event.type() == QEvent.Type.WindowStateChange
+            and self.isMinimized()
+            and not self._may_close
+        ):
+            # A window manager's own menu (Alt+Space under Openbox: Iconify) or keys minimise
+            # past the kiosk's key lock, which never sees them: the next customer met a black
+            # screen until someone restarted it (seen under Xvfb). Full screen again at once,
+            # once the state change is done, unless a manager is leaving.
+            QTimer.singleShot(0, self._back_full_screen)
         super().changeEvent(event)
+
+    def _back_full_screen(self) -> None:
+        if self._may_close or not self.isMinimized():
+            return
+        self.showFullScreen()
+        self.raise_()
+        self.activateWindow()

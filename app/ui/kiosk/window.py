@@ -7,7 +7,7 @@ import asyncio
 
 from PySide6.QtCore import QObject, QTimer
 
-from app.core.services import Kiosk, Till
+from app.core.services import Kiosk, ScanFormats, Till
 from app.ui import language
 from app.ui.controllers.disk_watch import DiskWatcher
 from app.ui.controllers.tasks import spawn
@@ -30,16 +30,23 @@ RECHECK_MS = 30_000
 class KioskWindow(QObject):
     """The kiosk's controllers: the customer's flow, the idle reset, the guard against a
     double tap, the lock-down, a held key's repeats and the manager's way out, over one
-    :class:`Till`; scans come from ``scanner``."""
+    :class:`Till`; scans come from ``scanner``, read by the shop's ``formats``."""
 
     def __init__(
-        self, view: KioskWindowView, till: Till, *, scanner: ScannerFilter | None = None
+        self,
+        view: KioskWindowView,
+        till: Till,
+        *,
+        scanner: ScannerFilter | None = None,
+        formats: ScanFormats | None = None,
     ) -> None:
         super().__init__(view)
         self.view = view
         self.till = till
         self.kiosk = Kiosk(till)
         self.flow = KioskFlow(view, self.kiosk, home_language=language.current())
+        if formats is not None:
+            self.flow.formats = formats
         self.idle = KioskIdle(view, self.flow)
         # Before the lock: the last filter installed sees an event first, and a press in the
         # corner must reach the lock's hold even on a screen just shown.

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.ui.widgets.focus_in_sight import FocusInSight
 from app.ui.widgets.form import FormField, line_edit
-from app.ui.widgets.scanner_filter import NOT_A_PIN_PROPERTY
+from app.ui.widgets.pin_field_guard import NOT_A_PIN_PROPERTY
 from app.ui.widgets.till_room import size_within_the_till
 
 #: Longer than any setting takes (a URL is at most 2048): the check says why, nothing is cut.

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.widgets.numpad import NumpadDigits
-from app.ui.widgets.scanner_filter import EXEMPT_PROPERTY
+from app.ui.widgets.pin_field_guard import EXEMPT_PROPERTY
 from app.ui.widgets.short_screen import WordsInPlace
 from app.ui.widgets.till_room import till_room
 

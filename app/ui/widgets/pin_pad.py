@@ -19,7 +19,8 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVB
 
 from app.ui.widgets.digit_buffer import DigitBuffer
 from app.ui.widgets.numpad import KEYPAD_DIGITS_PROPERTY, typed_digit
-from app.ui.widgets.scanner_filter import EXEMPT_PROPERTY, scanned_character
+from app.ui.widgets.pin_field_guard import EXEMPT_PROPERTY
+from app.ui.widgets.scanned_keys import scanned_character
 from app.ui.widgets.torn_down import torn_down
 
 PIN_LENGTH = 6

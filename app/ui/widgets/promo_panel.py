@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from app.ui.widgets.scanner_filter import WHOLE_CODE_PROPERTY
+
 
 class PromoPanel(QWidget):
     """The promo tab: a code field and "Redeem promo"; emits ``promo_entered(code)``.
@@ -22,6 +24,8 @@ class PromoPanel(QWidget):
         title.setProperty("role", "heading")
         self.code_field = QLineEdit()
         self.code_field.setObjectName("promoCodeField")
+        # One whole code, typed or scanned: a scan whose sender stalled is read whole here.
+        self.code_field.setProperty(WHOLE_CODE_PROPERTY, True)
         # "code", not "promo code": the heading above says whose, and the longer hint was cut
         # at 1024 px (as the voucher tab's was).
         self.code_field.setPlaceholderText(self.tr("Type or scan a code"))

@@ -38,6 +38,7 @@ from app.ui.resources import icon
 from app.ui.viewmodels import VoucherRowData
 from app.ui.widgets.fitting_hint import FittingHint
 from app.ui.widgets.form import add_leading_icon
+from app.ui.widgets.scanner_filter import WHOLE_CODE_PROPERTY
 
 
 class VoucherPanel(QWidget):
@@ -124,6 +125,9 @@ class VoucherPanel(QWidget):
         code_title.setProperty("role", "heading")
         self.code_field = QLineEdit()
         self.code_field.setObjectName("voucherCodeField")
+        # One whole code, typed or scanned: a scan whose sender stalled is read whole here, with
+        # or without the shop's voucher format.
+        self.code_field.setProperty(WHOLE_CODE_PROPERTY, True)
         # "code", not "voucher code": the heading above says whose, and the longer hint was cut
         # at 1024 px.
         add_leading_icon(self.code_field, icon("voucher"))

@@ -13,7 +13,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QWidget
 
 from app.ui.widgets.member_search import MemberSearch
-from app.ui.widgets.scanner_filter import is_typed_character
+from app.ui.widgets.scanned_keys import is_typed_character
 
 
 class WordsToSearch(QObject):

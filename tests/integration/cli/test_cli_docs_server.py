@@ -137,3 +137,18 @@ def test_redeem_voucher_does_not_offer_a_voucher_the_app_alone_may_use(
     assert refused.returncode == 1, refused.stdout + refused.stderr
     assert docs_server.sent("/api/v2/redemptions/redeem-voucher") == []
     assert {q.get("channel") for q in docs_server.sent("/api/vouchers/by-merchant-group")} == {"2"}
+
+
+def test_member_find_finds_a_card_the_details_do_not_take_or_says_what_to_ask_for(
+    docs_cli: Cli, docs_server: DocsServer
+) -> None:
+    # customer_api §1's user is "email, Member ID, mobile number or primary key ID": a
+    # documents-only server says "User not found" of a card's number (Ayu's A5MHG)
+    unknown = docs_cli("member", "find", "A5MHG")
+    assert unknown.returncode != 0
+    assert "If it is a card's number" in unknown.stderr + unknown.stdout
+    assert "Ask for the member's email, phone or Member ID." in unknown.stderr + unknown.stdout
+    docs_server.cards_in_suggestions = True  # its type-ahead searches cards: found through it
+    code, member = docs_cli.json("member", "find", "A5MHG")
+    assert code == 0
+    assert member["email"] == AYU

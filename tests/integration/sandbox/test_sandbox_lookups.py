@@ -34,7 +34,6 @@ def details(api: httpx.Client, user: object) -> httpx.Response:
         "customer@stamps.co.id",
         "CUSTOMER@stamps.co.id",
         "KR24000006",  # member ID
-        "70140000000006",  # card number
         "6",  # primary key
         "+6281210000006",
         "6281210000006",
@@ -51,6 +50,19 @@ def test_member_details_finds_a_member_by_any_identifier(api: httpx.Client, iden
     assert body["membership"]["level_text"] == "Blue"
     assert body["user"]["member_ids"] == ["KR24000006"]
     assert body["membership"]["primary_card"]["number"] == "70140000000006"
+
+
+def test_member_details_take_no_cards_number_and_the_suggestions_find_it(api: httpx.Client):
+    # customer_api §1: user is "email, Member ID, mobile number or primary key ID"; the sandbox
+    # also took Ayu's card's number (primary_card.number), so the till leaned on a lookup no
+    # documents-only server makes
+    refused = details(api, "70140000000006")
+    assert refused.status_code == 400, refused.text
+    assert refused.json()["errors"] == {"__all__": "User not found"}
+    found = api.get(
+        "/api/memberships/suggestions", params={"query": "70140000000006", "merchant": MERCHANT}
+    ).json()["suggestions"]
+    assert [s["id"] for s in found] == [6]
 
 
 def test_member_details_flags(api: httpx.Client):
@@ -141,6 +153,20 @@ def test_rewards_catalogue_with_redeemable_per_member(api: httpx.Client):
     }
     assert {v["id"] for v in body["vouchers"]} == {12, 20}
     assert body["vouchers"][0]["expires_on"].count("-") == 2  # DD-MM-YYYY HH:MM
+
+
+def test_the_rewards_lists_vouchers_carry_the_keys_the_docs_show_and_no_kind(api: httpx.Client):
+    # reward_api §1's vouchers: id, name, code, landscape_url, image_url, type ("promotion 1"),
+    # expires_on, terms, quantity, constraint, extra_data. The sandbox wrote its vouchers'
+    # validity as "type" ("dynamic") with a value and a template, which the till read as a
+    # voucher's kind where a documents-only server says none.
+    params = {"merchant": MERCHANT, "store": KEMANG, "user": AYU}
+    vouchers = api.get("/api/rewards/", params=params).json()["vouchers"]
+    shown = {"id", "name", "code", "landscape_url", "image_url", "type", "expires_on", "terms"}
+    shown |= {"quantity", "constraint", "extra_data"}
+    for voucher in vouchers:
+        assert set(voucher) == shown
+        assert voucher["type"].lower() not in ("dynamic", "fixed")
 
     blocked = api.get("/api/rewards/", params={**params, "user": HENDRA}).json()
     assert not any(r["redeemable"] for r in blocked["rewards"])

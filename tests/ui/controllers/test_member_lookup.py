@@ -126,6 +126,33 @@ def test_a_member_the_server_answered_for_unreadably_is_not_shown_from_the_till_
     assert "could not read" in said and "saved copy" in said
 
 
+def test_a_card_the_details_do_not_take_is_found_through_the_suggestions_or_said_so(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    docs_server: DocsServer,
+    tmp_path: Path,
+) -> None:
+    # customer_api §1's user takes no card's number: a documents-only server answered "User
+    # not found" to Ayu's card A5MHG, and the window said "No member matches “A5MHG”: User not
+    # found", which sent the cashier to check a card that was right
+    cashier = docs_cashier(make_cashier, docs_server, tmp_path)
+    field = cashier.view.member_search.field
+    with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS) as blocker:
+        qtbot.keyClicks(field, "A5MHG")
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert blocker.args == [None]
+    said = cashier.view.member_search.message_text()
+    assert "If it is a card's number" in said
+    assert said.endswith("Ask for the member's email, phone or Member ID.")
+    docs_server.cards_in_suggestions = True  # a server whose type-ahead searches cards
+    field.clear()
+    with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS):
+        qtbot.keyClicks(field, "A5MHG")
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert cashier.session.member is not None
+    assert cashier.session.member.email == "ayu@contoh.co.id"
+
+
 def test_matches_the_till_could_not_read_are_said_not_left_out_silently(
     qtbot: QtBot,
     make_cashier: Callable[..., CashierWindow],

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.config import Settings
+from app.core.domain import Channel
 from app.core.services import Member
 from app.core.services.receipts import Verdict
 from app.core.services.runtime import RuntimeOptions
@@ -711,10 +712,10 @@ def test_the_offline_offer_from_a_cut_catalogue_says_so_as_the_live_one_did(
     cashier = make_cashier(network_settings)
     find_member(qtbot, cashier, "customer@stamps.co.id")
     cache = cashier.till.cache
-    copy = run_async(qtbot, cache.rewards(32))
+    copy = run_async(qtbot, cache.rewards(32, Channel.POS))
     # The last live read of the list was one cut at the most the till reads.
     cut = [dataclasses.replace(reward, listing_cut=True) for reward in copy]
-    run_async(qtbot, cache.remember_rewards(32, cut))
+    run_async(qtbot, cache.remember_rewards(32, Channel.POS, cut))
     looked_up_again_offline(qtbot, cashier, network)
     picker = cashier.view.reward_picker
     offline, cut_note = picker.note().split("\n")

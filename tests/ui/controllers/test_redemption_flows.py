@@ -265,6 +265,22 @@ def test_a_voucher_code_is_validated_then_redeemed(
     assert len(sandbox.ledger()) == 1
 
 
+def test_a_pin_members_voucher_code_is_redeemed_without_the_pin_pad(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    # by-voucher-code takes no PIN check's request_id: the pad opened for Budi's code, and the
+    # PIN he typed vouched for nothing the server was sent
+    find_member(qtbot, cashier, BUDI)
+    cashier.view.show_vouchers()
+    field = cashier.view.voucher_panel.code_field
+    qtbot.keyClicks(field, "RINDANG-100K-7H2K")
+    receipt = redeem(qtbot, cashier, lambda: qtbot.keyClick(field, Qt.Key.Key_Return))
+    assert receipt.verdict is Verdict.CONFIRMED
+    assert cashier.redemption.pin_dialog is None
+    assert [entry["member"] for entry in sandbox.ledger()] == [123]  # Budi
+    assert sandbox.pin_checks(123) == 0
+
+
 def test_an_invalid_voucher_code_is_refused_in_plain_words(
     qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
 ) -> None:

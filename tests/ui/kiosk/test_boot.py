@@ -132,3 +132,24 @@ def test_the_kiosks_scanner_asks_the_shops_formats_where_timing_splits_a_card() 
     assert not scanner.may_become_a_code("NGOPIPAGI")
     # A kiosk with no formats keeps the filter's own answers.
     assert not kiosk_scanner("", 32, "either").names_a_code("KR24000006")
+
+
+def test_a_voucher_or_receipt_scanned_at_the_kiosk_is_sent_to_the_counter(
+    qtbot: QtBot, starting: KioskStart, open_starting: Callable[[], KioskWindow]
+) -> None:
+    # The demo's kiosk, with the shop's formats: Ayu's voucher scanned at the kiosk was looked up
+    # as a card, "We could not find that card. Please try again…": to scan the voucher again.
+    starting.formats = ScanFormats.read("KR24, 7014", "INV-", "RINDANG-, SALDO-")
+    kiosk = open_starting()
+    view = starting.view
+    for code in ("RINDANG-100K-7H2K", "INV-0042"):
+        kiosk.flow.scanned(code)
+        qtbot.waitUntil(lambda: view.current_page() is view.notice, timeout=WAIT_MS)
+        assert view.notice.heading.text() == "Please ask at the counter"
+        assert view.notice.text.text() == (
+            "This code is for the cashier. Please show it at the counter."
+        )
+        view.notice.ok.click()
+        assert view.current_page() is view.welcome
+    kiosk.flow.scanned("KR24000006")  # her card is still read
+    qtbot.waitUntil(lambda: view.current_page() is view.rewards, timeout=WAIT_MS)

@@ -339,6 +339,22 @@ def test_a_scan_that_is_not_a_card_identifies_only_a_member_with_a_pin(
     _wait_page(qtbot, kiosk, "kioskPin")
 
 
+def test_a_kiosk_result_s_qr_code_scanned_at_the_kiosk_is_sent_to_the_cashier(
+    qtbot: QtBot, kiosk: KioskWindow
+) -> None:
+    # "Show this to the cashier": held to the kiosk's own scanner instead, the code was looked
+    # up as a card, "We could not find that card. Please try again…". It is the cashier's,
+    # whatever the shop's formats, and over a last customer's rewards the next one's.
+    kiosk.flow.scanned(AYU_CARD)
+    _wait_page(qtbot, kiosk, "kioskRewards")
+    kiosk.flow.scanned(qr_payload("0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b"))
+    _wait_page(qtbot, kiosk, "kioskNotice")
+    assert kiosk.view.notice.text.text() == (
+        "This code is for the cashier. Please show it at the counter."
+    )
+    assert "Ayu" not in visible_words(kiosk.view) and kiosk.flow.member is None
+
+
 @pytest.mark.parametrize("code", [AYU_CARD, "KR24000006", "kr24000006"])
 def test_a_card_or_member_id_scanned_still_identifies_a_member_without_a_pin(
     qtbot: QtBot, kiosk: KioskWindow, code: str

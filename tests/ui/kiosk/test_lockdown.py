@@ -109,6 +109,20 @@ def test_no_key_and_no_close_request_gets_past_the_kiosk(
     assert view.isVisible() and _page(kiosk) == "kioskPin"
 
 
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen: no stacking
+def test_a_kiosk_minimised_by_a_window_manager_comes_back_full_screen(
+    qtbot: QtBot, kiosk: KioskWindow
+) -> None:
+    # A window manager's menu (Alt+Space, Iconify) minimises past the key lock: the next
+    # customer met a black screen.
+    view = kiosk.view
+    view.showFullScreen()
+    qtbot.waitUntil(view.isFullScreen, timeout=WAIT_MS)
+    view.showMinimized()
+    qtbot.waitUntil(lambda: view.isFullScreen() and not view.isMinimized(), timeout=WAIT_MS)
+    assert view.isVisible() and _page(kiosk) == "kioskWelcome"
+
+
 @pytest.mark.parametrize("end", TERMINATOR_KEYS)
 def test_a_scanner_that_ends_its_code_with_a_line_feed_is_read_at_the_kiosk(
     qtbot: QtBot,

@@ -82,3 +82,21 @@ def test_a_reward_s_amount_stays_with_its_currency_on_a_tile(qtbot: QtBot) -> No
     name = tile.findChild(QLabel, "kioskTileName6")
     assert name is not None and name.text() == "Voucher Diskon Rp\u00a025.000"
     assert tile.accessibleName() == "Voucher Diskon Rp 25.000, 50 stamps"
+
+
+def test_a_reward_s_amount_stays_with_its_currency_in_the_question_and_the_result(
+    qtbot: QtBot,
+) -> None:
+    # Under X at 768×1366 in Bahasa Indonesia, Budi's question read "Tukar Voucher Diskon Rp"
+    # over "25.000 dengan 50 stamp?", after a tile that held them together.
+    confirm = KioskConfirmPage()
+    qtbot.addWidget(confirm)
+    confirm.ask("Voucher Diskon Rp 25.000", 50)
+    assert confirm.question.text() == "Redeem Voucher Diskon Rp\u00a025.000 for 50 stamps?"
+
+    result = KioskResultPage()
+    qtbot.addWidget(result)
+    result.show_result(
+        KioskResultData("confirmed", "Voucher Diskon Rp 25.000", "", "K-88561D", "K-88561D")
+    )
+    assert result.what.text() == "Voucher Diskon Rp\u00a025.000"

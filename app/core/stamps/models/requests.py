@@ -68,10 +68,14 @@ class DeductValueRequest(StampsRequest):
 class VoucherCodeRedemptionRequest(StampsRequest):
     """POST /api/redemptions/by-voucher-code.
 
-    The member goes in ``identifier`` (the parameter table), not ``user`` (the curl example).
+    The member goes in ``identifier`` (the parameter table and the JSON example) and, the same
+    value, in ``user`` (the curl example of seed 000 and of seed 003): the docs give both names,
+    and a server written from either must find them. An entry queued before ``user`` was sent
+    has ``identifier`` alone.
     """
 
     identifier: NonBlank
+    user: NonBlank | None = None
     voucher_code: NonBlank
     voucher_template: PositiveId
     store: PositiveId

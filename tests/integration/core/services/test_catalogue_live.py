@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from app.core.domain import Channel
 from app.core.services.receipts import Verdict
 from app.core.services.till import Sale, Till
 
@@ -24,7 +25,7 @@ async def test_every_page_of_250_rewards_reaches_the_cache(
     member = await till.lookup.find_member(AYU)
     rewards = (await till.lookup.offer(member)).rewards
     assert len(rewards) == len({r.id for r in rewards}) == 250
-    cached = await till.cache.rewards(STORE)
+    cached = await till.cache.rewards(STORE, Channel.POS)
     assert len(cached) == 250
     # the last of them can be ordered, priced from the catalogue
     last = max(r.id for r in rewards)

@@ -218,7 +218,7 @@ async def test_a_reward_over_the_balance_identified_with_is_judged_on_the_balanc
         if queued:
             done = await kiosk.wait(await kiosk.redeem(ayu, 1, None))
             assert done.verdict is Verdict.CONFIRMED
-            assert sandbox.stamps(AYU_CARD) == 230
+            assert sandbox.stamps("KR24000006") == 230
             return
         with pytest.raises(KioskRefused) as refused:
             await kiosk.redeem(ayu, 1, None)

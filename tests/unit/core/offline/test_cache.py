@@ -12,10 +12,12 @@ from pathlib import Path
 import pytest
 
 from app.core.clock import ManualClock, installed
-from app.core.domain import Member
+from app.core.domain import Channel, Member
 from app.core.offline.cache import AmbiguousMember, CachedReward, CachedVoucher, MemberCache
 from app.core.storage import Database, migrate
 from app.core.storage.problems import DatabaseLogLost
+
+POS = Channel.POS
 
 
 @pytest.fixture(scope="module")
@@ -188,6 +190,7 @@ async def test_members_not_seen_for_the_retention_are_purged(
     await cache.remember(ayu(clock))
     await cache.remember_vouchers(
         "6",
+        POS,
         [CachedVoucher(20, "BDAY", "Birthday", None, True, None, None, 3, clock.now())],
     )
     clock.advance(timedelta(days=89).total_seconds())
@@ -195,7 +198,7 @@ async def test_members_not_seen_for_the_retention_are_purged(
     clock.advance(timedelta(days=2).total_seconds())
     assert await cache.purge(timedelta(days=90)) == 1
     assert await cache.find("customer@stamps.co.id") is None
-    assert await cache.vouchers("6") is None
+    assert await cache.vouchers("6", POS) is None
 
 
 async def test_a_voucher_list_never_read_is_not_an_empty_one(
@@ -204,13 +207,13 @@ async def test_a_voucher_list_never_read_is_not_an_empty_one(
     # "This till never read her vouchers" must not read as "she has none" (a refusal would then
     # tell the cashier a voucher is not hers).
     await cache.remember(ayu(clock))
-    assert await cache.vouchers("6") is None
-    await cache.remember_vouchers("6", [])
-    assert await cache.vouchers("6") == []
+    assert await cache.vouchers("6", POS) is None
+    await cache.remember_vouchers("6", POS, [])
+    assert await cache.vouchers("6", POS) == []
     await cache.remember(ayu(clock))  # looking her up again keeps what was read
-    assert await cache.vouchers("6") == []
-    await cache.remember_vouchers("unknown", [])  # no member, nothing to hang a list on
-    assert await cache.vouchers("unknown") is None
+    assert await cache.vouchers("6", POS) == []
+    await cache.remember_vouchers("unknown", POS, [])  # no member, nothing to hang a list on
+    assert await cache.vouchers("unknown", POS) is None
 
 
 async def test_vouchers_and_rewards_are_replaced_by_the_latest_list(
@@ -220,13 +223,13 @@ async def test_vouchers_and_rewards_are_replaced_by_the_latest_list(
     first = CachedVoucher(
         20, "BDAY", "Birthday", None, True, "2026-11-01", "2026-12-31", 3, clock.now()
     )
-    await cache.remember_vouchers("6", [first, replace(first, id=21, code="X")])
-    await cache.remember_vouchers("6", [first])
-    assert [v.id for v in await cache.vouchers("6")] == [20]
+    await cache.remember_vouchers("6", POS, [first, replace(first, id=21, code="X")])
+    await cache.remember_vouchers("6", POS, [first])
+    assert [v.id for v in await cache.vouchers("6", POS)] == [20]
     reward = CachedReward(1, "KR-001", "Es Kopi", 20, 3, None, clock.now())
-    await cache.remember_rewards(32, [reward, replace(reward, id=2, name="Croissant")])
-    assert [r.name for r in await cache.rewards(32)] == ["Es Kopi", "Croissant"]
-    assert await cache.rewards(33) == []
+    await cache.remember_rewards(32, POS, [reward, replace(reward, id=2, name="Croissant")])
+    assert [r.name for r in await cache.rewards(32, POS)] == ["Es Kopi", "Croissant"]
+    assert await cache.rewards(33, POS) == []
 
 
 async def test_rewards_come_back_in_the_servers_order(
@@ -238,10 +241,10 @@ async def test_rewards_come_back_in_the_servers_order(
     await cache.remember(ayu(clock))
     reward = CachedReward(6, "A001", "Mee Goreng", 20, 3, None, clock.now())
     served = [replace(reward, id=i, name=f"reward {i}") for i in (6, 5, 8, 7)]  # the docs' order
-    await cache.remember_rewards(32, served)
-    assert [r.id for r in await cache.rewards(32)] == [6, 5, 8, 7]
-    await cache.remember_rewards(32, served[::-1])
-    assert [r.id for r in await cache.rewards(32)] == [7, 8, 5, 6]
+    await cache.remember_rewards(32, POS, served)
+    assert [r.id for r in await cache.rewards(32, POS)] == [6, 5, 8, 7]
+    await cache.remember_rewards(32, POS, served[::-1])
+    assert [r.id for r in await cache.rewards(32, POS)] == [7, 8, 5, 6]
 
 
 async def test_voucher_values_are_kept_as_decimals(cache: MemberCache, clock: ManualClock) -> None:
@@ -251,7 +254,7 @@ async def test_voucher_values_are_kept_as_decimals(cache: MemberCache, clock: Ma
     )
     whole = replace(saldo, id=13, code="W", value=Decimal("50000"))
     none = replace(saldo, id=14, code="N", value=None)
-    await cache.remember_vouchers("6", [saldo, whole, none])
-    values = {v.id: v.value for v in await cache.vouchers("6")}
+    await cache.remember_vouchers("6", POS, [saldo, whole, none])
+    values = {v.id: v.value for v in await cache.vouchers("6", POS)}
     assert values == {12: Decimal("150000.50"), 13: Decimal("50000"), 14: None}
     assert all(isinstance(v, Decimal) for v in values.values() if v is not None)

@@ -111,6 +111,26 @@ def test_a_pin_protected_member_is_refused_offline_only() -> None:
     assert offline(member=member, online=True).allowed
 
 
+def test_a_pin_protected_members_voucher_code_is_judged_offline_as_anyones() -> None:
+    # by-voucher-code takes no PIN check (no request_id): offline, a code of Budi's was refused
+    # as needing the server to check a PIN it would never have been asked
+    member = replace(MEMBER, protected_redemption=True)
+    assert offline(OperationKind.CODE, member=member).refusal is Refusal.CODE_NEEDS_SERVER
+    allowing = OfflineLimits(allow_codes=True)
+    assert offline(OperationKind.CODE, member=member, limits=allowing).allowed
+    assert offline(OperationKind.PROMO, member=member, limits=allowing).refusal is (
+        Refusal.PIN_NEEDS_SERVER
+    )
+
+
+def test_a_blocked_pin_does_not_refuse_a_voucher_code_which_takes_no_pin() -> None:
+    # Sri's PIN is blocked: her code was refused "PIN blocked: must be reset", though
+    # by-voucher-code takes no PIN check and the server would have redeemed it
+    member = replace(MEMBER, protected_redemption=True, pin_is_blocked=True)
+    assert offline(OperationKind.CODE, member=member, online=True).allowed
+    assert offline(OperationKind.REWARD, member=member, online=True).refusal is Refusal.PIN_BLOCKED
+
+
 @pytest.mark.parametrize("kind", [OperationKind.REWARD, OperationKind.VOUCHER])
 def test_the_kiosk_refuses_everything_offline_and_nothing_more_online(kind: OperationKind) -> None:
     # what the counter would accept offline (a cached member, a cached voucher, within the caps)

@@ -15,7 +15,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from app.core.domain import EntryStatus, OperationKind
+from app.core.domain import Channel, EntryStatus, OperationKind
 from app.core.messages import english
 from app.core.offline.cache import CachedVoucher, MemberCache
 from app.core.offline.policy import MemberFacts, OfflineLimits, OutageTotals, apply_policy
@@ -50,6 +50,7 @@ class FailingServer:
     vouchers_error: StampsError | None = None
     vouchers: list[dict[str, object]] = field(default_factory=list)
     store: int = 32
+    channel: Channel | None = Channel.POS
 
     async def rewards(self, user: str | None = None) -> RewardsResponse:
         return RewardsResponse.model_validate({"rewards": [], "vouchers": []})
@@ -94,7 +95,9 @@ async def test_a_voucher_missing_from_the_tills_old_copy_is_not_said_to_be_someo
     cache: MemberCache,
 ) -> None:
     await cache.remember_vouchers(
-        "6", [CachedVoucher(20, "ULTAH", "Kopi Gratis", None, True, None, None, 13, NOW)]
+        "6",
+        Channel.POS,
+        [CachedVoucher(20, "ULTAH", "Kopi Gratis", None, True, None, None, 13, NOW)],
     )
     failing = FailingServer(vouchers_error=ServiceUnavailable("down", status_code=503))
     catalogue = Catalogue(failing, cache)
@@ -219,6 +222,31 @@ async def test_a_catalogue_cut_at_the_most_the_till_reads_is_said_live_and_offli
             assert english(note).startswith("Only the first 3 rewards are shown")
         else:
             assert note is None
+
+
+async def test_offline_the_counter_offers_no_copy_the_kiosk_read_for_its_own_channel(
+    cache: MemberCache,
+) -> None:
+    # The kiosk may share the counter's data folder (docs/kiosk.md), and each asks the server
+    # for its own channel's rewards and vouchers. The copy was kept per store and member only:
+    # offline, the counter offered what the kiosk had read for the kiosk (and the other way).
+    kiosk_only = RewardsResponse.model_validate(
+        {"rewards": [{"id": 7, "name": "Kiosk combo", "stamps_to_redeem": 5}], "vouchers": []}
+    )
+
+    class Kiosk(FailingServer):
+        async def rewards(self, user: str | None = None) -> RewardsResponse:
+            return kiosk_only
+
+    kiosk = Kiosk(vouchers=[{"id": 30, "is_active": True}], channel=Channel.KIOSK)
+    live = await Catalogue(kiosk, cache).offer(AYU, 250)
+    assert [r.id for r in live.rewards] == [7] and [v.id for v in live.vouchers] == [30]
+    counter = await Catalogue(FailingServer(), cache, offline=lambda: True).offer(AYU, 250)
+    assert counter.rewards == () and counter.rewards_problem is not None
+    assert counter.vouchers == () and counter.vouchers_problem is not None
+    # the kiosk's own copy is still its own, offline
+    again = await Catalogue(kiosk, cache, offline=lambda: True).offer(AYU, 250)
+    assert [r.id for r in again.rewards] == [7] and [v.id for v in again.vouchers] == [30]
 
 
 async def test_a_voucher_keeps_its_decimal_value(cache: MemberCache) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 import httpx
 import pytest
 
+from app.core.domain import Channel
 from app.core.offline.cache import MemberCache
 from app.core.services.catalogue import Catalogue
 from app.core.services.orders import InvalidOrder
@@ -106,7 +107,12 @@ async def catalogue_of(cache: MemberCache) -> AsyncIterator[Callable[[DocsServer
         http = httpx.AsyncClient(transport=httpx.MockTransport(server))
         opened.append(http)
         client = StampsClient(
-            http=http, base_url="https://stamps.test", token="tok-test", merchant=14, store=32
+            http=http,
+            base_url="https://stamps.test",
+            token="tok-test",
+            merchant=14,
+            store=32,
+            channel=Channel.POS,
         )
         return Catalogue(client, cache)
 
@@ -139,7 +145,7 @@ async def test_a_voucher_listed_as_the_docs_show_is_a_balance_one_when_validatio
     assert dynamic.left == 200  # the window offers "Deduct from saldo"
     assert ordinary is not None and not ordinary.balance and ordinary.kind_known
     assert sorted(server.asked()) == ["VC-ABC", "VC-DEF"]
-    [remembered_dynamic, remembered_ordinary] = await cache.vouchers("6") or []
+    [remembered_dynamic, remembered_ordinary] = await cache.vouchers("6", Channel.POS) or []
     assert (remembered_dynamic.id, remembered_dynamic.balance) == (1, True)
     assert (remembered_ordinary.id, remembered_ordinary.balance) == (2, False)
 
@@ -182,42 +188,54 @@ async def test_a_voucher_whose_kind_cannot_be_read_is_offered_as_a_balance_one(
     assert order.whole_balance and facts.value == 200
     # The till's copy keeps it as a balance voucher for when the server cannot be asked, and
     # remembers that no one confirmed it.
-    remembered = {v.id: (v.balance, v.kind_known) for v in await cache.vouchers("6") or []}
+    remembered = {
+        v.id: (v.balance, v.kind_known) for v in await cache.vouchers("6", Channel.POS) or []
+    }
     assert remembered == {1: (True, False), 2: (False, True)}
 
 
-async def test_no_voucher_is_validated_when_the_lists_state_its_kind(
+async def test_no_voucher_is_validated_when_the_listing_states_its_kind(
     catalogue_of: Callable[[DocsServer], Catalogue],
 ) -> None:
     listing = docs_answer("member_vouchers")
     first, second = listing["vouchers"]
-    third = {**second, "id": 3, "code": "VC-GHI"}
-    fourth = {**second, "id": 4, "code": "VC-JKL"}
-    listing = {
-        "vouchers": [
-            {**first, "validity": "DYNAMIC"},
-            {**second, "validity": "Fixed"},
-            third,
-            fourth,
-        ]
-    }
-    server = DocsServer(
-        {},  # any validation would fail the test with a KeyError
-        listing=listing,
-        reward_vouchers=[{"id": 3, "type": "dynamic"}, {"id": 4, "type": "fixed"}],
-    )
+    listing = {"vouchers": [{**first, "validity": "DYNAMIC"}, {**second, "validity": "Fixed"}]}
+    server = DocsServer({}, listing=listing)  # any validation would fail with a KeyError
     catalogue = catalogue_of(server)
     offer = await catalogue.offer(AYU, 250)
 
     assert [(v.id, v.balance, v.kind_known) for v in offer.vouchers] == [
         (1, True, True),
         (2, False, True),
-        (3, True, True),
-        (4, False, True),
     ]
-    await catalogue.voucher_order(AYU, 4)
-    await catalogue.deduct_order(AYU, 3, 100)
+    await catalogue.voucher_order(AYU, 2)
+    await catalogue.deduct_order(AYU, 1, 100)
     assert server.asked() == []
+
+
+async def test_the_rewards_lists_voucher_type_is_no_kind_validation_is_asked(
+    catalogue_of: Callable[[DocsServer], Catalogue],
+) -> None:
+    # reward_api §1 lists a voucher's "type" as "promotion 1", a name, never its validity; the
+    # till read a type "Dynamic" (our sandbox's word) as a balance voucher, and VC-DEF, "Fixed"
+    # by its validation, was offered as a saldo to deduct from and refused used whole
+    server = DocsServer(
+        {"VC-ABC": validated("Fixed"), "VC-DEF": validated("Fixed")},
+        reward_vouchers=[
+            {"id": 1, "name": "Birthday Voucher", "type": "promotion 1"},
+            {"id": 2, "name": "Saldo", "type": "Dynamic"},
+        ],
+    )
+    catalogue = catalogue_of(server)
+    offer = await catalogue.offer(AYU, 250)
+
+    assert [(v.id, v.balance, v.kind_known) for v in offer.vouchers] == [
+        (1, False, True),
+        (2, False, True),
+    ]
+    assert sorted(server.asked()) == ["VC-ABC", "VC-DEF"]
+    whole, _ = await catalogue.voucher_order(AYU, 2)
+    assert not whole.whole_balance
 
 
 async def test_a_kind_once_confirmed_is_not_asked_again(
@@ -226,7 +244,9 @@ async def test_a_kind_once_confirmed_is_not_asked_again(
     server = DocsServer({"VC-ABC": docs_answer("validate_voucher"), "VC-DEF": validated("Fixed")})
     await catalogue_of(server).offer(AYU, 250)
     assert sorted(server.asked()) == ["VC-ABC", "VC-DEF"]
-    remembered = {v.id: (v.balance, v.kind_known) for v in await cache.vouchers("6") or []}
+    remembered = {
+        v.id: (v.balance, v.kind_known) for v in await cache.vouchers("6", Channel.POS) or []
+    }
     assert remembered == {1: (True, True), 2: (False, True)}
 
     # Every later read of her offer, and every order, takes the kinds the till remembers: the
@@ -260,7 +280,9 @@ async def test_a_validation_that_failed_is_asked_again_not_remembered_as_a_kind(
     order, facts = await catalogue.voucher_order(AYU, 1)
     assert not order.whole_balance and facts.kind_known and facts.value == 200
     assert server.asked()[2:] == ["VC-ABC"]
-    remembered = {v.id: (v.balance, v.kind_known) for v in await cache.vouchers("6") or []}
+    remembered = {
+        v.id: (v.balance, v.kind_known) for v in await cache.vouchers("6", Channel.POS) or []
+    }
     assert remembered == {1: (False, True), 2: (False, True)}
     offer = await catalogue.offer(AYU, 250)
     assert [(v.id, v.balance, v.kind_known) for v in offer.vouchers] == [

@@ -433,6 +433,26 @@ async def test_a_redemption_sent_again_reads_sent_again_not_closed(day: Day) -> 
     assert dismissed is not None and dismissed.row.headline.id == "receipt.closed"
 
 
+async def test_the_days_summary_counts_a_redemption_sent_again_apart_from_one_closed(
+    day: Day,
+) -> None:
+    # End of day read "Closed by a manager" of a redemption whose stamps the new one sent in
+    # its place spent, beside one a manager closed for good: a manager reconciling the day
+    # looked for stamps owed where the new redemption had them.
+    start = await day.outbox.get(day.ids["confirmed"])
+    assert start is not None
+    await day.outbox.retry(day.ids["refused"], note="stamps topped up", **WHO)
+    await day.outbox.dismiss(day.ids["unknown"], note="told the member", **WHO)
+    summary = await summarise(day.history, start.created_at, start.created_at + timedelta(days=1))
+    rina = {
+        line.standing: (line.count, line.stamps)
+        for line in summary.lines
+        if line.cashier == "Rina" and line.standing in ("sent_again", "closed")
+    }
+    assert rina == {"sent_again": (1, 10), "closed": (1, 5)}
+    assert str(standing_name("sent_again")) == "Sent again by a manager"
+
+
 async def test_exceptions_carry_the_reason_and_the_members_contact(day: Day) -> None:
     items = await day.history.exceptions()
     names = {v: k for k, v in day.ids.items()}

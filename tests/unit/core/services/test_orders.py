@@ -66,6 +66,7 @@ def test_voucher_and_deduct_and_code_payloads() -> None:
     assert build_payload(DeductOrder(12, "Saldo", 50_000), CTX)["value"] == 50_000
     assert build_payload(CodeOrder("ABCD100k", 12), CTX) == {
         "identifier": "customer@stamps.co.id",
+        "user": "customer@stamps.co.id",  # the curl example's name for the member
         "voucher_code": "ABCD100k",
         "voucher_template": 12,
         "store": 32,

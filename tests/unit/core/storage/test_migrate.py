@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import closing
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -105,14 +106,12 @@ def test_0007_keeps_cached_voucher_values_and_balances_and_reads_values_as_decim
     assert [(f[2], f[6]) for f in foreign] == [("cached_members", "CASCADE")]
 
 
-async def test_0010_keeps_the_cached_vouchers_and_confirms_none_of_their_kinds(
+def test_0010_keeps_the_cached_vouchers_and_confirms_none_of_their_kinds(
     database_file: DatabaseFile,
 ) -> None:
     # Nothing before 0010 noted whether anyone had said a voucher's kind: one remembered as a
     # balance voucher may be one only because its validation failed. Until the till reads the
     # member's vouchers online again, none is taken as confirmed.
-    from app.core.offline.cache import MemberCache
-    from app.core.storage import Database
 
     with database_file.at("0009") as connection:  # the revision before 0010
         connection.exec_driver_sql(
@@ -129,17 +128,11 @@ async def test_0010_keeps_the_cached_vouchers_and_confirms_none_of_their_kinds(
         )
     assert migrate(database_file.path) == head_revision()
 
-    db = await Database.open(database_file.path)
-    cache = MemberCache(db)
-    try:
-        remembered = await cache.vouchers("6") or []
-    finally:
-        await cache.close()
-        await db.close()
-    assert [(v.id, v.value, v.balance, v.kind_known) for v in remembered] == [
-        (12, Decimal("150000"), True, False),
-        (20, None, False, False),
-    ]
+    # (0017 offers such a copy on no channel: the rows are read as they stand)
+    remembered = database_file.read(
+        "SELECT id, value, balance, kind_known FROM cached_vouchers ORDER BY id"
+    )
+    assert remembered == [(12, "150000", 1, 0), (20, None, 0, 0)]
 
     with database_file.back_to("0009") as connection:  # 0009's table, its rows kept
         columns = database_file.columns(connection, "cached_vouchers")
@@ -315,6 +308,73 @@ def test_0012_lets_a_cached_member_s_stamps_be_unknown_and_keeps_their_keys_and_
         keys = connection.exec_driver_sql("SELECT key FROM cached_member_keys").all()
         vouchers = connection.exec_driver_sql("SELECT id FROM cached_vouchers").all()
     assert members == [("6",)] and keys == [("ayu@contoh.co.id",)] and vouchers == [(20,)]
+
+
+async def test_0017_keeps_the_copies_by_channel_and_offers_none_read_before_on_any(
+    database_file: DatabaseFile,
+) -> None:
+    # A kiosk may share the counter's data folder, and each asks the server for its own
+    # channel's rewards and vouchers: kept by store and member alone, the counter offered the
+    # kiosk's copy offline. A copy from before 0017 names no channel (and was asked for none
+    # until a day before it: every channel's vouchers), so it is offered on none.
+    from app.core.domain import Channel
+    from app.core.offline.cache import CachedReward, CachedVoucher, MemberCache
+    from app.core.storage import Database
+
+    with database_file.at("0016") as connection:
+        connection.exec_driver_sql(_CACHED_MEMBER.format(id="6", stamps=250))
+        connection.exec_driver_sql(
+            "INSERT INTO cached_member_keys (key, server_id) VALUES ('ayu@contoh.co.id', '6')"
+        )
+        connection.exec_driver_sql(
+            "UPDATE cached_members SET vouchers_fetched_at = '2026-12-01 09:00:00'"
+        )
+        connection.exec_driver_sql(
+            "INSERT INTO cached_vouchers (id, server_id, code, is_active, fetched_at) "
+            "VALUES (20, '6', 'ULTAH', 1, '2026-12-01 09:00:00')"
+        )
+        connection.exec_driver_sql(
+            "INSERT INTO cached_rewards (store, id, name, fetched_at) "
+            "VALUES (32, 1, 'Kopi', '2026-12-01 09:00:00')"
+        )
+    assert migrate(database_file.path) == head_revision()
+
+    when = datetime(2026, 12, 5, 9, tzinfo=UTC)
+    db = await Database.open(database_file.path)
+    cache = MemberCache(db)
+    try:
+        for channel in (Channel.POS, Channel.KIOSK):
+            assert await cache.rewards(32, channel) == []
+            assert await cache.vouchers("6", channel) is None
+        kept = database_file.read("SELECT channel, id, name FROM cached_rewards")
+        assert kept == [(0, 1, "Kopi")]  # kept, as no channel's, until a live read replaces it
+        counter = [CachedReward(1, None, "Kopi", 5, None, None, when)]  # read again, live
+        kiosk = [CachedReward(7, None, "Kiosk combo", 5, None, None, when)]
+        await cache.remember_rewards(32, Channel.KIOSK, kiosk)
+        await cache.remember_rewards(32, Channel.POS, counter)
+        assert [r.name for r in await cache.rewards(32, Channel.KIOSK)] == ["Kiosk combo"]
+        assert [r.name for r in await cache.rewards(32, Channel.POS)] == ["Kopi"]
+        assert database_file.read("SELECT DISTINCT channel FROM cached_rewards ORDER BY 1") == [
+            (2,),
+            (3,),
+        ]
+        voucher = CachedVoucher(21, "KIOSK", "Kiosk", None, True, None, None, None, when)
+        await cache.remember_vouchers("6", Channel.KIOSK, [voucher])
+        assert await cache.vouchers("6", Channel.POS) is None
+        assert [v.id for v in await cache.vouchers("6", Channel.KIOSK) or []] == [21]
+    finally:
+        await cache.close()
+        await db.close()
+
+    with database_file.back_to("0016") as connection:  # one catalogue a store: the counter's
+        rewards = connection.exec_driver_sql("SELECT store, id, name FROM cached_rewards").all()
+        members = connection.exec_driver_sql("SELECT server_id FROM cached_members").all()
+        keys = connection.exec_driver_sql("SELECT key FROM cached_member_keys").all()
+        vouchers = connection.exec_driver_sql("SELECT id FROM cached_vouchers").all()
+        columns = database_file.columns(connection, "cached_members")
+    assert rewards == [(32, 1, "Kopi")]
+    assert members == [("6",)] and keys == [("ayu@contoh.co.id",)] and vouchers == [(21,)]
+    assert "vouchers_channel" not in columns
 
 
 def test_the_scripts_head_is_read_as_alembic_reads_it() -> None:
