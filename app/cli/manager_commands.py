@@ -264,7 +264,7 @@ def history(args: argparse.Namespace) -> int:
         unknown: str | None = None
         async with till_for(args, worker=False) as till:
             rows = await till.history.rows(wanted)
-            turned_away = await till.refused_at_the_counter(counter)
+            turned_away = await till.shift_record.refused_at_the_counter(counter)
             if not rows and not turned_away:
                 unknown = await _named_no_one(till, args)
         # each list its newest: the newest of the two together are among them
@@ -513,7 +513,7 @@ def day_heading(day: date, days: DaysToRead, *, picked: bool) -> str:
     if day == days.today - timedelta(days=1):
         if picked:
             return f"{named}, yesterday"
-        # The default fell on it (Till.days_to_read): say why, and how to read today instead.
+        # The default fell on it (ShiftRecord.days_to_read): say why, and how to read today instead.
         return (
             f"{named}, yesterday: a shift still open on this till began then "
             f"(today is {days.today.isoformat()}: --date {days.today.isoformat()})"
@@ -578,16 +578,17 @@ def _summary_line(line: SummaryLine) -> str:
 
 def summary(args: argparse.Namespace) -> int:
     """``stamps-pos summary [--date DAY] [--csv FILE | --json]``: the end-of-day summary of
-    ``DAY``, by default the day the window's End of day opens on (:meth:`Till.days_to_read`)."""
+    ``DAY``, by default the day the window's End of day opens on
+    (:meth:`ShiftRecord.days_to_read`)."""
 
     async def body() -> int:
         if args.csv:
             not_the_tills_own(args.csv, args.config)
             may_write(args.csv, args.replace)
         async with till_for(args, worker=False) as till:
-            days = await till.days_to_read()
+            days = await till.shift_record.days_to_read()
             day = args.date or days.first
-            record = await till.day(*local_day(day))
+            record = await till.shift_record.day(*local_day(day))
             result = record.summary
         heading = day_heading(day, days, picked=args.date is not None)
         at_the_counter = record.refused_at_the_counter

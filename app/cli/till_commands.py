@@ -177,14 +177,14 @@ def member_find(args: argparse.Namespace) -> int:
     async def body() -> int:
         async with _till(args, worker=False) as till:
             try:
-                member = await till.find_member(args.query)
+                member = await till.lookup.find_member(args.query)
             except MemberNotFound as exc:
                 raise Stop(EXIT_REFUSED, str(exc)) from None
             except CredentialsRefused as exc:
                 raise Stop(EXIT_PAUSED, str(exc)) from None
             except NotOnline as exc:
                 raise Stop(EXIT_NOT_CONFIRMED, str(exc)) from None
-            projected = await till.projected_stamps(member)
+            projected = await till.lookup.projected_stamps(member)
         _print_member(member, projected, args.json)
         return EXIT_OK
 
@@ -323,7 +323,7 @@ def redeem(args: argparse.Namespace) -> int:
             member: Member | None = None
             try:
                 with _stopped_by_a_signal("before anything was queued: nothing was redeemed"):
-                    member = await till.find_member(args.user)
+                    member = await till.lookup.find_member(args.user)
                     order, voucher = await _order(args, till, member)
                 with _stopped_by_a_signal(
                     "while the redemption was being queued: `stamps-pos outbox list` shows "
@@ -488,7 +488,7 @@ def sync(args: argparse.Namespace) -> int:
         if clock_warning is not None:  # said, not failed: the exit code is the queue's
             print(f"{APP_NAME}: warning: {_clock_words(clock_warning)}", file=sys.stderr)
         if status.paused:
-            print(f"{APP_NAME}: {english(till.why_paused(status))}", file=sys.stderr)
+            print(f"{APP_NAME}: {english(till.line.why_paused(status))}", file=sys.stderr)
             return EXIT_PAUSED
         # unknown entries are not confirmed either: `sync --once && …` must not read them as done
         settled = status.pending == 0 and status.unknown == 0
@@ -528,7 +528,7 @@ def _clock_words(warning: ClockWarning) -> str:
 async def _why_paused(till: Till) -> Message | None:
     """Why the queue is paused (the server's words, https when it asks for it), if it is."""
     status = await till.status()
-    return till.why_paused(status) if status.paused else None
+    return till.line.why_paused(status) if status.paused else None
 
 
 # --- the token -----------------------------------------------------------------------------------
@@ -550,7 +550,7 @@ def resume_after_token_change(args: argparse.Namespace) -> Message | None:
             start_worker=False, token_source=token_source(args), resume_at_start=False
         )
         async with open_till(settings.till_config(), token, options) as till:
-            return await till.resume_after_credentials_change()
+            return await till.line.resume_after_credentials_change()
 
     try:
         return asyncio.run(body())

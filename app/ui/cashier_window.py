@@ -243,7 +243,7 @@ class CashierWindow(QObject):
         """Manager mode's page came up: read what its tabs show, from the days a manager reads
         now (past midnight, the day a late shift still open began: docs/manager-mode.md)."""
         history = self.view.manager.history
-        days = await self.till.days_to_read()
+        days = await self.till.shift_record.days_to_read()
         history.open_on(days.first, days.today)
         # The audit log too: the days its page was built on are not the till's, after midnight
         # or on a page built the day before.
@@ -531,7 +531,7 @@ class CashierWindow(QObject):
 
     async def _known_card_as_invoice(self, text: str) -> None:
         # With no card format to tell it, a card the till has seen is a card, not a receipt.
-        if not await self.till.knows_card(text) or self.view.invoice_field.text() != text:
+        if not await self.till.lookup.knows_card(text) or self.view.invoice_field.text() != text:
             return
         if self.promo.waits_for_invoice():
             self._card_not_the_promos_invoice(text)

@@ -527,7 +527,7 @@ async def _offer_shown(till: Any, window: Any, view: Any, count: int) -> dict[st
     import httpx
     from bench_support import member_email
 
-    members = [await till.find_member(member_email(i)) for i in range(count)]
+    members = [await till.lookup.find_member(member_email(i)) for i in range(count)]
     session = window.session
     requests: dict[str, list[httpx.Request]] = {}
     current: list[str] = [""]

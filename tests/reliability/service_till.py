@@ -54,7 +54,7 @@ async def main(count: int, seed: int, first: int, last: int, manager: str) -> No
         await till.manager.enter(manager, pin)
         mine: list[str] = []
         for _ in range(count):
-            member = await till.find_member(extra_member_email(rng.randint(first, last)))
+            member = await till.lookup.find_member(extra_member_email(rng.randint(first, last)))
             order = await till.catalogue.reward_order(member, REWARD_ID)
             receipt = await till.redeemer.redeem(order, member, Sale(cashier="service"))
             say(f"queued {receipt.entry_id}")

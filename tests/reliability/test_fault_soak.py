@@ -116,7 +116,7 @@ class Soak:
     async def open_shop(self) -> None:
         """The members this till serves, looked up once (the cache keeps them), and a manager."""
         for n in range(1, MEMBERS + 1):
-            member = await self.till.find_member(extra_member_email(n))
+            member = await self.till.lookup.find_member(extra_member_email(n))
             self.members.append(member)
             self.orders[member.lane] = await self.till.catalogue.reward_order(member, REWARD_ID)
         with contextlib.suppress(ManagersExist):

@@ -6,10 +6,11 @@ Every redemption and cancellation is an entry here first; the :class:`SyncWorker
 
 from app.core.outbox.claim import Claimed
 from app.core.outbox.errors import ForbiddenPayload, OutboxError
-from app.core.outbox.outbox import Outbox, OutboxStatus, check_payload
+from app.core.outbox.outbox import Outbox, check_payload
 from app.core.outbox.policy import OutboxPolicy, key_vouches
 from app.core.outbox.remote import ActivityRecord, OutboxTransport, SubmitResult
 from app.core.outbox.retry import RetryPolicy
+from app.core.outbox.status import OutboxStatus
 from app.core.outbox.transitions import NextState, next_state
 from app.core.outbox.worker import SyncWorker
 

@@ -11,10 +11,10 @@ import logging
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 from uuid import UUID
 
 import sqlalchemy as sa
@@ -25,11 +25,20 @@ from app.core import clock, logs
 from app.core.domain import AcceptedAs, Channel, EntryStatus, OperationKind, Outcome
 from app.core.outbox import claim as claims
 from app.core.outbox import decisions, reconcile
+from app.core.outbox.admission import (
+    HELD_STAMPS,
+    Admission,
+    NotAdmitted,
+    PromoOnInvoice,
+    confirmed_until,
+    promo_standing,
+)
 from app.core.outbox.claim import Claimed
 from app.core.outbox.errors import ForbiddenPayload, OutboxError
 from app.core.outbox.policy import OutboxPolicy
 from app.core.outbox.remote import ActivityRecord, SubmitResult
 from app.core.outbox.retry import RetryPolicy
+from app.core.outbox.status import OutboxStatus, read_status
 from app.core.outbox.transitions import apply_result, error_text
 from app.core.stamps.errors import StampsError
 from app.core.storage.payloads import FORBIDDEN_KEYS, forbidden_key
@@ -42,7 +51,6 @@ from app.core.storage.tables import (
     AttemptTally,
     AuditEvent,
     MemberBalance,
-    OutboxControl,
     OutboxEntry,
 )
 from app.core.storage.writer import Database
@@ -51,21 +59,14 @@ log = logging.getLogger(__name__)
 
 __all__ = [
     "FORBIDDEN_KEYS",
-    "Admission",
     "EntryRecord",
     "ForbiddenPayload",
-    "NotAdmitted",
     "Outbox",
     "OutboxError",
-    "OutboxStatus",
-    "PromoOnInvoice",
     "check_payload",
 ]
 
 IN_FLIGHT = (EntryStatus.QUEUED, EntryStatus.SENDING)
-#: Entries whose stamps are spent as far as the till knows: the server has not confirmed it, and
-#: has not refused it either (architecture §4).
-HOLDING = (EntryStatus.QUEUED, EntryStatus.SENDING, EntryStatus.UNKNOWN)
 #: The columns an enqueue writes, besides ``seq``.
 _ENQUEUED = (
     "id",
@@ -105,108 +106,6 @@ _INSERT = Prepared(
 )
 _ENTRY_COLUMNS = tuple(column.name for column in ENTRIES.columns)
 _SELECT_ENTRY = Prepared(sa.select(*ENTRIES.columns).where(ENTRIES.c.id == sa.bindparam("e_id")))
-_CANCELS = ENTRIES.alias("cancels")
-_HELD_STAMPS = Prepared(
-    sa.select(sa.func.coalesce(sa.func.sum(ENTRIES.c.expect_stamps), 0)).where(
-        ENTRIES.c.lane == sa.bindparam("h_lane"),
-        ENTRIES.c.kind != OperationKind.CANCEL,
-        # NULL when nothing is left out: "id IS NOT ?" holds for every entry then
-        ENTRIES.c.id.is_not(sa.bindparam("h_leaving_out", type_=sa.String())),
-        sa.or_(
-            *(ENTRIES.c.status == status for status in HOLDING),
-            # Confirmed after the balance was read: that balance does not know it. A synced
-            # entry is never written again, so its ``updated_at`` is when the till learned it
-            # was applied (the server applied it before then). An answer that says the new
-            # balance moves ``as_of`` to its own time (the member cache), so only those the
-            # feed reconciled, a manager marked applied or a 2xx left without stamps count.
-            sa.and_(
-                ENTRIES.c.status == EntryStatus.SYNCED,
-                ENTRIES.c.updated_at > sa.bindparam("h_as_of", type_=ENTRIES.c.updated_at.type),
-                ENTRIES.c.updated_at <= sa.bindparam("h_until", type_=ENTRIES.c.updated_at.type),
-                ~sa.exists().where(
-                    _CANCELS.c.cancels == ENTRIES.c.id,
-                    _CANCELS.c.status == EntryStatus.SYNCED,
-                ),
-                # found on a line that says the server cancelled it: the stamps went back
-                ~reconcile.cancelled_on_server(),
-            ),
-        ),
-    )
-)
-
-
-#: A lane's promo redemptions that still stand (waiting, being sent, not confirmed or confirmed,
-#: and no confirmed cancel of them), oldest first: their ids and payloads.
-_STANDING_PROMOS = Prepared(
-    sa.select(ENTRIES.c.id, ENTRIES.c.payload)
-    .where(
-        ENTRIES.c.lane == sa.bindparam("p_lane"),
-        ENTRIES.c.kind == OperationKind.PROMO,
-        sa.or_(*(ENTRIES.c.status == status for status in (*HOLDING, EntryStatus.SYNCED))),
-        ~sa.exists().where(
-            _CANCELS.c.cancels == ENTRIES.c.id,
-            _CANCELS.c.kind == OperationKind.CANCEL,
-            _CANCELS.c.status == EntryStatus.SYNCED,
-        ),
-    )
-    .order_by(ENTRIES.c.seq)
-)
-
-
-def _promo_standing(
-    connection: sqlite3.Connection, lane: str, code: str, invoice: str
-) -> str | None:
-    """The id of the lane's standing redemption of promo ``code`` with ``invoice`` (the code
-    in any case, the invoice without the spaces around it), or ``None``."""
-    wanted, on = code.casefold(), invoice.strip()
-    for entry_id, payload in _STANDING_PROMOS.rows(connection, {"p_lane": lane}):
-        body = payload or {}
-        same_code = str(body.get("promo_code", "")).casefold() == wanted
-        if same_code and str(body.get("invoice_number", "")).strip() == on:
-            return str(entry_id)
-    return None
-
-
-#: Later than any entry's time: no limit on what a balance's read may not know.
-_NO_LIMIT = datetime(9999, 12, 31, tzinfo=UTC)
-
-
-def confirmed_until(as_of: datetime | None, policy: OutboxPolicy) -> datetime:
-    """The latest confirmation a balance read ``as_of`` may not know. A read made since the wall
-    clock was moved back (``as_of`` not later than now) came after every entry confirmed
-    "later than now": those were confirmed before the clock moved, and the read holds them. A
-    read from before the move (later than now itself) is compared by the clock as ever."""
-    latest = clock.now() + timedelta(seconds=policy.clock_tolerance)
-    return latest if as_of is None or as_of <= latest else _NO_LIMIT
-
-
-class Admission(Protocol):
-    """A caller's answer to "may this be queued?" (:meth:`Outbox.enqueue`'s ``admit``)."""
-
-    @property
-    def allowed(self) -> bool:
-        """Whether it is queued."""
-
-    @property
-    def provisional(self) -> bool:
-        """Whether it is queued as accepted offline."""
-
-
-class NotAdmitted(OutboxError):
-    """:meth:`Outbox.enqueue`'s ``admit`` said no; ``admission`` is what it answered."""
-
-    def __init__(self, admission: Admission) -> None:
-        super().__init__("not admitted to the outbox")
-        self.admission = admission
-
-
-class PromoOnInvoice(OutboxError):
-    """:meth:`Outbox.enqueue` of a promo the lane already has standing on the same invoice
-    (``once_on_invoice``); ``earlier`` is that entry's id. Nothing was queued."""
-
-    def __init__(self, earlier: str) -> None:
-        super().__init__("the promo already stands on this invoice")
-        self.earlier = earlier
 
 
 @dataclass(frozen=True)
@@ -222,86 +121,11 @@ class EntryRecord:
     issues_voucher: bool = False
 
 
-@dataclass(frozen=True)
-class OutboxStatus:
-    """The counts the till always shows (architecture §5), and whether the queue is paused."""
-
-    queued: int
-    sending: int
-    unknown: int
-    rejected: int
-    held: int
-    oldest_queued_age: float | None
-    paused: bool
-    paused_reason: str | None
-    #: Seconds by which now reads earlier than the last redemption the till queued: its wall
-    #: clock was moved back since (``None`` when it does not).
-    clock_behind: float | None = None
-    #: Of :attr:`rejected`, the cancels the till never sent: their redemption was confirmed
-    #: without a server id, so only the Stamps dashboard can cancel it (``claim.needs_dashboard``).
-    #: Nothing failed there that the till could send again.
-    dashboard_cancels: int = 0
-
-    @property
-    def pending(self) -> int:
-        """Entries the worker can still move without a person: queued (not held) and sending."""
-        return self.queued - self.held + self.sending
-
-
 def check_payload(payload: Any) -> None:
     """Refuse a payload holding a ``pin`` or ``token`` key anywhere."""
     key = forbidden_key(payload)
     if key is not None:
         raise ForbiddenPayload(f"an outbox payload may not hold {key!r}")
-
-
-def read_status(session: Session) -> OutboxStatus:
-    """The counts of :class:`OutboxStatus`, read in ``session`` (any connection to the
-    database, read-only ones included: ``stamps-pos doctor`` reads it so)."""
-    counts = dict(
-        session.execute(
-            sa.select(ENTRIES.c.status, sa.func.count()).group_by(ENTRIES.c.status)
-        ).all()
-    )
-    target = ENTRIES.alias("target")
-    held = session.execute(
-        sa.select(sa.func.count())
-        .select_from(ENTRIES.join(target, target.c.id == ENTRIES.c.cancels))
-        .where(ENTRIES.c.status == EntryStatus.QUEUED, target.c.status != EntryStatus.SYNCED)
-    ).scalar_one()
-    dashboard_cancels = session.execute(
-        sa.select(sa.func.count()).where(
-            ENTRIES.c.kind == OperationKind.CANCEL,
-            ENTRIES.c.status == EntryStatus.REJECTED,
-            ENTRIES.c.last_error == claims.NEEDS_DASHBOARD,
-        )
-    ).scalar_one()
-    # Sending counts as waiting, as the bar's "Queued" does: an entry whose answer a full disk
-    # would not take stays "sending" (its sweep is a write too), and counted as queued alone it
-    # never raised the stall, however long it waited.
-    oldest = session.execute(
-        sa.select(sa.func.min(ENTRIES.c.created_at)).where(
-            ENTRIES.c.status.in_((EntryStatus.QUEUED, EntryStatus.SENDING))
-        )
-    ).scalar()
-    # the last enqueue's time: an index's last row (``created_at``, migration 0008)
-    latest = session.execute(sa.select(sa.func.max(ENTRIES.c.created_at))).scalar()
-    now = clock.now()
-    behind = (latest - now).total_seconds() if latest is not None else 0.0
-    control = session.get(OutboxControl, 1)
-    return OutboxStatus(
-        queued=counts.get(EntryStatus.QUEUED, 0),
-        sending=counts.get(EntryStatus.SENDING, 0),
-        unknown=counts.get(EntryStatus.UNKNOWN, 0),
-        rejected=counts.get(EntryStatus.REJECTED, 0),
-        held=held,
-        # a clock moved back would make it negative: it has waited, for less than can be known
-        oldest_queued_age=max(0.0, (now - oldest).total_seconds()) if oldest else None,
-        paused=bool(control and control.paused),
-        paused_reason=control.reason if control else None,
-        clock_behind=behind if behind > 0 else None,
-        dashboard_cancels=dashboard_cancels,
-    )
 
 
 class Outbox:
@@ -447,12 +271,12 @@ class Outbox:
                         raise OutboxError(f"entry {new_id} already exists with another request")
                     return existing, None
             if once_on_invoice is not None:
-                earlier = _promo_standing(connection, lane, *once_on_invoice)
+                earlier = promo_standing(connection, lane, *once_on_invoice)
                 if earlier is not None:
                     return None, PromoOnInvoice(earlier)
             admission = None
             if admit is not None:
-                held = _HELD_STAMPS.rows(
+                held = HELD_STAMPS.rows(
                     connection,
                     {
                         "h_lane": lane,
@@ -493,7 +317,7 @@ class Outbox:
             "h_as_of": as_of,
             "h_until": confirmed_until(as_of, self.policy),
         }
-        found = await self.db.read_raw(lambda connection: _HELD_STAMPS.rows(connection, params))
+        found = await self.db.read_raw(lambda connection: HELD_STAMPS.rows(connection, params))
         return int(found[0][0])
 
     async def promo_on_invoice(self, lane: str, code: str, invoice: str) -> str | None:
@@ -503,7 +327,7 @@ class Outbox:
         (which redeemed the promo waiting for it) and then scanned the promo again doubled it.
         Read as a look ahead; :meth:`enqueue`'s ``once_on_invoice`` decides."""
         return await self.db.read_raw(
-            lambda connection: _promo_standing(connection, lane, code, invoice)
+            lambda connection: promo_standing(connection, lane, code, invoice)
         )
 
     async def outage_left(self) -> tuple[datetime, int, int] | None:

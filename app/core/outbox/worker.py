@@ -18,8 +18,9 @@ from app.core import clock, logs
 from app.core.domain import Outcome
 from app.core.outbox.claim import Claimed
 from app.core.outbox.errors import StaleClaim, StoppedBeforeSending
-from app.core.outbox.outbox import Outbox, OutboxStatus
+from app.core.outbox.outbox import Outbox
 from app.core.outbox.remote import OutboxTransport, SubmitResult
+from app.core.outbox.status import OutboxStatus
 from app.core.stamps.errors import MalformedResponse, StampsError
 from app.core.stamps.exchange import watching_flight
 from app.core.storage.problems import StorageProblem

@@ -2,10 +2,12 @@
 
 ``app.ui`` and ``app.cli`` import from here (and from ``app.config``) only; ``make lint`` checks
 it (import-linter, ``pyproject.toml``). Everything they use is a method or event of
-:class:`Till` or of a part it holds: the catalogue, the order put through, manager mode, history,
-the audit log and the staff (``till.catalogue``, ``till.redeemer``, ``till.manager``,
-``till.history``, ``till.audit``, ``till.staff``). Every type they show is re-exported here, as
-are the few modules they use whole (``clock``, ``logs``, ``diagnostics``).
+:class:`Till` or of a part it holds: the members, the catalogue, the order put through, the
+line, the shifts and days, the outage, manager mode, history, the audit log and the staff
+(``till.lookup``, ``till.catalogue``, ``till.redeemer``, ``till.line``, ``till.shift_record``,
+``till.outages``, ``till.manager``, ``till.history``, ``till.audit``, ``till.staff``). Every type
+they show is re-exported here, as are the few modules they use whole (``clock``, ``logs``,
+``diagnostics``).
 
 The names load on first use (PEP 562): the window paints before the database, the HTTP client
 and the models are imported, and ``stamps-pos --help`` never imports them at all.
@@ -54,7 +56,7 @@ if TYPE_CHECKING:
     from app.core.offline.connectivity import Connectivity
     from app.core.offline.policy import OfflineLimits, VoucherFacts
     from app.core.outbox.errors import OutboxError
-    from app.core.outbox.outbox import OutboxStatus
+    from app.core.outbox.status import OutboxStatus
     from app.core.services import diagnostics
     from app.core.services.at_the_counter import CounterFilter, CounterRefusal
     from app.core.services.audit_actions import AUDIT_ACTIONS
@@ -64,14 +66,7 @@ if TYPE_CHECKING:
         AuditLog,
         write_audit_csv,
     )
-    from app.core.services.catalogue import (
-        Catalogue,
-        CatalogueUnavailable,
-        CodeNeedsServer,
-        Offer,
-        OfferedReward,
-        OfferedVoucher,
-    )
+    from app.core.services.catalogue import Catalogue, CatalogueUnavailable, CodeNeedsServer
     from app.core.services.changes import ChangeWatch
     from app.core.services.clock_check import ClockFault, ClockWarning
     from app.core.services.codes import (
@@ -129,11 +124,10 @@ if TYPE_CHECKING:
         ExceptionItem,
         FoldedAttempts,
         History,
-        HistoryFilter,
         HistoryRow,
-        ManagerDecision,
         MemberContact,
     )
+    from app.core.services.history_filter import HistoryFilter
     from app.core.services.kiosk import (
         Kiosk,
         KioskOffer,
@@ -144,6 +138,7 @@ if TYPE_CHECKING:
         qr_payload,
         reference_of,
     )
+    from app.core.services.manager_decision import ManagerDecision
     from app.core.services.manager_mode import (
         DecisionRefused,
         Manager,
@@ -161,6 +156,7 @@ if TYPE_CHECKING:
         level_number,
         level_words,
     )
+    from app.core.services.offer import Offer, OfferedReward, OfferedVoucher
     from app.core.services.order_kinds import counted_kind
     from app.core.services.orders import InvalidOrder, Order
     from app.core.services.own_files import OwnFile, database_files, tills_own_files, which_own_file
@@ -283,7 +279,7 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     ("app.core.outbox.errors", ("OutboxError",)),
-    ("app.core.outbox.outbox", ("OutboxStatus",)),
+    ("app.core.outbox.status", ("OutboxStatus",)),
     ("app.core.services.clock_check", ("ClockFault", "ClockWarning")),
     ("app.core.services.audit_actions", ("AUDIT_ACTIONS",)),
     (
@@ -306,11 +302,9 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "Catalogue",
             "CatalogueUnavailable",
             "CodeNeedsServer",
-            "Offer",
-            "OfferedReward",
-            "OfferedVoucher",
         ),
     ),
+    ("app.core.services.offer", ("Offer", "OfferedReward", "OfferedVoucher")),
     ("app.core.services.changes", ("ChangeWatch",)),
     ("app.core.services.disk_watch", ("DISK_LOOK_EVERY_S", "DiskWatch")),
     (
@@ -400,12 +394,12 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "ExceptionItem",
             "FoldedAttempts",
             "History",
-            "HistoryFilter",
             "HistoryRow",
-            "ManagerDecision",
             "MemberContact",
         ),
     ),
+    ("app.core.services.history_filter", ("HistoryFilter",)),
+    ("app.core.services.manager_decision", ("ManagerDecision",)),
     ("app.core.services.standings", ("STANDINGS", "STATUS_NAMES", "Standing")),
     (
         "app.core.services.evidence_words",

@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from app.core.services.codes import ASKED_FIRST
-from app.core.services.history import HISTORY_LIMIT, cashier_names, member_named
+from app.core.services.history_filter import HISTORY_LIMIT, cashier_names, member_named
 from app.core.services.receipts import Verdict
 from app.core.services.shift import OFFLINE_RULES, ShiftRow, refusal_row
 from app.core.storage.tables import REFUSALS, Refusal

@@ -13,7 +13,7 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
 from typing import TypeVar
 
@@ -27,6 +27,18 @@ from app.core.offline.policy import VoucherFacts
 from app.core.outbox.outbox import Outbox
 from app.core.services.codes import PROMO_CODE, VOUCHER_CODE, check_code
 from app.core.services.members import Member
+from app.core.services.offer import (
+    FLEXIBLE,
+    Offer,
+    OfferedReward,
+    OfferedVoucher,
+    VoucherUse,
+    offered_reward,
+    offered_voucher,
+    reward_name,
+    voucher_facts,
+    voucher_name,
+)
 from app.core.services.orders import (
     CartItem,
     CartOrder,
@@ -53,7 +65,6 @@ from app.core.stamps.errors import (
     line_outcome,
 )
 from app.core.stamps.models import Reward, UnreadItem, VoucherInfo
-from app.core.stamps.models.common import parse_api_date
 from app.core.stamps.models.responses import VoucherTemplate
 from app.core.stamps.server_text import quoted
 
@@ -61,7 +72,6 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-FLEXIBLE = 5  # the reward type whose price the member chooses
 VOUCHER_REWARD = 4  # the reward type that is a voucher, added to the member's vouchers
 BALANCE = "dynamic"  # a voucher holding a value that is deducted from, not used whole
 # A voucher's kind is stated by its "validity" alone (validation, voucher_api §2; a listing that
@@ -120,106 +130,6 @@ class CodeNotChecked(InvalidOrder):
     def what_to_do(self) -> Message:
         """Not the offline rules' words (the server was reached, and said nothing in time)."""
         return say("order.code_not_checked.todo")
-
-
-@dataclass(frozen=True)
-class OfferedReward:
-    """A reward of the store as a cashier picks it. ``redeemable`` is the server's word for this
-    member (``None`` when it did not say, as from the cache)."""
-
-    id: int
-    code: str | None
-    name: str
-    stamps: int
-    flexible: bool
-    redeemable: bool | None = None
-    image_url: str | None = None
-
-
-@dataclass(frozen=True)
-class OfferedVoucher:
-    """One of the member's vouchers as the cashier sees it.
-
-    A ``balance`` voucher (the API's "dynamic" value) holds rupiah that are deducted from;
-    ``left`` is its value less what this till's waiting deductions hold. ``used_here`` when this
-    till has already redeemed it and the list shown cannot say so: the use waits to sync
-    (``use_waiting``), or the list is the till's copy, read before the use was confirmed. A use
-    confirmed before a live list was read is in the server's word already: a voucher it still
-    lists (its ``quantity`` was more than one) can be used again.
-
-    ``kind_known`` is false when neither the listing, the rewards list nor a validation said
-    which kind it is: it is then offered as a balance voucher, so it is never used whole without
-    the cashier being told what would be lost; offline, nothing is deducted from it (it may be an
-    ordinary voucher, which the server would refuse to deduct from).
-    """
-
-    id: int
-    name: str
-    code: str | None
-    value: Decimal | None
-    balance: bool
-    left: Decimal | None
-    start_date: date | None
-    end_date: date | None
-    active: bool
-    used_here: bool = False
-    kind_known: bool = True
-    use_waiting: bool = False
-
-
-@dataclass(frozen=True)
-class Offer:
-    """What the store offers the member on screen, live or as last seen.
-
-    ``rewards_as_of`` / ``vouchers_as_of`` are set when that part comes from the cache (the time
-    it was read); ``rewards_problem`` / ``vouchers_problem`` say why a part could not be read at
-    all (it is then empty); ``rewards_unread`` / ``vouchers_unread`` count the items the server
-    listed that the till could not read, left out of a part read otherwise.
-    """
-
-    member: Member
-    #: ``None``: the server did not give the member's stamps, so no reward's price can be judged
-    projected_stamps: int | None
-    rewards: tuple[OfferedReward, ...] = ()
-    vouchers: tuple[OfferedVoucher, ...] = ()
-    rewards_as_of: datetime | None = None
-    vouchers_as_of: datetime | None = None
-    rewards_problem: Message | None = None
-    vouchers_problem: Message | None = None
-    rewards_unread: int = 0
-    vouchers_unread: int = 0
-    #: The store has more rewards than the till reads: ``rewards`` are only the first of them.
-    rewards_cut: bool = False
-
-    @property
-    def rewards_cut_note(self) -> Message | None:
-        """What the cashier is told when the store's rewards were more than the till reads."""
-        if not self.rewards_cut:
-            return None
-        return say("catalogue.rewards_cut", count=len(self.rewards))
-
-    @property
-    def rewards_note(self) -> Message | None:
-        """What the cashier is told of rewards the server listed and the till could not read
-        (left out: nothing unreadable is offered)."""
-        if not self.rewards_unread:
-            return None
-        return say("catalogue.rewards_some_unread", count=self.rewards_unread)
-
-    @property
-    def vouchers_note(self) -> Message | None:
-        """What the cashier is told of vouchers the server listed and the till could not read."""
-        if not self.vouchers_unread:
-            return None
-        return say("catalogue.vouchers_some_unread", count=self.vouchers_unread)
-
-    def reward(self, reward_id: int) -> OfferedReward | None:
-        """One reward of the offer."""
-        return next((r for r in self.rewards if r.id == reward_id), None)
-
-    def voucher(self, voucher_id: int) -> OfferedVoucher | None:
-        """One voucher of the offer."""
-        return next((v for v in self.vouchers if v.id == voucher_id), None)
 
 
 @dataclass(frozen=True)
@@ -298,7 +208,7 @@ class Catalogue:
         rewards_cut = False
         if isinstance(rewards, _Rewards):
             rewards_cut = rewards.cut
-            offered_rewards = tuple(_offered_reward(r) for r in rewards.rewards)
+            offered_rewards = tuple(offered_reward(r) for r in rewards.rewards)
             rewards_as_of = rewards.as_of
             rewards_unread = len(rewards.unread)
         offered_vouchers: tuple[OfferedVoucher, ...] = ()
@@ -308,7 +218,7 @@ class Catalogue:
             kinds = await self._kinds(member, vouchers)
             use = await self._use_on_this_till(member, live=vouchers.as_of is None)
             offered_vouchers = tuple(
-                _offered_voucher(v, v.id in kinds.balance, use.get(v.id), v.id not in kinds.unknown)
+                offered_voucher(v, v.id in kinds.balance, use.get(v.id), v.id not in kinds.unknown)
                 for v in vouchers.vouchers
                 if v.id is not None
             )
@@ -414,10 +324,10 @@ class Catalogue:
         if kinds.confirmed and self.cache is not None:
             await self.cache.remember_kinds(member.server_id, kinds.confirmed)
         use = (await self._use_on_this_till(member, live=listing.as_of is None)).get(voucher_id)
-        offered = _offered_voucher(
+        offered = offered_voucher(
             found, voucher_id in kinds.balance, use, voucher_id not in kinds.unknown
         )
-        return offered, _facts(offered)
+        return offered, voucher_facts(offered)
 
     async def voucher_order(
         self, member: Member, voucher_id: int, *, whole: bool = False
@@ -709,8 +619,8 @@ class Catalogue:
             return None
         use = (await self._use_on_this_till(member, leaving_out=leaving_out)).get(voucher_id)
         kind = listing.kinds.get(voucher_id)  # None: never confirmed, kept as a balance voucher
-        offered = _offered_voucher(found, kind is not False, use, kind_known=kind is not None)
-        return _facts(offered)
+        offered = offered_voucher(found, kind is not False, use, kind_known=kind is not None)
+        return voucher_facts(offered)
 
     async def _remember_vouchers(
         self, member: Member, vouchers: list[VoucherInfo], kinds: _Kinds
@@ -742,14 +652,14 @@ class Catalogue:
 
     async def _use_on_this_till(
         self, member: Member, *, leaving_out: str | None = None, live: bool = False
-    ) -> dict[int, _Use]:
+    ) -> dict[int, VoucherUse]:
         """For each voucher this till has used for ``member``: whether it was redeemed whole,
         the rupiah its deductions not yet confirmed hold, and whether a use waits to sync.
 
         A ``live`` list is the server's word after every use it confirmed: those are in it."""
         if self.outbox is None:
             return {}
-        use: dict[int, _Use] = {}
+        use: dict[int, VoucherUse] = {}
         for entry in await self.outbox.entries(lane=member.lane):
             voucher = entry.payload.get("voucher")
             if not isinstance(voucher, int) or entry.status in _UNDONE or entry.id == leaving_out:
@@ -795,9 +705,6 @@ class _Offline(Exception):
     """The till knows it is offline: read the cache."""
 
 
-#: A voucher's use by this till: redeemed whole, rupiah its waiting deductions hold, and whether
-#: a use waits to sync.
-_Use = tuple[bool, Decimal, bool]
 _UNDONE = (EntryStatus.VOIDED, EntryStatus.REJECTED, EntryStatus.DISMISSED, EntryStatus.EXPIRED)
 
 
@@ -849,80 +756,9 @@ def server_refusal(error: StampsError) -> Message:
     return say("server.refused", reason=words) if words else say("server.refused_silently")
 
 
-def voucher_name(voucher: VoucherInfo) -> str:
-    """What to call a voucher: its own name, else its template's (member voucher lists often name
-    only the template), else its code or number."""
-    if voucher.name:
-        return voucher.name
-    if voucher.template is not None and voucher.template.name:
-        return voucher.template.name
-    return voucher.code or f"#{voucher.id}"
-
-
-def _facts(voucher: OfferedVoucher) -> VoucherFacts:
-    """What the offline policy needs of a voucher: a balance voucher is worth what is left."""
-    return VoucherFacts(
-        is_active=voucher.active,
-        start_date=voucher.start_date,
-        end_date=voucher.end_date,
-        value=voucher.left if voucher.balance else voucher.value,
-        used_on_this_till=voucher.used_here,
-        kind_known=voucher.kind_known,
-    )
-
-
-def unnamed_reward(reward_id: int) -> str:
-    """What a reward the server gave no name is called: its id, as the cashier can look it up."""
-    return f"#{reward_id}"
-
-
-def reward_name(reward: Reward) -> str:
-    """The reward's name as the server gave it, without the spaces around it (they doubled the
-    space in the kiosk's "Redeem Es Kopi  for 20 stamps?"); a name of spaces alone is no name."""
-    return (reward.name or "").strip() or unnamed_reward(reward.id)
-
-
-def _offered_reward(reward: Reward) -> OfferedReward:
-    return OfferedReward(
-        id=reward.id,
-        code=reward.code,
-        name=reward_name(reward),
-        stamps=reward.stamps_to_redeem or 0,
-        flexible=reward.type == FLEXIBLE,
-        redeemable=reward.redeemable,
-        image_url=reward.image_url,
-    )
-
-
 def _kind(word: object) -> str:
     """A voucher's kind as the server words it (``"Dynamic"``, ``"dynamic"``), lower-cased."""
     return word.strip().lower() if isinstance(word, str) else ""
-
-
-def _offered_voucher(
-    voucher: VoucherInfo,
-    balance: bool,
-    use: _Use | None,
-    kind_known: bool = True,
-) -> OfferedVoucher:
-    assert voucher.id is not None
-    used, held, waiting = use or (False, Decimal(0), False)
-    value = voucher.value
-    left = max(Decimal(0), value - held) if balance and value is not None else None
-    return OfferedVoucher(
-        id=voucher.id,
-        name=voucher_name(voucher),
-        code=voucher.code,
-        value=value,
-        balance=balance,
-        left=left,
-        start_date=parse_api_date(voucher.start_date),
-        end_date=parse_api_date(voucher.end_date),
-        active=voucher.is_active is not False,
-        used_here=used,
-        kind_known=kind_known,
-        use_waiting=used and waiting,
-    )
 
 
 def _from_cache(voucher: CachedVoucher) -> VoucherInfo:

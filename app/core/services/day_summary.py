@@ -6,9 +6,9 @@ rupiah the vouchers' worth they spent (taken from a dynamic voucher, or a vouche
 the shift's summary counts it.
 
 Built on the outbox entries, whose cashier and terminal say who made them, and on the shifts'
-refusal records (what was refused before anything was queued): :meth:`Till.day` joins them, with
-the day's shifts and its rows in the shift CSV's format. :func:`summarise` takes any span, so a
-shift's summary is the same call with the shift's start and end.
+refusal records (what was refused before anything was queued): :meth:`ShiftRecord.day` joins
+them, with the day's shifts and its rows in the shift CSV's format. :func:`summarise` takes any
+span, so a shift's summary is the same call with the shift's start and end.
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ from typing import TextIO
 from app.core.domain import EntryStatus
 from app.core.messages import Message, say
 from app.core.services.csv_export import write_csv
-from app.core.services.history import History, HistoryFilter, HistoryRow
+from app.core.services.history import History, HistoryRow
+from app.core.services.history_filter import HistoryFilter
 from app.core.services.receipts import Verdict
 from app.core.services.shift import ShiftInfo, ShiftRow
 

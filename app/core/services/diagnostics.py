@@ -27,7 +27,7 @@ from sqlmodel import Session
 from app.core.credentials import Secret, keyring_backend
 from app.core.messages import english
 from app.core.offline.connectivity import SKEW_WARNING, Connectivity, ConnectivityMonitor
-from app.core.outbox.outbox import OutboxStatus, read_status
+from app.core.outbox.status import OutboxStatus, read_status
 from app.core.services.clock_check import CLOCK_BEHIND_WARNING
 from app.core.services.config import TillConfig
 from app.core.services.refused_words import https_address, paused_words

@@ -17,7 +17,6 @@ from sqlmodel import Session
 
 from app.core.domain import EntryStatus, OperationKind
 from app.core.messages import Message, english, say
-from app.core.offline.identifiers import readings
 from app.core.outbox.claim import NEEDS_DASHBOARD, needs_dashboard
 from app.core.outbox.decisions import LIVE_CANCEL, authorised_by_pin
 from app.core.outbox.reconcile import (
@@ -25,29 +24,33 @@ from app.core.outbox.reconcile import (
     CANNOT_RECONCILE,
     DEFERRED,
     STORE_UNKNOWN,
-    cancelled_on_server,
     line_status_of,
 )
 from app.core.outbox.remote import LineStatus
+from app.core.services.cancel_words import no_such_redemption
+from app.core.services.history_filter import HistoryFilter, matching
+from app.core.services.manager_decision import (
+    DECIDING_ACTIONS,
+    ManagerDecision,
+    decision_in,
+    decision_of,
+    holding,
+)
 from app.core.services.order_kinds import cart_lines, counted_kind
 from app.core.services.receipts import (
     Verdict,
-    no_such_redemption,
     on_kiosk,
     reason_of,
     receipt_for,
     refusal_words,
     server_reason,
 )
-from app.core.services.standings import STATUS_NAMES, Standing
-from app.core.storage.cache_tables import MEMBER_KEYS, MEMBERS
-from app.core.storage.engine import lower_any
+from app.core.storage.cache_tables import MEMBERS
 from app.core.storage.tables import ATTEMPTS, AUDIT, ENTRIES, TALLIES, OutboxEntry
 from app.core.storage.writer import Database
 
 #: The states a manager has to decide on.
 EXCEPTIONS = (EntryStatus.REJECTED, EntryStatus.UNKNOWN)
-HISTORY_LIMIT = 1000
 
 
 @dataclass(frozen=True)
@@ -224,37 +227,6 @@ class HistoryRow:
 
 
 @dataclass(frozen=True)
-class HistoryFilter:
-    """Which rows to show: ``since`` ≤ created < ``until`` (aware times), statuses, a cashier's
-    name (any case), a member (any identifier the cache knows, the ``user`` sent, or the start
-    of any word of their name in any case), these entries only (a shift's, as its list shows
-    them)."""
-
-    since: datetime | None = None
-    until: datetime | None = None
-    statuses: frozenset[EntryStatus] | None = None
-    cashier: str | None = None
-    member: str | None = None
-    entry_ids: frozenset[str] | None = None
-    limit: int = HISTORY_LIMIT
-    #: ``True``: only the rows that read "Cancelled": the redemptions a cancel the server
-    #: confirmed ended (their own status is still ``synced``) and those voided before they were
-    #: sent; ``False``: none of them; ``None``: either. A manager's "Confirmed by the server"
-    #: listed the cancelled ones, and nothing listed them alone.
-    cancelled: bool | None = None
-
-    #: Any of these choices of the status filter (``None``: any), as a manager picks them.
-    standings: tuple[Standing, ...] | None = None
-
-    @classmethod
-    def standing(cls, *choices: str, **wanted: Any) -> HistoryFilter:
-        """The rows of any of the status filter's ``choices`` (names in :data:`STATUS_NAMES`;
-        none, or ``""``, for any status), narrowed by the other filters ``wanted``."""
-        picked = tuple(STATUS_NAMES[choice] for choice in choices if choice)
-        return cls(standings=picked or None, **wanted)
-
-
-@dataclass(frozen=True)
 class MemberContact:
     """How to reach the member about an entry, as far as the till knows."""
 
@@ -286,54 +258,6 @@ class ExceptionItem:
     def reason(self) -> str:
         """The reason in English."""
         return english(self.said)
-
-
-#: The audit actions by which a manager settles an entry themselves (a cancel is an entry of its
-#: own, with its own state). A retry settles its original too: closed, the manager's own note
-#: read from the audit line (the entry's note holds the till's record, "retried as <id>: …").
-DECIDING_ACTIONS = ("void", "mark_applied", "dismiss", "retry")
-
-
-@dataclass(frozen=True)
-class ManagerDecision:
-    """A manager's own word on an entry, from the audit log: ``action`` is one of
-    :data:`DECIDING_ACTIONS`; ``note`` what they wrote, if anything; ``new_entry`` the
-    redemption a retry sent."""
-
-    action: str
-    who: str
-    at: datetime
-    note: str | None = None
-    new_entry: str | None = None
-
-    def words(self) -> Message:
-        """The decision as the CSVs give its reason: what was done, by whom, and their note
-        ("Marked applied by Wayan: seen on the dashboard as 2001")."""
-        who = {"who": self.who}
-        if self.action == "retry":
-            # the new redemption's first characters: enough to find its row (entry_id) beside it
-            who["ref"] = (self.new_entry or "?")[:SHORT_REF]
-        if self.note:
-            return say(f"decided.{self.action}", note=self.note, **who)
-        return say(f"decided.{self.action}.bare", **who)
-
-
-#: How many characters of an entry's id name it in a sentence.
-SHORT_REF = 8
-#: The state each decision leaves its entry in: a decision holds while the entry is still there.
-_LEAVES = {
-    "void": EntryStatus.VOIDED,
-    "mark_applied": EntryStatus.SYNCED,
-    "retry": EntryStatus.DISMISSED,
-    "dismiss": EntryStatus.DISMISSED,
-}
-
-
-def holding(decision: ManagerDecision | None, status: EntryStatus) -> ManagerDecision | None:
-    """``decision`` if it is what settled an entry now in ``status``, else ``None``."""
-    if decision is not None and _LEAVES.get(decision.action) is status:
-        return decision
-    return None
 
 
 @dataclass(frozen=True)
@@ -596,7 +520,7 @@ def _latest_decisions(session: Session, ids: Sequence[str]) -> dict[str, Manager
             .where(AUDIT.c.entry_id.in_(chunk), AUDIT.c.action.in_(DECIDING_ACTIONS))
             .order_by(AUDIT.c.id)
         ):
-            decisions[line.entry_id] = _decision_of(
+            decisions[line.entry_id] = decision_of(
                 line.action, line.who, line.at, line.detail or {}
             )
     return decisions
@@ -621,158 +545,6 @@ def _latest_cancels(session: Session, ids: Sequence[str]) -> dict[str, OutboxEnt
 def _chunks(ids: Sequence[str], size: int = 500) -> Iterable[Sequence[str]]:
     for start in range(0, len(ids), size):
         yield ids[start : start + size]
-
-
-def _matching(session: Session, query: sa.Select[Any], wanted: HistoryFilter) -> sa.Select[Any]:
-    """``query`` on the entries narrowed to the rows ``wanted`` describes (its limit aside)."""
-    query = query.where(sa.or_(ENTRIES.c.kind != OperationKind.CANCEL, ENTRIES.c.cancels.is_(None)))
-    if wanted.since is not None:
-        query = query.where(ENTRIES.c.created_at >= wanted.since)
-    if wanted.until is not None:
-        query = query.where(ENTRIES.c.created_at < wanted.until)
-    if wanted.statuses is not None:
-        query = query.where(ENTRIES.c.status.in_([s.value for s in wanted.statuses]))
-    if wanted.cashier is not None:
-        query = query.where(ENTRIES.c.cashier.in_(_cashier_names(session, wanted.cashier)))
-    if wanted.member is not None:
-        query = query.where(_member_wanted(session, wanted.member))
-    if wanted.entry_ids is not None:
-        query = query.where(ENTRIES.c.id.in_(sorted(wanted.entry_ids)))
-    if wanted.cancelled is not None:
-        query = query.where(_reads_cancelled() if wanted.cancelled else ~_reads_cancelled())
-    if wanted.standings is not None:
-        query = query.where(sa.or_(*(_of_standing(picked) for picked in wanted.standings)))
-    return query
-
-
-def _of_standing(picked: Standing) -> sa.ColumnElement[bool]:
-    """Entries of a choice of the status filter, and the redemptions whose row reads the words
-    of a cancel in one of its ``cancels`` statuses."""
-    of_status: sa.ColumnElement[bool] = ENTRIES.c.status.in_(
-        sorted(status.value for status in picked.statuses)
-    )
-    if picked.cancelled is not None:
-        read = _reads_cancelled() if picked.cancelled else ~_reads_cancelled()
-        of_status = sa.and_(of_status, read)
-    if not picked.cancels:
-        return of_status
-    return sa.or_(of_status, _cancel_reads(picked.cancels))
-
-
-def _cancel_reads(statuses: frozenset[EntryStatus]) -> sa.ColumnElement[bool]:
-    """Redemptions whose latest cancel, the one their row reads (:func:`_latest_cancels`: a
-    voided one says nothing), is in ``statuses``; not one the till never sent for want of a
-    server id, which the server did not refuse."""
-    cancel, later = ENTRIES.alias("cancel"), ENTRIES.alias("later")
-    superseded = (
-        sa.exists()
-        .where(later.c.cancels == ENTRIES.c.id)
-        .where(later.c.kind == OperationKind.CANCEL)
-        .where(later.c.status != EntryStatus.VOIDED.value)
-        .where(later.c.seq > cancel.c.seq)
-        .correlate_except(later)  # the redemption of the outer query, not one of its own
-    )
-    return (
-        sa.exists()
-        .where(cancel.c.cancels == ENTRIES.c.id)
-        .where(cancel.c.kind == OperationKind.CANCEL)
-        .where(cancel.c.status.in_(sorted(status.value for status in statuses)))
-        .where(sa.func.coalesce(cancel.c.last_error, "") != NEEDS_DASHBOARD)
-        .where(~superseded)
-    )
-
-
-def _reads_cancelled() -> sa.ColumnElement[bool]:
-    """Entries whose row reads "Cancelled": a cancel the server confirmed ended them, the feed
-    line that reconciled them says the server cancelled them, or they were voided before they
-    were sent, not by the offline rules (``receipts.verdict_of``)."""
-    cancel = ENTRIES.alias("cancel")
-    ended = (
-        sa.exists()
-        .where(cancel.c.cancels == ENTRIES.c.id)
-        .where(cancel.c.kind == OperationKind.CANCEL)
-        .where(cancel.c.status == EntryStatus.SYNCED.value)
-    )
-    # no refusal is SQL NULL or JSON's null, as the entry was written
-    refusal = sa.func.coalesce(sa.type_coerce(ENTRIES.c.policy_refusal, sa.String), "null")
-    voided = sa.and_(ENTRIES.c.status == EntryStatus.VOIDED.value, refusal == "null")
-    return sa.or_(ended, cancelled_on_server(), voided)
-
-
-def _member_wanted(session: Session, text: str) -> sa.ColumnElement[bool]:
-    """Entries of the member ``text`` names (:func:`member_named`)."""
-    return member_named(session, text, ENTRIES.c.lane, ENTRIES.c.member_name)
-
-
-def member_named(
-    session: Session, text: str, lane: sa.ColumnElement[str], name: sa.ColumnElement[str]
-) -> sa.ColumnElement[bool]:
-    """Rows (an entry, a refusal at the counter) of the member ``text`` names, by their
-    ``lane`` and their ``name`` as stored: by an identifier (:func:`_member_lanes`), or by the
-    start of any word of their name in any case, as the cache or the row knows it (the cache
-    holds the name lower-cased, as the cashier's search reads it; the row's is lower-cased
-    for any letter, not by SQLite's ``lower()``, which folds ASCII only)."""
-    key = text.strip().lower()
-    named = sa.select(sa.literal("member:", sa.String) + MEMBERS.c.server_id).where(
-        _a_word_starts(MEMBERS.c.name_key, key)
-    )
-    return sa.or_(
-        lane.in_(_member_lanes(session, text)),
-        lane.in_(named.scalar_subquery()),
-        _a_word_starts(lower_any(name), key),
-    )
-
-
-#: What begins a new word of a name: "pratiwi" finds Ayu Pratiwi, "aisyah" Siti-Aisyah.
-_WORD_BREAKS = (" ", "-")
-
-
-def _a_word_starts(name: sa.ColumnElement[str], key: str) -> sa.ColumnElement[bool]:
-    """Whether a word of the lower-cased ``name`` starts with ``key``. A manager remembers a
-    member's first name or their family name: only the name's start ("ayu") found them. A word's
-    start, not anywhere: "ayu" does not list Rahayu's. ``%`` and ``_`` typed are matched as they
-    are, not as wildcards."""
-    return sa.or_(
-        name.startswith(key, autoescape=True),
-        *(name.contains(brk + key, autoescape=True) for brk in _WORD_BREAKS),
-    )
-
-
-def _member_lanes(session: Session, text: str) -> set[str]:
-    """Lanes of the member ``text`` names: through the cache's keys, or as the ``user`` sent."""
-    lanes: set[str] = set()
-    if text.startswith("member:"):
-        lanes.add(text)
-    keys = readings(text)
-    if keys:
-        lanes.update(
-            f"member:{server_id}"
-            for server_id in session.execute(
-                sa.select(MEMBER_KEYS.c.server_id).where(MEMBER_KEYS.c.key.in_(keys))
-            ).scalars()
-        )
-    wanted = text.strip().casefold()
-    lanes.update(
-        lane
-        for user, lane in session.execute(sa.select(ENTRIES.c.user, ENTRIES.c.lane).distinct())
-        if user.casefold() == wanted
-    )
-    return lanes
-
-
-def _cashier_names(session: Session, name: str) -> list[str]:
-    return cashier_names(session, name, ENTRIES.c.cashier)
-
-
-def cashier_names(session: Session, name: str, column: sa.ColumnElement[str]) -> list[str]:
-    """The cashiers' names as ``column`` stores them that are ``name`` in any case (Python's
-    casefold, not SQLite's ASCII-only one)."""
-    wanted = name.strip().casefold()
-    return [
-        stored
-        for stored in session.execute(sa.select(column).distinct()).scalars()
-        if stored.casefold() == wanted
-    ]
 
 
 def _cached_members(session: Session, entries: Sequence[OutboxEntry]) -> dict[str, Any]:
@@ -857,26 +629,6 @@ def _ambiguous(evidence: dict[str, Any]) -> Message:
     return say("exception.ambiguous", entries=entries, lines=max(lines, 1))
 
 
-def _decision(entry_id: str, audit: Sequence[dict[str, Any]]) -> ManagerDecision | None:
-    """The latest of a manager's own decisions on the entry in its audit lines, if any."""
-    for line in reversed(audit):
-        if line["entry_id"] == entry_id and line["action"] in DECIDING_ACTIONS:
-            return _decision_of(line["action"], line["who"], line["at"], line["detail"])
-    return None
-
-
-def _decision_of(action: str, who: str, at: datetime, detail: dict[str, Any]) -> ManagerDecision:
-    """A deciding audit line as a decision: its note and, a retry's, the entry it sent."""
-    note, new_entry = detail.get("note"), detail.get("new_entry")
-    return ManagerDecision(
-        action,
-        who,
-        at,
-        note if isinstance(note, str) else None,
-        new_entry if isinstance(new_entry, str) else None,
-    )
-
-
 def _dashboard_only(entry: OutboxEntry) -> Message:
     """Why a redemption confirmed without a server id is not cancelled from the till: only the
     dashboard can, unless its line in the member's activity says the server cancelled it
@@ -918,7 +670,7 @@ class History:
         wanted = wanted or HistoryFilter()
 
         def read(session: Session) -> list[HistoryRow]:
-            query = _matching(session, sa.select(OutboxEntry), wanted)
+            query = matching(session, sa.select(OutboxEntry), wanted)
             query = query.order_by(ENTRIES.c.seq.desc()).limit(wanted.limit)
             return _rows(session, list(session.execute(query).scalars()))
 
@@ -931,7 +683,7 @@ class History:
 
         def read(session: Session) -> int:
             query = sa.select(sa.func.count()).select_from(ENTRIES)
-            found: int = session.execute(_matching(session, query, wanted)).scalar_one()
+            found: int = session.execute(matching(session, query, wanted)).scalar_one()
             return found
 
         return await self.db.read(read)
@@ -1006,7 +758,7 @@ class History:
                 needs_pin=authorised_by_pin(entry.payload),
                 dashboard_only=_dashboard_only(entry) if synced_idless else None,
                 allowed=_allowed(entry, latest_cancel),
-                decision=_decision(entry.id, audit),
+                decision=decision_in(entry.id, audit),
             )
 
         return await self.db.read(read)

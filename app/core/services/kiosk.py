@@ -24,13 +24,14 @@ from app.core.domain import Channel, EntryStatus, OperationKind
 from app.core.messages import Explained, Message, say
 from app.core.offline.connectivity import Connectivity
 from app.core.offline.policy import Refusal
-from app.core.services.catalogue import CatalogueUnavailable, OfferedReward, unnamed_reward
+from app.core.services.catalogue import CatalogueUnavailable
 from app.core.services.members import (
     LookupRefused,
     Member,
     MemberNotFound,
     member_identifier,
 )
+from app.core.services.offer import OfferedReward, unnamed_reward
 from app.core.services.orders import InvalidOrder
 from app.core.services.receipts import Receipt, Verdict
 from app.core.services.refusals import (
@@ -193,14 +194,14 @@ class Kiosk:
 
     async def check_token(self) -> bool:
         """Try the token the till finds now (a manager may have set one): a queue paused for it
-        resumes when the server takes it (:meth:`Till.resume_after_credentials_change`), and a
+        resumes when the server takes it (:meth:`Line.resume_after_credentials_change`), and a
         refusal met on a lookup is asked again with a ping. Returns :attr:`paused`."""
-        outcome = await self.till.resume_after_credentials_change()
+        outcome = await self.till.line.resume_after_credentials_change()
         if outcome is not None:
             if outcome.id == "queue.resumed":
                 self._token_refused_here = False
         elif self._token_refused_here:  # nothing paused in the queue: ask the server itself
-            accepted = await self.till.token_accepted()
+            accepted = await self.till.line.token_accepted()
             if accepted is not None:
                 self._token_refused_here = not accepted
         return await self.refresh()
@@ -210,9 +211,9 @@ class Kiosk:
         returns :attr:`paused`. A customer at the screen is worth a ping: the probe's own wait
         doubles through an outage up to a minute, and until it looks again every card would be
         turned away as paused by a kiosk that never tried. A line still down costs a refused
-        connection, or the till's short wait for a check (:meth:`Till.check_line_now`): a line
+        connection, or the till's short wait for a check (:meth:`Line.check_line_now`): a line
         that hung held the customer for the whole connect and read timeouts."""
-        await self.till.check_line_now()
+        await self.till.line.check_line_now()
         return self.paused
 
     async def line_holds(self) -> bool:
@@ -228,7 +229,7 @@ class Kiosk:
         if self.till.heard_within(HEARD_RECENTLY):
             return True
         try:
-            if not await self.till.line_answers():
+            if not await self.till.line.answers():
                 return False
             return not await self.refresh()
         except Exception:  # a check that fails for a reason of its own proves nothing
@@ -260,7 +261,7 @@ class Kiosk:
         if "@" in text:  # no email on the kiosk: it is no proof of who stands here
             raise KioskRefused(say("kiosk.scan_card"))
         try:
-            member = await self.till.find_member(text)
+            member = await self.till.lookup.find_member(text)
         except CredentialsRefused:
             raise self._token_was_refused() from None
         except NotOnline as exc:
@@ -335,7 +336,7 @@ class Kiosk:
     async def offer(self, member: Member) -> KioskOffer:
         """The member's first name, balance and the rewards they can afford, live only."""
         self._require_online()
-        offer = await self.till.offer(member)
+        offer = await self.till.lookup.offer(member)
         if offer.rewards_as_of is not None or offer.rewards_problem is not None:
             raise KioskPaused(say("kiosk.paused"))
         self._offered_names = {reward.id: reward.name for reward in offer.rewards}

@@ -18,7 +18,8 @@ from app.core.credentials import Secret
 from app.core.domain import Outcome
 from app.core.messages import Message, say
 from app.core.offline.connectivity import Connectivity, ConnectivityMonitor
-from app.core.outbox.outbox import IN_FLIGHT, Outbox, OutboxStatus
+from app.core.outbox.outbox import IN_FLIGHT, Outbox
+from app.core.outbox.status import OutboxStatus
 from app.core.outbox.worker import SyncWorker
 from app.core.services.config import TillConfig, TokenSource
 from app.core.services.refused_words import paused_words, still_refused_words

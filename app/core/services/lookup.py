@@ -16,7 +16,7 @@ from app.core.messages import Message, say
 from app.core.offline.cache import AmbiguousMember, MemberCache
 from app.core.offline.connectivity import Connectivity, ConnectivityMonitor
 from app.core.outbox.outbox import Outbox
-from app.core.services.catalogue import Catalogue, Offer
+from app.core.services.catalogue import Catalogue
 from app.core.services.config import TillConfig
 from app.core.services.line import Line
 from app.core.services.members import (
@@ -31,6 +31,7 @@ from app.core.services.members import (
     not_found,
     suggestion_member,
 )
+from app.core.services.offer import Offer
 from app.core.services.refusals import CredentialsRefused, NotOnline
 from app.core.services.refused_words import refusal_words
 from app.core.stamps.client import StampsClient

@@ -300,7 +300,7 @@ class ManagerMode:
             return await self.cancel(local.id, replacement_voucher=replacement_voucher, note=clean)
         if member is None or not member.strip():
             raise MemberNeeded(say("manager.member_needed", server_id=server_id))
-        found = await self.till.find_member(member)
+        found = await self.till.lookup.find_member(member)
         try:
             entry = await self.till.outbox.cancel_by_server_id(
                 server_id,
@@ -348,7 +348,7 @@ class ManagerMode:
         entry = await self._retryable(entry_id)
         if not authorised_by_pin(entry.payload):
             raise DecisionRefused(say("decision.not_by_pin"))
-        member = await self.till.find_member(entry.user)
+        member = await self.till.lookup.find_member(entry.user)
         request_id = await self.till.redeemer.authorize_pin(member, member_pin)
         # The authorisation's time runs from the server's answer, not from the queueing.
         kiosk = self.till.config.channel is Channel.KIOSK
@@ -430,12 +430,12 @@ class ManagerMode:
         manager = self.require()
         since, until = local_day(day)
         if what == "summary":
-            summary = (await self.till.day(since, until)).summary
+            summary = (await self.till.shift_record.day(since, until)).summary
             count = await asyncio.to_thread(
                 write_csv_file, path, lambda stream: write_summary_csv(stream, summary, day)
             )
         else:
-            count = await self.till.export_day(since, until, path)
+            count = await self.till.shift_record.export_day(since, until, path)
         await self._exported(manager, f"day_{what}", path, count)
         return count
 

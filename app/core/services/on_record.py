@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from app.core.services.fields import name_key
-from app.core.services.history import cashier_names, member_named
+from app.core.services.history_filter import cashier_names, member_named
 from app.core.storage.cache_tables import MEMBERS
 from app.core.storage.staff_tables import STAFF
 from app.core.storage.tables import AUDIT, ENTRIES, REFUSALS, SHIFTS

@@ -21,10 +21,17 @@ from typing import Any
 from app.core import clock
 from app.core.domain import AcceptedAs, Channel, EntryStatus, Member, OperationKind, Outcome
 from app.core.messages import TEMPLATES, Message, say
-from app.core.outbox.claim import CANCELLED_ON_SERVER, NEEDS_DASHBOARD, needs_dashboard
+from app.core.outbox.claim import NEEDS_DASHBOARD
 from app.core.outbox.reconcile import line_status_of
 from app.core.outbox.remote import LINE_STATUS_SAID, LineStatus
 from app.core.outbox.transitions import read_error_text
+from app.core.services.cancel_words import (
+    asked_a_replacement,
+    cancel_details,
+    cancel_gives_back,
+    cancel_words,
+    never_sent_cancel,
+)
 from app.core.stamps.models.common import code_text
 from app.core.storage.tables import Attempt, OutboxEntry
 
@@ -238,9 +245,9 @@ def receipt_for(
             "receipt.cancel.waiting.behind.todo" if behind else "receipt.cancel.waiting.held.todo"
         )
     if entry.kind == OperationKind.CANCEL and details is not None:
-        details = _cancel_details(details, cancelled, _asked_a_replacement(entry))
+        details = cancel_details(details, cancelled, asked_a_replacement(entry))
     if what_to_do.id == "receipt.cancel.confirmed.todo":
-        what_to_do = _cancel_gives_back(cancelled, _asked_a_replacement(entry))
+        what_to_do = cancel_gives_back(cancelled, asked_a_replacement(entry))
     if paused_over_http and details is not None and details.id == "receipt.detail.paused":
         details = say("receipt.detail.paused.https")
         if what_to_do.id == "receipt.waiting.paused.todo":
@@ -515,7 +522,7 @@ def _words(
             details = say("receipt.detail.lost")
         else:
             details = say("receipt.detail.sending")
-            if _never_sent_cancel(entry, ambiguous):
+            if never_sent_cancel(entry, ambiguous):
                 # No attempt has carried it (the till knew itself offline, or it waits behind
                 # its member's entries): "NOT CONFIRMED" told a manager it may have reached the
                 # server, beside the details' "not sent to the Stamps server yet".
@@ -527,21 +534,7 @@ def _words(
             headline = say(f"receipt.not_confirmed.{said_as}")
             todo = say(f"receipt.not_confirmed.{said_as}.todo")
     if entry.kind == OperationKind.CANCEL:
-        waits_as = todo.id
-        headline, todo = _cancel_words(headline, todo)
-        if headline.id == "receipt.cancel.waiting":
-            # "cannot be reached yet" only of an attempt that never arrived: it was said of a
-            # cancel the till had not sent while online, and of one the server asked to wait.
-            todo = say(_CANCEL_WAITS.get(waits_as, "receipt.cancel.waiting.queued.todo"))
-        if needs_dashboard(entry):
-            # never sent: the server refused nothing, the till cannot name the redemption
-            headline = say("receipt.cancel.needs_dashboard")
-            todo = say("receipt.cancel.needs_dashboard.todo")
-        elif no_such_redemption(entry.kind, entry.status, entry.last_error):
-            # the server said it has no redemption by that id: "it still stands" said otherwise
-            todo = say("receipt.cancel.refused.not_found.todo")
-        elif entry.status == EntryStatus.VOIDED and entry.note == CANCELLED_ON_SERVER:
-            details = say("decision.nothing_to_cancel.on_server")
+        headline, todo, details = cancel_words(entry, headline, todo, details)
     return headline, todo, details
 
 
@@ -581,30 +574,6 @@ class _Acceptance:
         if self.why is None:
             return last_attempt
         return self.why.value if self.why.sent_again else None
-
-
-def no_such_redemption(kind: str, status: str, last_error: str | None) -> bool:
-    """A cancel (of ``kind``, ``status`` and ``last_error``, as its entry records them) the
-    server refused with a 404, which redemption_api §6 gives as "Cannot find redemption of the
-    requested redemption id": it has no redemption by that id, so nothing was cancelled, and
-    nothing says there is a redemption that still stands."""
-    return (
-        kind == OperationKind.CANCEL
-        and status == EntryStatus.REJECTED
-        and read_error_text(last_error)[0] == "NotFound"
-    )
-
-
-def _never_sent_cancel(entry: OutboxEntry, ambiguous: bool) -> bool:
-    """A cancel still queued that no attempt has carried. A redemption in the same state keeps
-    "NOT CONFIRMED — do not hand over yet": the cashier's panel shows it while it is being
-    sent, and what the cashier must hear then is to keep the reward back."""
-    return (
-        entry.kind == OperationKind.CANCEL
-        and entry.status == EntryStatus.QUEUED
-        and not entry.attempts
-        and not ambiguous
-    )
 
 
 def accepted_to_send_again(entry: OutboxEntry, attempts: list[Attempt]) -> bool:
@@ -657,91 +626,6 @@ def _answered_details(entry: OutboxEntry) -> Message | None:
     if stamps is not None:
         return say("receipt.stamps_left", stamps=stamps)
     return None
-
-
-#: The orders that spent no stamps, by the suffix of their confirmed cancel's words: a voucher
-#: code is one of a template's vouchers.
-_SPENT_NO_STAMPS = {
-    OperationKind.PROMO: "promo",
-    OperationKind.VOUCHER: "voucher",
-    OperationKind.CODE: "voucher",
-    OperationKind.DEDUCT: "deduct",
-}
-
-
-def _cancel_details(details: Message, cancelled: OperationKind | None, replaced: bool) -> Message:
-    """A confirmed cancel of an order that spent no stamps (a promo code, a voucher, a deduction
-    from one): the server's answer counts the member's stamps (``customer.stamps_remaining``,
-    redemption_api §6), and "Cancel confirmed: 250 stamps left." read as if stamps came back.
-    What the contract gives back for a voucher's is a replacement voucher when the cancel asked
-    for one (``replaced``, its ``create_replacement_voucher``), and it says so; of the voucher
-    itself it says nothing, and neither do these words. Of an order the till does not know
-    (``cancelled`` is ``None``: a cancel by server id of another till's redemption) the count
-    is said as the member's balance, and no more: the answer does not say what it spent."""
-    if details.id not in ("receipt.stamps_left", "receipt.stamps_left_also_said"):
-        return details
-    if cancelled is None:
-        stamps = details.params["stamps"]
-        if details.id == "receipt.stamps_left":
-            return say("receipt.cancel.detail.unknown", stamps=stamps)
-        said = details.params["said"]
-        return say("receipt.cancel.detail.unknown.also_said", stamps=stamps, said=said)
-    name = _SPENT_NO_STAMPS.get(cancelled)
-    if name is None:
-        return details
-    if cancelled.spends_a_voucher:
-        name += ".replaced" if replaced else ".not_replaced"
-    if details.id == "receipt.stamps_left":
-        return say(f"receipt.cancel.detail.{name}")
-    return say(f"receipt.cancel.detail.{name}.also_said", said=details.params["said"])
-
-
-def _asked_a_replacement(cancel: OutboxEntry) -> bool:
-    """Whether the cancel asked the server for a replacement voucher (its
-    ``create_replacement_voucher``, redemption_api §6)."""
-    return bool((cancel.payload or {}).get("create_replacement_voucher"))
-
-
-#: What a confirmed cancel gives back, by the kind it cancelled: the suffix of its own
-#: ``receipt.cancel.confirmed.todo`` words. A reward's (or a cart's) stamps come back; of a spent
-#: voucher the contract says nothing, only of the replacement a cancel can ask for.
-_GIVES_BACK = {
-    OperationKind.REWARD: "stamps",
-    OperationKind.MULTI: "stamps",
-    OperationKind.PROMO: "promo",
-    OperationKind.VOUCHER: "voucher",
-    OperationKind.CODE: "voucher",
-    OperationKind.DEDUCT: "deduct",
-}
-
-
-def _cancel_gives_back(cancelled: OperationKind | None, replaced: bool) -> Message:
-    """A confirmed cancel's what-to-do line: only what is known to go back to the member for the
-    kind it cancelled (``None``: the till does not know it, and says no more than "cancelled")."""
-    name = _GIVES_BACK.get(cancelled) if cancelled is not None else None
-    if name is None:
-        return say("receipt.cancel.confirmed.todo")
-    if cancelled is not None and cancelled.spends_a_voucher:
-        name += ".replaced" if replaced else ".not_replaced"
-    return say(f"receipt.cancel.confirmed.todo.{name}")
-
-
-#: Why a cancel waits to be sent, by the words a redemption would have had for it.
-_CANCEL_WAITS = {
-    "receipt.waiting.todo": "receipt.cancel.waiting.todo",  # it never arrived: unreachable
-    "receipt.waiting.slowed.todo": "receipt.cancel.waiting.slowed.todo",
-    "receipt.waiting.paused.todo": "receipt.cancel.waiting.paused.todo",
-}
-
-
-def _cancel_words(headline: Message, todo: Message) -> tuple[Message, Message]:
-    """A cancel's receipt: a cancel hands nothing over, so a redemption's "hand over the
-    reward" or "nothing was redeemed" would tell the cashier the wrong thing."""
-    name = headline.id.removeprefix("receipt.")
-    own = f"receipt.cancel.{name}"
-    if own in TEMPLATES:
-        return say(own), say(f"{own}.todo")
-    return headline, todo
 
 
 #: What each kind of order gives, where a reward's words ("hand over the reward") would tell the

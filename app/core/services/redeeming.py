@@ -37,7 +37,8 @@ from app.core.offline.policy import (
     VoucherFacts,
     apply_policy,
 )
-from app.core.outbox.outbox import EntryRecord, NotAdmitted, Outbox, PromoOnInvoice
+from app.core.outbox.admission import NotAdmitted, PromoOnInvoice
+from app.core.outbox.outbox import EntryRecord, Outbox
 from app.core.outbox.worker import SyncWorker
 from app.core.services.codes import CodeRefused, check_invoice
 from app.core.services.config import TillConfig

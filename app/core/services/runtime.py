@@ -36,7 +36,7 @@ class RuntimeOptions:
     #: Seconds a request in flight when the till closes is given to finish. Cut short, it is left
     #: to its lease, and with ``idempotency = unknown`` a lease that runs out makes it ``unknown``.
     close_grace: float = 0.0
-    #: Ask the server once at start (:meth:`Till.check_connectivity`), in the background, so a
+    #: Ask the server once at start (:meth:`Line.check_connectivity`), in the background, so a
     #: window's status bar shows what the server proved instead of the start's belief.
     check_at_start: bool = False
     #: Seconds online without a proof before the till checks (a ping, judged as the check at
@@ -59,7 +59,7 @@ async def open_till(
     """A running till; everything is stopped and closed when the block ends.
 
     A queue paused for credentials is checked at once
-    (:meth:`Till.resume_after_credentials_change`): a token changed while the till was closed
+    (:meth:`Line.resume_after_credentials_change`): a token changed while the till was closed
     lifts the pause at start.
     """
     options = options or RuntimeOptions()
@@ -79,10 +79,10 @@ async def open_till(
 
     async def probe() -> Connectivity | None:
         # The till (built below) answers: a ping it makes, and what a refused token means there.
-        return await till.probe()
+        return await till.line.probe()
 
     async def check() -> None:
-        await till.check_connectivity()
+        await till.line.check_connectivity()
 
     monitor = ConnectivityMonitor(
         probe,
@@ -98,7 +98,7 @@ async def open_till(
         monitor,
         store_code=config.store_code,
         # a send the server refuses looks for a token another process set (architecture §3)
-        take_up_token=lambda: till.take_up_token(),
+        take_up_token=lambda: till.line.take_up_token(),
     )
     worker = SyncWorker(outbox, transport, name=config.terminal)
     till = Till(
@@ -112,12 +112,12 @@ async def open_till(
     )
     try:
         await till.cache.purge(timedelta(days=config.cache_retention_days))
-        await till.resume_outage()
+        await till.outages.resume()
         if options.resume_at_start:
-            await till.resume_after_credentials_change()
+            await till.line.resume_after_credentials_change()
         monitor.start()
         if options.check_at_start:
-            till.check_connectivity_soon()
+            till.line.check_connectivity_soon()
         if options.start_worker and options.hear_other_processes:
             till.start_sync()
         elif options.start_worker:

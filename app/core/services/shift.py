@@ -19,7 +19,8 @@ from app.core.domain import EntryStatus, OperationKind
 from app.core.messages import Message, english
 from app.core.services.codes import ASKED_FIRST
 from app.core.services.csv_export import cell
-from app.core.services.history import CancelState, ManagerDecision, holding
+from app.core.services.history import CancelState
+from app.core.services.manager_decision import ManagerDecision, holding
 from app.core.services.order_kinds import cart_lines, counted_kind
 from app.core.services.receipts import (
     Receipt,

@@ -35,7 +35,7 @@ class ClientTransport:
     given store 0, which no entry expects: an unproven match stays ``unknown`` for a manager.
 
     ``take_up_token`` makes the client use the API token where it is kept now
-    (:meth:`Till.take_up_token`): a send the server refuses looks there first.
+    (:meth:`Line.take_up_token`): a send the server refuses looks there first.
     """
 
     def __init__(

@@ -1,10 +1,12 @@
 """The till's use-cases: every cashier and manager action, for the window and the command line.
 
 :class:`Till` is the one object they call. It follows each redemption to its outcome itself (the
-wait, the receipts, what the offline policy makes of an attempt that never arrived) and passes
-the rest to its parts: :mod:`lookup`, :mod:`line`, :mod:`shift_record` and :mod:`outage`. The
-order put through is :mod:`redeeming`'s, reached as :attr:`Till.redeemer`. Nothing here sends a
-redemption or a cancellation itself: the worker does, and the caller waits for the outcome.
+wait, the receipts, what the offline policy makes of an attempt that never arrived); the rest is
+done by its parts, which the callers reach as they are: :mod:`lookup` (``till.lookup``),
+:mod:`line` (``till.line``), :mod:`shift_record` (``till.shift_record``), :mod:`outage`
+(``till.outages``) and the order put through, :mod:`redeeming` (``till.redeemer``). Nothing here
+sends a redemption or a cancellation itself: the worker does, and the caller waits for the
+outcome.
 """
 
 from __future__ import annotations
@@ -12,13 +14,11 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Coroutine
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import timedelta
 from functools import cached_property
-from pathlib import Path
 from typing import Any
 
 from app.core import clock
-from app.core.credentials import Secret
 from app.core.domain import (
     AcceptedAs,
     Channel,
@@ -26,7 +26,6 @@ from app.core.domain import (
     OperationKind,
     Outcome,
 )
-from app.core.messages import Message
 from app.core.offline.cache import MemberCache
 from app.core.offline.connectivity import Connectivity, ConnectivityMonitor
 from app.core.offline.policy import (
@@ -36,22 +35,20 @@ from app.core.offline.policy import (
     apply_policy,
     kiosk_offline,
 )
-from app.core.outbox.outbox import Outbox, OutboxStatus
+from app.core.outbox.outbox import Outbox
+from app.core.outbox.status import OutboxStatus
 from app.core.outbox.transitions import read_error_text
 from app.core.outbox.worker import SyncWorker
-from app.core.services.at_the_counter import CounterFilter, CounterRefusal
 from app.core.services.audit_log import AuditLog
-from app.core.services.catalogue import Catalogue, Offer
+from app.core.services.catalogue import Catalogue
 from app.core.services.changes import ChangeWatch
 from app.core.services.clock_check import ClockWarning, clock_warning
 from app.core.services.config import TillConfig, TokenSource
-from app.core.services.day_summary import DayRecord, DaysToRead
 from app.core.services.disk_watch import DiskWatch
 from app.core.services.history import FoldedAttempts, History
 from app.core.services.line import TILL, Line
 from app.core.services.lookup import Lookup
 from app.core.services.manager_mode import ManagerMode
-from app.core.services.members import Member, Suggestions
 from app.core.services.on_record import OnRecord
 from app.core.services.outage import Outage, OutageCount
 from app.core.services.queued_elsewhere import QueuedElsewhere
@@ -67,9 +64,6 @@ from app.core.services.redeeming import IN_FLIGHT, Redeemer
 from app.core.services.sale import Sale as Sale  # callers import it from here, as before
 from app.core.services.shift import (
     OFFLINE_RULES,
-    ShiftInfo,
-    ShiftRow,
-    ShiftSummary,
 )
 from app.core.services.shift_record import ShiftRecord
 from app.core.services.staff import Staff
@@ -87,13 +81,14 @@ ChangeListener = Callable[[], None]
 class Till:
     """One till: a client, an outbox with its worker, the connectivity monitor and the policy.
 
-    The window and the command line use it, and only it (with :class:`Catalogue` through
-    :attr:`catalogue` and :class:`Redeemer` through :attr:`redeemer`): they never reach the
-    client, the outbox or the cache themselves. It follows each redemption itself (the wait, the
-    receipts, what the offline policy makes of an attempt that never arrived), and hands the rest
-    to its parts: the members to :class:`Lookup`, the line and the credentials' pause to
-    :class:`Line`, the shifts and days to :class:`ShiftRecord`, the outage to
-    :class:`OutageCount`.
+    The window and the command line use it, and only it and the parts it holds: they never
+    reach the client, the outbox or the cache themselves. It follows each redemption itself (the
+    wait, the receipts, what the offline policy makes of an attempt that never arrived); its
+    parts do the rest, called as they are (a method here that only passed a call on would say
+    each signature twice): the members :attr:`lookup` (:class:`Lookup`), the line and the
+    credentials' pause :attr:`line` (:class:`Line`), the shifts and days :attr:`shift_record`
+    (:class:`ShiftRecord`), the outage :attr:`outages` (:class:`OutageCount`), the catalogue
+    :attr:`catalogue` and the order put through :attr:`redeemer` (:class:`Redeemer`).
     """
 
     def __init__(
@@ -125,8 +120,11 @@ class Till:
             report=monitor.report,
         )
         self._background: set[asyncio.Task[object]] = set()
-        self._outages = OutageCount(outbox=outbox, monitor=monitor)
-        self._line = Line(
+        #: The outage the till is in, counted as it accepts redemptions offline.
+        self.outages = OutageCount(outbox=outbox, monitor=monitor)
+        #: The line to the server and the credentials' pause: the pings, the token, why the
+        #: queue is paused.
+        self.line = Line(
             config=config,
             client=client,
             outbox=outbox,
@@ -135,18 +133,20 @@ class Till:
             token_source=token_source,
             in_background=self._in_background,
         )
-        self._lookup = Lookup(
+        #: The members: one looked up, the type-ahead, what the store offers them, their stamps
+        #: once their waiting redemptions are sent.
+        self.lookup = Lookup(
             config=config,
             client=client,
             cache=cache,
             outbox=outbox,
             monitor=monitor,
             catalogue=self.catalogue,
-            line=self._line,
+            line=self.line,
         )
         #: Puts a cashier's order through: the PIN checked, the policy decided as it is queued,
-        #: the refusals written to the shift's record. Reached as it is, not through methods
-        #: here: they would only say each of its long signatures again.
+        #: the refusals written to the shift's record. Reached as it is, as the other parts are,
+        #: not through methods here: they would only say each of its long signatures again.
         self.redeemer = Redeemer(
             config=config,
             client=client,
@@ -154,9 +154,9 @@ class Till:
             worker=worker,
             monitor=monitor,
             shifts=self.shifts,
-            line=self._line,
-            outages=self._outages,
-            read_member=lambda member: self._lookup.find_member(member.lookup),
+            line=self.line,
+            outages=self.outages,
+            read_member=lambda member: self.lookup.find_member(member.lookup),
         )
         self._listeners: list[ChangeListener] = []
         monitor.subscribe(self._connectivity_changed)
@@ -197,38 +197,6 @@ class Till:
     def _changed(self) -> None:
         for listener in list(self._listeners):
             listener()
-
-    # --- members (app/core/services/lookup.py) --------------------------------------------------
-
-    async def find_member(self, query: str, *, line_checked: bool = False) -> Member:
-        """The member who answers to ``query`` (email, member ID, phone or card number): the
-        server's answer, else the till's copy (:meth:`Lookup.find_member`)."""
-        return await self._lookup.find_member(query, line_checked=line_checked)
-
-    async def knows_card(self, text: str) -> bool:
-        """Whether the till's copy holds a member whose card number or Member ID ``text`` is,
-        without asking the server (:meth:`Lookup.knows_card`)."""
-        return await self._lookup.knows_card(text)
-
-    async def suggestions(self, query: str) -> Suggestions:
-        """Members for the type-ahead, by name or any identifier (:meth:`Lookup.suggestions`)."""
-        return await self._lookup.suggestions(query)
-
-    async def members_named(self, query: str) -> Suggestions:
-        """The members a name searched for answers to, or :class:`NotOnline` when nobody can say
-        (:meth:`Lookup.members_named`)."""
-        return await self._lookup.members_named(query)
-
-    async def offer(self, member: Member) -> Offer:
-        """What the store offers ``member`` now (:meth:`Lookup.offer`)."""
-        return await self._lookup.offer(member)
-
-    async def projected_stamps(
-        self, member: Member, *, leaving_out: str | None = None
-    ) -> int | None:
-        """The member's stamps less what their waiting redemptions hold
-        (:meth:`Lookup.projected_stamps`)."""
-        return await self._lookup.projected_stamps(member, leaving_out=leaving_out)
 
     # --- what became of a redemption ------------------------------------------------------------
 
@@ -347,7 +315,7 @@ class Till:
         decision = await self._decide_unsent(entry)
         if decision.allowed:
             if await self.outbox.accept_unsent_offline(entry_id) is not None:
-                self._outages.count_offline(entry.expect_stamps or 0)
+                self.outages.count_offline(entry.expect_stamps or 0)
         else:
             assert decision.reason is not None
             await self.outbox.void_unsent(
@@ -398,7 +366,9 @@ class Till:
             voucher = await self.catalogue.remembered_voucher(member, voucher_id, entry.id)
         return apply_policy(
             kind,
-            self.redeemer.facts(member, await self.projected_stamps(member, leaving_out=entry.id)),
+            self.redeemer.facts(
+                member, await self.lookup.projected_stamps(member, leaving_out=entry.id)
+            ),
             online=False,
             now=clock.now(),
             limits=self.limits,
@@ -429,7 +399,7 @@ class Till:
         ):
             status = status or await self.outbox.status()
             paused = status.paused
-            over_http = paused and self.why_paused(status).id == "queue.paused.https"
+            over_http = paused and self.line.why_paused(status).id == "queue.paused.https"
         held = False
         if entry.status == EntryStatus.QUEUED and entry.attempts == 0:
             behind = await self._waits_behind(entry)
@@ -592,7 +562,7 @@ class Till:
             keep=timedelta(days=self.config.outbox_retention_days),
             # the server has answered, and its Date agrees with the till's clock
             clock_checked=lambda: self.monitor.skew is not None and not self.monitor.clock_skewed,
-            check_clock=self.check_connectivity,
+            check_clock=self.line.check_connectivity,
         )
 
     @cached_property
@@ -636,7 +606,7 @@ class Till:
 
     async def status(self) -> OutboxStatus:
         """The queue's counts for the status bar (and the end of an outage, once settled)."""
-        await self.end_outage_if_settled()
+        await self.outages.end_if_settled()
         return await self.outbox.status()
 
     def start_sync(self) -> None:
@@ -661,65 +631,17 @@ class Till:
         """Send until nothing can move, the queue pauses, or ``timeout`` seconds pass."""
         return await self.worker.drain(timeout)
 
-    async def resume_after_credentials_change(self, *, who: str = TILL) -> Message | None:
-        """Lift a credentials pause if the token now works, credited to ``who`` in the audit
-        log; what happened, in words, or ``None`` when the queue was not paused
-        (:meth:`Line.resume_after_credentials_change`)."""
-        return await self._line.resume_after_credentials_change(who=who)
-
-    def why_paused(self, status: OutboxStatus) -> Message:
-        """Why the queue is paused, for the banner and the command line
-        (:meth:`Line.why_paused`)."""
-        return self._line.why_paused(status)
-
-    # --- the line (app/core/services/line.py) ---------------------------------------------------
-
-    async def check_connectivity(self) -> None:
-        """Ask the server once (a ping) and let what it proves set the till's connectivity
-        (:meth:`Line.check_connectivity`)."""
-        await self._line.check_connectivity()
-
-    async def line_answers(self) -> bool:
-        """:meth:`check_connectivity`, and whether the server answered (:meth:`Line.answers`)."""
-        return await self._line.answers()
+    # --- the line (the rest is :attr:`line`'s) -------------------------------------------------
 
     def heard_within(self, seconds: float) -> bool:
         """Whether an answer from the server proved the till online less than ``seconds`` ago."""
         return self.monitor.heard_within(seconds)
 
-    def check_connectivity_soon(self) -> None:
-        """:meth:`check_connectivity` in the background (the till's start does not wait on it)."""
-        self._line.check_connectivity_soon()
-
-    async def check_line_now(self) -> bool:
-        """Whether the till is offline, asked of the server first when it believes so
-        (:meth:`Line.check_line_now`)."""
-        return await self._line.check_line_now()
-
-    async def probe(self, *, report_failure: bool = False) -> Connectivity | None:
-        """The connectivity monitor's probe, a ping: what it proves, or ``None`` when no answer
-        came (:meth:`Line.probe`)."""
-        return await self._line.probe(report_failure=report_failure)
-
-    def take_up_token(self) -> bool | None:
-        """Use the API token where it is kept now: whether it is another than the one in use,
-        ``None`` when none is kept there (:meth:`Line.take_up_token`)."""
-        return self._line.take_up_token()
-
-    async def token_accepted(self) -> bool | None:
-        """Whether the server takes the till's API token now, ``None`` when it did not answer
-        (:meth:`Line.token_accepted`)."""
-        return await self._line.token_accepted()
-
-    async def would_accept(self, token: Secret) -> bool | None:
-        """Whether the server takes ``token``, asked before the till uses it; ``None`` when it
-        did not answer (:meth:`Line.would_accept`)."""
-        return await self._line.would_accept(token)
-
     # --- the shift and the day (app/core/services/shift_record.py) --------------------------------
 
     @cached_property
-    def _shift_record(self) -> ShiftRecord:
+    def shift_record(self) -> ShiftRecord:
+        """The shifts of this till and the days they make: opened, closed, read, exported."""
         return ShiftRecord(
             shifts=self.shifts,
             terminal=self.config.terminal,
@@ -728,75 +650,16 @@ class Till:
             outcome=self.outcome,
         )
 
-    async def open_shift(self, cashier: str) -> ShiftInfo:
-        """``cashier``'s shift on this till: the one left open (after a restart), else a new
-        one."""
-        return await self._shift_record.open_shift(cashier)
-
-    async def open_shifts(self) -> list[ShiftInfo]:
-        """The shifts open on this till, oldest first (:meth:`ShiftRecord.open_shifts`)."""
-        return await self._shift_record.open_shifts()
-
-    async def days_to_read(self) -> DaysToRead:
-        """Where a manager's reading (the history, the end of day) opens now
-        (:meth:`ShiftRecord.days_to_read`)."""
-        return await self._shift_record.days_to_read()
-
-    async def close_shift(self, shift_id: int) -> ShiftInfo | None:
-        """Close a shift; ``None`` if there is no such shift."""
-        return await self._shift_record.close_shift(shift_id)
-
-    async def shift_rows(self, shift_id: int) -> list[ShiftRow]:
-        """Everything the shift did, oldest first: redemptions and refusals."""
-        return await self._shift_record.shift_rows(shift_id)
-
-    async def shift_summary(self, shift_id: int) -> ShiftSummary:
-        """A shift's totals, refusals and rows, as they stand."""
-        return await self._shift_record.shift_summary(shift_id)
-
-    async def export_shift(self, shift_id: int, path: Path) -> Path:
-        """Write the shift's CSV to ``path``, audited; returns ``path``
-        (:meth:`ShiftRecord.export_shift`)."""
-        return await self._shift_record.export_shift(shift_id, path)
-
-    async def day(self, since: datetime, until: datetime) -> DayRecord:
-        """What the till did from ``since`` up to ``until``, across shifts
-        (:meth:`ShiftRecord.day`)."""
-        return await self._shift_record.day(since, until)
-
-    async def shift_refusals(self, shift_id: int) -> list[ShiftRow]:
-        """The customers the shift turned away before anything was queued, oldest first
-        (:meth:`ShiftRecord.shift_refusals`)."""
-        return await self._shift_record.shift_refusals(shift_id)
-
-    async def refused_at_the_counter(self, wanted: CounterFilter) -> list[ShiftRow]:
-        """The newest refusals before anything was queued that ``wanted`` describes, newest
-        first (:meth:`ShiftRecord.refused_at_the_counter`)."""
-        return await self._shift_record.refused_at_the_counter(wanted)
-
-    async def count_refused_at_the_counter(self, wanted: CounterFilter) -> int:
-        """How many refusals at the counter ``wanted`` describes, whatever its limit."""
-        return await self._shift_record.count_refused_at_the_counter(wanted)
-
-    async def refusal_at_the_counter(self, refusal_id: int) -> CounterRefusal | None:
-        """One refusal at the counter in full (:meth:`ShiftRecord.refusal_at_the_counter`)."""
-        return await self._shift_record.refusal_at_the_counter(refusal_id)
-
-    async def export_day(self, since: datetime, until: datetime, path: Path) -> int:
-        """Write the span's redemptions and refusals to ``path`` in the shift CSV's format;
-        returns how many rows."""
-        return await self._shift_record.export_day(since, until, path)
-
-    # --- the outage (app/core/services/outage.py) ------------------------------------------------
+    # --- the outage (the rest is :attr:`outages`') -----------------------------------------------
 
     @property
     def outage(self) -> Outage:
         """The outage the till is in (none started when the till is online)."""
-        return self._outages.current
+        return self.outages.current
 
     def _connectivity_changed(self, old: Connectivity, new: Connectivity) -> None:
         if new is Connectivity.OFFLINE:
-            self._outages.went_offline()
+            self.outages.went_offline()
         if new is Connectivity.ONLINE:
             # Only the entries that never arrived wake; server-error backoffs run their course.
             self._in_background(self.worker.connectivity_restored())
@@ -806,15 +669,6 @@ class Till:
         task = asyncio.get_running_loop().create_task(work)
         self._background.add(task)
         task.add_done_callback(self._background.discard)
-
-    async def resume_outage(self) -> None:
-        """Take up the outage the till's last run left (:meth:`OutageCount.resume`)."""
-        await self._outages.resume()
-
-    async def end_outage_if_settled(self) -> bool:
-        """End the outage when online with nothing it accepted offline still waiting to be sent;
-        True if it ended (:meth:`OutageCount.end_if_settled`)."""
-        return await self._outages.end_if_settled()
 
     async def close(self) -> None:
         """Let the background work this till started finish (the till is closing)."""

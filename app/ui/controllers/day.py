@@ -1,5 +1,5 @@
-"""Manager mode's end of day: ``till.day`` for the day picked (every shift of it, the refusals
-made before anything was queued included), shown and exported as CSV."""
+"""Manager mode's end of day: ``till.shift_record.day`` for the day picked (every shift of it,
+the refusals made before anything was queued included), shown and exported as CSV."""
 
 from __future__ import annotations
 
@@ -88,7 +88,7 @@ class DayController(QObject):
     async def load(self, day: date) -> DayRecord:
         """Read ``day`` (local midnight to midnight) and show it."""
         since, until = local_day(day)
-        record = await self.till.day(since, until)
+        record = await self.till.shift_record.day(since, until)
         self.record = record
         self.shown_day = day
         summary = record.summary

@@ -166,7 +166,7 @@ class DecisionsController(QObject):
     ) -> DetailsData | None:
         """Read and show a refusal at the counter's details: what the till stored, no decision
         (nothing was queued); ``None`` as :meth:`show_details`."""
-        found = await self.till.refusal_at_the_counter(refusal_id)
+        found = await self.till.shift_record.refusal_at_the_counter(refusal_id)
         if found is None:
             return None
         if asked_on is not None and self.view.pages.currentWidget() is not asked_on:

@@ -1,7 +1,7 @@
 """Manager mode's history: the filters checked (a refused value said beside its field), the
 rows read through ``till.history`` with the customers turned away at the counter among them
-(``till.refused_at_the_counter``), and read again whenever the till or another process changes
-the database, so a row follows its cancel to the end in every open view."""
+(``till.shift_record.refused_at_the_counter``), and read again whenever the till or another
+process changes the database, so a row follows its cancel to the end in every open view."""
 
 from __future__ import annotations
 
@@ -93,7 +93,7 @@ class HistoryController(QObject):
             limit=wanted.limit,
         )
         found = await self.till.history.rows(wanted)
-        turned_away = await self.till.refused_at_the_counter(counter)
+        turned_away = await self.till.shift_record.refused_at_the_counter(counter)
         # Each list holds its newest page: the newest of the two together are among them.
         newest = list(
             heapq.merge(
@@ -109,6 +109,8 @@ class HistoryController(QObject):
         if len(found) >= wanted.limit:
             more += await self.till.history.count(wanted) - len(found)
         if len(turned_away) >= counter.limit:
-            more += await self.till.count_refused_at_the_counter(counter) - len(turned_away)
+            more += await self.till.shift_record.count_refused_at_the_counter(counter) - len(
+                turned_away
+            )
         self.history.set_rows(rows, more)
         self.rows_shown.emit(rows)

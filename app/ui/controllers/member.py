@@ -245,7 +245,7 @@ class MemberController(QObject):
     async def _suggestions(self, query: str) -> None:
         search = self.view.member_search
         try:
-            found = await self.session.till.suggestions(query)
+            found = await self.session.till.lookup.suggestions(query)
         except (MemberNotFound, NotOnline) as exc:
             # No member could answer to it (a hidden character), or the server refuses the
             # till's token (the queue paused for it: no outage, so no list from the till's
@@ -292,7 +292,7 @@ class MemberController(QObject):
                     self.lookup_finished.emit(None)
                     return
             else:
-                member = await self.session.till.find_member(query)
+                member = await self.session.till.lookup.find_member(query)
         except (MemberNotFound, NotOnline) as exc:
             if into_code is None and self._their_code(query, exc):
                 into_code = self.unmatched_scan
@@ -358,13 +358,13 @@ class MemberController(QObject):
 
     async def _by_name(self, name: str) -> Member | None:
         """The one member with this name, looked up; else the list to pick from (``None``)."""
-        named = await self.session.till.members_named(name)
+        named = await self.session.till.lookup.members_named(name)
         found = named.members
         if not found:
             # "No member matches" is not true of matches the server listed unreadably
             raise MemberNotFound(named.note or say("member.not_found", query=name))
         if len(found) == 1 and not named.unread:  # one read, others not: the cashier picks
-            return await self.session.till.find_member(found[0].lookup)
+            return await self.session.till.lookup.find_member(found[0].lookup)
         rows = [suggestion_row(m) for m in found]
         search = self.view.member_search
         search.set_suggestions(rows)
@@ -401,7 +401,7 @@ class MemberController(QObject):
 
     async def _show_projected(self, member: Member) -> None:
         # The offer brings the projection too, but it may wait on the network; this is local.
-        projected = await self.session.till.projected_stamps(member)
+        projected = await self.session.till.lookup.projected_stamps(member)
         if self.session.member is member:
             self.view.member_card.set_member(self._card(member, projected))
 

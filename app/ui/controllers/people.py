@@ -122,7 +122,10 @@ class PeopleController(QObject):
             self._say_done(change, name, name)
 
     async def _shift_open(self, name: str) -> bool:
-        return any(s.cashier.casefold() == name.casefold() for s in await self.till.open_shifts())
+        return any(
+            s.cashier.casefold() == name.casefold()
+            for s in await self.till.shift_record.open_shifts()
+        )
 
     def _confirm_disable(self, name: str) -> None:
         """Disabling a cashier closes their open shift, which Enable does not give back: one

@@ -90,7 +90,7 @@ class PromoController(OrderController):
         if kind == "card":
             self.member_typed.emit(code)
             return
-        if kind is None and await self.session.till.knows_card(code):
+        if kind is None and await self.session.till.lookup.knows_card(code):
             self.card_typed.emit(code)
             return
         await self.redeem(code)
@@ -251,7 +251,7 @@ class PromoController(OrderController):
         self.order(self.redeem(code))
 
     async def _redeem_unless_a_card(self, code: str, invoice: str) -> None:
-        if await self.session.till.knows_card(invoice):
+        if await self.session.till.lookup.knows_card(invoice):
             return  # a member's card: the promo still waits (CashierWindow says so)
         if self._for_invoice != code or self.view.invoice_field.sale_text() != invoice:
             return  # changed meanwhile: given again, it is asked again

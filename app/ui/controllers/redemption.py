@@ -431,7 +431,7 @@ class RedemptionController(QObject):
         if shift_id is None:
             return
         try:
-            rows = await self.till.shift_refusals(shift_id)
+            rows = await self.till.shift_record.shift_refusals(shift_id)
         except StorageProblem:
             return  # the storage banner says why; the summary reads the record whole
         model = self.view.redemptions_model
@@ -747,7 +747,7 @@ class RedemptionController(QObject):
         # Listed in one insertion, newest first: a shift of hundreds added a row at a time had
         # the list measure its rows again at each, and held the window for seconds.
         taken_up: dict[Hashable, RedemptionRowData] = {}
-        for row in await self.till.shift_rows(shift_id):
+        for row in await self.till.shift_record.shift_rows(shift_id):
             if row.entry_id is None:
                 # refused before anything was queued: listed as the panel said it, settled
                 shown = counter_row(row)
@@ -759,7 +759,7 @@ class RedemptionController(QObject):
                 what=words(recorded_what(row.what)),
                 time_text=time_text(row.time),
             )
-            # (one a manager sent again reads as that went: Till.shift_rows follows it)
+            # (one a manager sent again reads as that went: ShiftRecord.shift_rows follows it)
             shown = self._row(row.entry_id, row.status, row.provisional)
             if model.find(row.entry_id) is not None:
                 model.upsert(shown)

@@ -55,7 +55,7 @@ class CashierSession(QObject):
 
     async def sign_in(self, name: str) -> ShiftInfo:
         """Open ``name``'s shift (or take up the one they left open before a restart)."""
-        self.shift = await self.till.open_shift(name)
+        self.shift = await self.till.shift_record.open_shift(name)
         self.cashier = name
         self.cashier_changed.emit(name)
         return self.shift
@@ -65,7 +65,7 @@ class CashierSession(QObject):
         under its new name, as what they redeem next does (``Staff.rename`` moved it)."""
         if self.shift is None:
             return False
-        for shift in await self.till.open_shifts():
+        for shift in await self.till.shift_record.open_shifts():
             if shift.id == self.shift.id and shift.cashier != self.cashier:
                 self.shift = shift
                 self.cashier = shift.cashier
@@ -76,7 +76,7 @@ class CashierSession(QObject):
     async def sign_out(self) -> None:
         """Close the shift: no cashier, no customer."""
         if self.shift is not None:
-            await self.till.close_shift(self.shift.id)
+            await self.till.shift_record.close_shift(self.shift.id)
         self.cashier = None
         self.shift = None
         self.set_member(None)
@@ -157,7 +157,7 @@ class CashierSession(QObject):
 
     async def _read_again(self, member: Member) -> None:
         try:
-            fresh = await self.till.find_member(member.lookup)
+            fresh = await self.till.lookup.find_member(member.lookup)
         except (MemberNotFound, NotOnline):
             return  # the refusal's own words stand; the card is no worse than before
         on_screen = self.member
@@ -171,7 +171,7 @@ class CashierSession(QObject):
             self._offer_loader.start(self._load_offer(self.member))
 
     async def _load_offer(self, member: Member) -> None:
-        offer = await self.till.offer(member)
+        offer = await self.till.lookup.offer(member)
         if self.member is not member:
             return  # the customer changed while it was read
         self.offer = offer

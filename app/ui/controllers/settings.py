@@ -335,7 +335,7 @@ class SettingsController(QObject):
         it, or the manager said to save it anyway), else why it was not."""
         if self.dialog is not None:
             self.dialog.show_progress(self.tr("Asking the Stamps server about the new token…"))
-        accepted = await self.till.would_accept(token)
+        accepted = await self.till.line.would_accept(token)
         if self.dialog is not None:
             self.dialog.show_outcome("")
         try:
@@ -405,7 +405,7 @@ class SettingsController(QObject):
         if "token" in changed:
             # The manager who saved the token lifted the pause: the audit log said "till".
             try:
-                outcome = await self.till.resume_after_credentials_change(who=manager)
+                outcome = await self.till.line.resume_after_credentials_change(who=manager)
             except StorageProblem as problem:
                 # The pause is kept on the disk, which refused its lifting: the till's own check
                 # lifts it once it can save.
@@ -447,7 +447,7 @@ class SettingsController(QObject):
                 "The new token is in use, not checked: the till is offline. The server is asked "
                 "at the next send."
             )
-        accepted = await self.till.token_accepted()
+        accepted = await self.till.line.token_accepted()
         if accepted:
             return self.tr("The server accepts the new token.")
         if accepted is False:

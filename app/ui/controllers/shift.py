@@ -279,7 +279,7 @@ class ShiftController(QObject):
     async def _offer_open_shift(self, *, pick: bool = True) -> None:
         # After a restart, or a shift closed while a colleague's stays open: whose shift is
         # still open, so they pick up where they were.
-        shifts = await self.session.till.open_shifts()
+        shifts = await self.session.till.shift_record.open_shifts()
         self.view.sign_in.set_open_shifts(s.cashier for s in shifts)
         self.view.sign_in.set_note("")
         if not shifts:
@@ -340,7 +340,7 @@ class ShiftController(QObject):
             # signed in as them. From manager mode it is no manager's to close either.
             return
         asked_on = self.view.pages.currentWidget()
-        summary = await self.session.till.shift_summary(shift.id)
+        summary = await self.session.till.shift_record.shift_summary(shift.id)
         now = self.session.shift
         if self.view.pages.currentWidget() is not asked_on or now is None or now.id != shift.id:
             # The read was slow and the till moved on (it locked, or another cashier signed in):
@@ -363,7 +363,7 @@ class ShiftController(QObject):
         page = self.view.summary
         if self.view.pages.currentWidget() is not page:
             return
-        summary = await self.session.till.shift_summary(shift.id)
+        summary = await self.session.till.shift_record.shift_summary(shift.id)
         now = self.session.shift
         if self.view.pages.currentWidget() is not page or now is None or now.id != shift.id:
             return  # the shift closed, or the page went, while it was read
@@ -388,7 +388,9 @@ class ShiftController(QObject):
         if shift is None:
             raise RuntimeError("no shift is open")
         till = self.session.till
-        if not await write_csv(self.view.status, path, lambda: till.export_shift(shift.id, path)):
+        if not await write_csv(
+            self.view.status, path, lambda: till.shift_record.export_shift(shift.id, path)
+        ):
             return None
         # As the day's and the audit log's exports say: the save dialog closed, and nothing on
         # the summary told the cashier the CSV was written, nor where.

@@ -110,7 +110,7 @@ class StatusController(QObject):
             if said:
                 self._credentials_note = self.tr("Checking…")
                 self._show()
-            outcome = await self.till.resume_after_credentials_change()
+            outcome = await self.till.line.resume_after_credentials_change()
         finally:
             self._checking = False
         found = words(outcome) if outcome is not None else ""
@@ -166,7 +166,7 @@ class StatusController(QObject):
         age = status.oldest_queued_age
         if age is not None:
             age += time.monotonic() - self._read_at
-        paused = self.till.why_paused(status) if status.paused else None
+        paused = self.till.line.why_paused(status) if status.paused else None
         stalled = None
         if age is not None and age > self.stall_after_s and not status.paused:
             stalled = self._stall_words(self.till.storage_problem).format(age=age_text(age))

@@ -221,7 +221,7 @@ class VouchersController(OrderController):
         if kind == "card":
             self.member_typed.emit(code)
             return
-        if kind != "voucher" and await self.session.till.knows_card(code):
+        if kind != "voucher" and await self.session.till.lookup.knows_card(code):
             self.card_typed.emit(code)
             return
         if self.session.member is None:

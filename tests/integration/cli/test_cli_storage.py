@@ -66,7 +66,7 @@ def queue(settings: Settings, count: int) -> list[str]:
     async def run() -> list[str]:
         options = RuntimeOptions(start_worker=False)
         async with open_till(settings.till_config(), Secret(DEMO_TOKEN), options) as till:
-            member = await till.find_member("putri.maharani@contoh.co.id")
+            member = await till.lookup.find_member("putri.maharani@contoh.co.id")
             ids = []
             for number in range(count):
                 order = await till.catalogue.reward_order(member, 5, qty=1, stamps=None)

@@ -110,7 +110,7 @@ async def test_demo_exceptions_leaves_the_menus_faults_for_a_manager(tmp_path: P
                 ("server_errors", "putri.maharani@contoh.co.id"),
             ]:
                 shop.set_fault(fault)
-                member = await till.find_member(user)
+                member = await till.lookup.find_member(user)
                 order = await till.catalogue.reward_order(member, 1)
                 receipt = await till.redeemer.redeem(order, member, Sale("Dewi"))
                 status = (await till.wait(receipt.entry_id, 10.0)).status
@@ -143,10 +143,10 @@ async def test_a_token_saved_in_the_demos_settings_is_the_one_its_till_sends(
         assert start.token_source().reveal() == DEMO_TOKEN  # none saved yet: the sandbox's
         runtime = RuntimeOptions(token_source=start.token_source)  # as run_cashier opens it
         async with open_till(start.config, start.token, runtime) as till:
-            assert await till.token_accepted() is True
+            assert await till.line.token_accepted() is True
             store_token(Secret("not-the-sandbox-token"), tmp_path)  # as the settings save it
-            await till.resume_after_credentials_change()
-            assert await till.token_accepted() is False  # the server sees the token saved
+            await till.line.resume_after_credentials_change()
+            assert await till.line.token_accepted() is False  # the server sees the token saved
     finally:
         shop.stop()
 

@@ -53,7 +53,7 @@ async def test_a_voucher_code_is_redeemed_by_a_server_of_either_reading(
     # the curl answered 400 "user: This field is required" to every voucher code the till sent
     with DocsServer(code_member=reading) as server:
         async with opened(server, tmp_path) as till:
-            ayu = await till.find_member(AYU)
+            ayu = await till.lookup.find_member(AYU)
             order = await till.catalogue.code_order(ayu, "VC-ABC")
             receipt = await till.redeemer.redeem(order, ayu, Sale("Dewi"))
             told = await till.wait(receipt.entry_id, WAIT)
@@ -70,7 +70,7 @@ async def test_a_pin_members_voucher_code_asks_no_pin_the_endpoint_does_not_take
     # had the server check it for a request id, and sent the code without that id
     with DocsServer() as server:
         async with opened(server, tmp_path) as till:
-            budi = await till.find_member(BUDI)
+            budi = await till.lookup.find_member(BUDI)
             assert budi.protected_redemption
             order = await till.catalogue.code_order(budi, "VC-ABC")
             receipt = await till.redeemer.redeem(order, budi, Sale("Dewi"))
@@ -95,13 +95,13 @@ async def test_a_card_member_details_do_not_take_is_found_through_the_suggestion
     with DocsServer() as server:
         server.cards_in_suggestions = True
         async with opened(server, tmp_path) as till:
-            ayu = await till.find_member(AYU_CARD)
+            ayu = await till.lookup.find_member(AYU_CARD)
             assert (ayu.email, ayu.card_number, ayu.live) == (AYU, AYU_CARD, True)
             assert server.sent(DETAILS)[-1]["user"] == "454"  # her primary key
             # a suggestion is a possible match only: one whose details do not name the card
             # is not taken for it
             with pytest.raises(MemberNotFound, match="If it is a card's number"):
-                await till.find_member("A5MH")
+                await till.lookup.find_member("A5MH")
 
 
 async def test_a_card_the_server_cannot_look_up_is_said_so_with_what_to_ask_for(
@@ -110,7 +110,7 @@ async def test_a_card_the_server_cannot_look_up_is_said_so_with_what_to_ask_for(
     with DocsServer() as server:  # suggestions that search no card
         async with opened(server, tmp_path) as till:
             with pytest.raises(MemberNotFound) as refused:
-                await till.find_member(AYU_CARD)
+                await till.lookup.find_member(AYU_CARD)
             assert str(refused.value) == (
                 "No member matches “A5MHG”: User not found. If it is a card's number: the "
                 "Stamps server finds a "
@@ -119,4 +119,4 @@ async def test_a_card_the_server_cannot_look_up_is_said_so_with_what_to_ask_for(
             )
             # what cannot be a card is said not found as the server said it
             with pytest.raises(MemberNotFound, match="User not found"):
-                await till.find_member("nobody@contoh.co.id")
+                await till.lookup.find_member("nobody@contoh.co.id")

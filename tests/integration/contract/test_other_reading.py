@@ -103,13 +103,15 @@ async def till(server: DocsServer, tmp_path: Path) -> AsyncIterator[Till]:
 async def test_a_cashiers_round_is_told_as_the_server_holds_it(
     till: Till, server: DocsServer
 ) -> None:
-    by_email = await till.find_member(AYU)
+    by_email = await till.lookup.find_member(AYU)
     for other in (AYU_MEMBER_ID, AYU_PHONE):
-        assert (await till.find_member(other)).server_id == by_email.server_id
+        assert (await till.lookup.find_member(other)).server_id == by_email.server_id
     ayu = by_email
     assert ayu.stamps == 250 and ayu.live and ayu.balance == 0
 
-    offer = await till.offer(ayu)  # every reward the server lists, Mee Goreng priced in money
+    offer = await till.lookup.offer(
+        ayu
+    )  # every reward the server lists, Mee Goreng priced in money
     assert {r.id for r in offer.rewards} == {5, 6, 8, 9, 11} and offer.rewards_unread == 0
     assert [v.id for v in offer.vouchers] == [1] and offer.vouchers_unread == 0
 
@@ -139,10 +141,10 @@ async def test_a_cashiers_round_is_told_as_the_server_holds_it(
     told = await till.wait((await till.redeemer.redeem(promo, ayu, sale)).entry_id, WAIT)
     assert told.verdict is Verdict.CONFIRMED, told
 
-    budi = await till.find_member(BUDI)
-    offered = await till.offer(budi)  # none of his own: "none", not "could not be read"
+    budi = await till.lookup.find_member(BUDI)
+    offered = await till.lookup.offer(budi)  # none of his own: "none", not "could not be read"
     assert not offered.vouchers and offered.vouchers_problem is None
-    assert (await till.members_named("Nobody Here")).members == ()
+    assert (await till.lookup.members_named("Nobody Here")).members == ()
     order = await till.catalogue.reward_order(budi, 9)
     with pytest.raises(PinRequired):
         await till.redeemer.redeem(order, budi, Sale("Dewi"))
@@ -173,10 +175,10 @@ async def test_a_redemption_made_offline_is_confirmed_once_the_server_is_back(
     )
     port = int(server.url.rsplit(":", 1)[1])
     async with opened(server, tmp_path, RuntimeOptions(probe_interval=0.1)) as till:
-        ayu = await till.find_member(AYU)
-        await till.offer(ayu)  # the catalogue the till remembers
+        ayu = await till.lookup.find_member(AYU)
+        await till.lookup.offer(ayu)  # the catalogue the till remembers
         server.stop()
-        cached = await till.find_member(AYU_MEMBER_ID)
+        cached = await till.lookup.find_member(AYU_MEMBER_ID)
         assert not cached.live and cached.stamps == 250
         order = await till.catalogue.reward_order(cached, 9)
         receipt = await till.redeemer.redeem(order, cached, Sale("Dewi"))
@@ -203,8 +205,8 @@ async def test_a_long_catalogue_is_read_to_its_last_page(
         pk = 1000 + (n * 7919) % 250  # every id once, not in order
         server.rewards.append({**server.rewards[3], "id": pk, "code": f"L{pk}", "name": f"№ {pk}"})
     async with opened(server, tmp_path) as till:
-        ayu = await till.find_member(AYU)
-        offer = await till.offer(ayu)
+        ayu = await till.lookup.find_member(AYU)
+        offer = await till.lookup.offer(ayu)
         assert len(offer.rewards) == 255 and offer.rewards_problem is None
         last = server.rewards[-1]["id"]
         told = await till.wait(
@@ -224,7 +226,7 @@ async def test_a_redemption_whose_answer_failed_is_found_applied_in_the_feed(
     # applied, then answered 500: not confirmed, until the member's activity shows it
     server = other_server
     async with opened(server, tmp_path) as till:
-        ayu = await till.find_member(AYU)
+        ayu = await till.lookup.find_member(AYU)
         order = await till.catalogue.reward_order(ayu, 9)
         server.answer_next(REDEEM_REWARD, 500, "<h1>Server Error (500)</h1>", apply=True)
         receipt = await till.redeemer.redeem(order, ayu, Sale("Dewi"))
@@ -278,8 +280,8 @@ async def test_a_voucher_code_of_digits_written_as_a_number_is_that_code(tmp_pat
     with DocsServer(reshape=other_reading("codes as numbers")) as server:
         server.vouchers[0]["code"] = "20261203"
         async with opened(server, tmp_path) as till:
-            ayu = await till.find_member(AYU)
-            offer = await till.offer(ayu)
+            ayu = await till.lookup.find_member(AYU)
+            offer = await till.lookup.offer(ayu)
             assert offer.vouchers_unread == 0 and offer.vouchers_problem is None
             assert [(v.id, v.code) for v in offer.vouchers] == [(1, "20261203")]
             order, facts = await till.catalogue.deduct_order(ayu, 1, 50)
@@ -357,7 +359,7 @@ async def test_a_feed_line_written_in_jakartas_time_is_placed_at_the_windows_edg
         DocsServer(reshape=_feed_errors if feed_errors else None) as docs_server,
     ):
         async with opened(docs_server, tmp_path) as till:
-            ayu = await till.find_member(AYU)
+            ayu = await till.lookup.find_member(AYU)
             order = await till.catalogue.reward_order(ayu, 9)
             docs_server._record(docs_server.member(AYU), "Es Teh Manis — gratis!", 1, 2)  # type: ignore[arg-type]
             docs_server.activities[0]["created"] = line_at.strftime(written)
@@ -386,8 +388,8 @@ async def test_a_reward_code_of_digits_written_as_a_number_is_redeemed_by_it(
     with DocsServer(reshape=other_reading("codes as numbers")) as server:
         server.rewards[3]["code"] = 9009  # Es Teh Manis, 1 stamp: held as it is written
         async with opened(server, tmp_path) as till:
-            ayu = await till.find_member(AYU)
-            offer = await till.offer(ayu)
+            ayu = await till.lookup.find_member(AYU)
+            offer = await till.lookup.offer(ayu)
             assert offer.rewards_unread == 0 and 9 in {r.id for r in offer.rewards}
             cart = await till.catalogue.cart_order(ayu, [("9009", 2, None)])
             told = await till.wait(
@@ -408,11 +410,11 @@ async def test_a_reward_code_written_as_a_number_is_sent_back_as_one_after_a_res
         server.rewards[3]["code"] = 1  # Es Teh Manis, 1 stamp
         port = int(server.url.rsplit(":", 1)[1])
         async with opened(server, tmp_path) as till:
-            ayu = await till.find_member(AYU)
-            await till.offer(ayu)  # the catalogue the till remembers
+            ayu = await till.lookup.find_member(AYU)
+            await till.lookup.offer(ayu)  # the catalogue the till remembers
             if catalogue == "remembered":
                 server.stop()
-                ayu = await till.find_member(AYU)
+                ayu = await till.lookup.find_member(AYU)
                 assert not ayu.live
             cart = await till.catalogue.cart_order(ayu, [("1", 2, None), ("A006", 1, None)])
             server.stop()
@@ -442,7 +444,7 @@ async def test_a_2xx_naming_no_redemption_is_not_confirmed_in_the_servers_words(
     # cleaned of a terminal's escapes and a right-to-left override, and cut short
     said = "Out of \u202estock\x1b[2J " + "and more " * 40
     async with opened(docs_server, tmp_path) as till:
-        ayu = await till.find_member(AYU)
+        ayu = await till.lookup.find_member(AYU)
         receipt = await till.redeemer.redeem(
             await till.catalogue.reward_order(ayu, 9), ayu, Sale("Dewi")
         )
@@ -465,15 +467,15 @@ async def _said(till: Till, call: str) -> str:
     """What the till tells the cashier when ``call`` is answered with a refusal."""
     try:
         if call == "lookup":
-            await till.find_member(AYU)
+            await till.lookup.find_member(AYU)
             raise AssertionError("the lookup was not refused")
-        ayu = await till.find_member(AYU)
+        ayu = await till.lookup.find_member(AYU)
         if call == "voucher":
             await till.catalogue.code_order(ayu, "VC-ABC")
         elif call == "promo":
             await till.catalogue.promo_order(ayu, "PROMOCODE")
         elif call == "PIN":
-            await till.redeemer.authorize_pin(await till.find_member(BUDI), Secret("123456"))
+            await till.redeemer.authorize_pin(await till.lookup.find_member(BUDI), Secret("123456"))
         elif call == "redeem":
             order = await till.catalogue.reward_order(ayu, 9)
             return _details(

@@ -18,8 +18,8 @@ from pytestqt.qtbot import QtBot
 from app.config import Settings
 from app.core.clock import ManualClock, installed
 from app.core.credentials import Secret
-from app.core.services.catalogue import Offer
 from app.core.services.manager_mode import IDLE_LIMIT
+from app.core.services.offer import Offer
 from app.core.services.receipts import Receipt
 from app.core.services.runtime import RuntimeOptions, open_till
 from app.core.services.till import Till

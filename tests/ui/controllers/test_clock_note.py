@@ -12,7 +12,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app.core import clock
-from app.core.outbox.outbox import OutboxStatus
+from app.core.outbox.status import OutboxStatus
 from app.ui.cashier_window import CashierWindow
 
 from ...support.languages import speaking
@@ -46,7 +46,7 @@ def test_a_skewed_server_date_is_said_until_the_next_answer_agrees(
     )
     assert bar.clock_alert.text() in bar.summary_text()
     # The sandbox answers with the right time: the clock agrees again and the note goes.
-    run_async(qtbot, cashier.till.check_connectivity())
+    run_async(qtbot, cashier.till.line.check_connectivity())
     qtbot.waitUntil(lambda: not bar.clock_alert.isVisibleTo(bar), timeout=WAIT_MS)
     assert "clock" not in bar.summary_text()
 

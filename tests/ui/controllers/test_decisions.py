@@ -57,7 +57,7 @@ def refused_redemption(
 ) -> str:
     """A reward for ``user`` that the server refused (a PIN member's PIN given): an exception."""
     till = cashier.till
-    member = run_async(qtbot, till.find_member(user))
+    member = run_async(qtbot, till.lookup.find_member(user))
     order = run_async(qtbot, till.catalogue.reward_order(member, 1))
     sandbox.faults(**REFUSE_REDEMPTIONS)
     request_id = None
@@ -171,7 +171,7 @@ def test_the_cashiers_panel_and_row_follow_a_redemption_sent_again(
     # and left its stamps out.
     shift = cashier.session.shift
     assert shift is not None
-    summary = run_async(qtbot, cashier.till.shift_summary(shift.id))
+    summary = run_async(qtbot, cashier.till.shift_record.shift_summary(shift.id))
     assert summary.counts == {Verdict.CONFIRMED: 1}
     assert summary.stamps_redeemed == 20
     [row] = summary.rows

@@ -26,7 +26,7 @@ from app.core.services import (
     Verdict,
     say,
 )
-from app.core.services.history import holding
+from app.core.services.manager_decision import holding
 from app.ui.controllers.day import standing_words
 from app.ui.controllers.details_words import details_data
 from app.ui.controllers.manager_words import status_words

@@ -32,7 +32,7 @@ def test_a_cancel_that_waited_says_in_the_status_bar_when_the_server_confirms_it
     # when it could, and nothing said so: "Cancel queued" stood until it faded.
     till = cashier.till
     run_async(qtbot, till.staff.add_first_manager(MANAGER, Secret(PIN)))
-    member = run_async(qtbot, till.find_member(AYU))
+    member = run_async(qtbot, till.lookup.find_member(AYU))
     order = run_async(qtbot, till.catalogue.reward_order(member, 1))
     queued = run_async(qtbot, till.redeemer.redeem(order, member, cashier.session.sale("INV-0042")))
     assert run_async(qtbot, till.wait(queued.entry_id)).verdict is Verdict.CONFIRMED
@@ -69,7 +69,7 @@ def _confirmed_reward(qtbot: QtBot, cashier: CashierWindow) -> str:
     """Ayu's reward redeemed and confirmed at the window, and a manager to cancel it; its id."""
     till = cashier.till
     run_async(qtbot, till.staff.add_first_manager(MANAGER, Secret(PIN)))
-    member = run_async(qtbot, till.find_member(AYU))
+    member = run_async(qtbot, till.lookup.find_member(AYU))
     order = run_async(qtbot, till.catalogue.reward_order(member, 1))
     queued = run_async(qtbot, till.redeemer.redeem(order, member, cashier.session.sale("INV-0042")))
     assert run_async(qtbot, till.wait(queued.entry_id)).verdict is Verdict.CONFIRMED

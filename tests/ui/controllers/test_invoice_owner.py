@@ -28,7 +28,7 @@ AYU, PUTRI = "customer@stamps.co.id", "putri.maharani@contoh.co.id"
 def _invoices(qtbot: QtBot, cashier: CashierWindow) -> list[str]:
     shift = cashier.session.shift
     assert shift is not None
-    rows = run_async(qtbot, cashier.session.till.shift_rows(shift.id))
+    rows = run_async(qtbot, cashier.session.till.shift_record.shift_rows(shift.id))
     return [row.invoice for row in rows]
 
 
@@ -205,7 +205,7 @@ def test_a_promo_code_scanned_again_once_it_went_is_the_promo_not_her_voucher_co
     assert view.tabs.currentIndex() == view.PROMO_TAB
     shift = cashier.session.shift
     assert shift is not None
-    rows = run_async(qtbot, cashier.session.till.shift_rows(shift.id))
+    rows = run_async(qtbot, cashier.session.till.shift_record.shift_rows(shift.id))
     assert [row.what for row in rows] == ["Promo code NGOPIPAGI"] * 2  # no voucher code
 
 

@@ -318,7 +318,7 @@ def test_a_log_deleted_while_the_till_is_locked_lets_the_cashier_back_and_says_w
     # nothing she redeemed is gone from the till, and nothing more is saved into a lost log
     assert receipt.entry_id in [e.id for e in run_async(qtbot, cashier.till.outbox.entries())]
     with pytest.raises(StorageProblem):
-        run_async(qtbot, cashier.till.open_shift("Agus"))
+        run_async(qtbot, cashier.till.shift_record.open_shift("Agus"))
 
 
 def test_signing_back_in_starts_the_idle_time_again(qtbot: QtBot, cashier: CashierWindow) -> None:
@@ -446,8 +446,8 @@ def test_a_shift_summary_read_as_the_till_locks_does_not_come_back_over_it(
     qtbot: QtBot, cashier: CashierWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     find_member(qtbot, cashier, AYU)
-    slow = SlowSummary(cashier.till.shift_summary)
-    monkeypatch.setattr(cashier.till, "shift_summary", slow)
+    slow = SlowSummary(cashier.till.shift_record.shift_summary)
+    monkeypatch.setattr(cashier.till.shift_record, "shift_summary", slow)
     shown: list[object] = []
     cashier.shift.summary_shown.connect(shown.append)
     # Shift → Close shift, and the till's database is slow to answer...
@@ -465,8 +465,8 @@ def test_a_shift_summary_read_as_another_cashier_signs_in_is_not_shown_to_them(
     qtbot: QtBot, cashier: CashierWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     dewi = cashier.session.shift
-    slow = SlowSummary(cashier.till.shift_summary)
-    monkeypatch.setattr(cashier.till, "shift_summary", slow)
+    slow = SlowSummary(cashier.till.shift_record.shift_summary)
+    monkeypatch.setattr(cashier.till.shift_record, "shift_summary", slow)
     shown: list[object] = []
     cashier.shift.summary_shown.connect(shown.append)
     reading = tasks.spawn(cashier.shift.show_summary())
@@ -509,7 +509,7 @@ def test_a_colleague_signing_in_at_the_lock_leaves_the_cashiers_shift_to_continu
     back = cashier.session.shift
     assert back is not None and back.id == dewi.id
     qtbot.waitUntil(lambda: view.redemptions_model.rowCount() == 1, timeout=WAIT_MS)
-    open_now = run_async(qtbot, cashier.till.open_shifts())
+    open_now = run_async(qtbot, cashier.till.shift_record.open_shifts())
     assert [s.cashier for s in open_now] == ["Dewi", "Rina"]
 
 
@@ -573,4 +573,6 @@ def test_close_shift_from_the_lock_does_not_open_the_locked_shift(
     run_async(qtbot, cashier.shift.show_summary())  # as the action's task does
     assert view.pages.currentWidget() is view.sign_in
     assert shown == []
-    assert [s.cashier for s in run_async(qtbot, cashier.till.open_shifts())] == ["Dewi"]
+    assert [s.cashier for s in run_async(qtbot, cashier.till.shift_record.open_shifts())] == [
+        "Dewi"
+    ]

@@ -257,7 +257,11 @@ def test_end_of_day_says_apart_what_was_refused_at_the_counter(
     # for it, and nothing said where the count came from.
     add_manager(qtbot, cashier)
     with _rinas_late_shift(qtbot, cashier) as (_, moved):
-        shift = next(s for s in run_async(qtbot, cashier.till.open_shifts()) if s.cashier == "Rina")
+        shift = next(
+            s
+            for s in run_async(qtbot, cashier.till.shift_record.open_shifts())
+            if s.cashier == "Rina"
+        )
         run_async(
             qtbot,
             cashier.till.redeemer.record_refusal(
@@ -417,7 +421,7 @@ def _rinas_late_shift(qtbot: QtBot, cashier: CashierWindow) -> Iterator[tuple[da
     late = datetime.combine(began, time(22, 0)).astimezone().astimezone(UTC)
     with installed(ManualClock(late)) as moved:
         assert isinstance(moved, ManualClock)
-        run_async(qtbot, cashier.till.open_shift("Rina"))
+        run_async(qtbot, cashier.till.shift_record.open_shift("Rina"))
         yield began, moved
 
 
@@ -585,7 +589,7 @@ def test_a_replacement_voucher_is_offered_only_for_a_redemption_that_spent_a_vou
     # a promo code spends no voucher, and the server's replacement replaces the voucher used.
     add_manager(qtbot, cashier)
     till = cashier.till
-    member = run_async(qtbot, till.find_member(AYU))
+    member = run_async(qtbot, till.lookup.find_member(AYU))
     queued = run_async(qtbot, _redeemed(till, member, order, cashier.session.sale("INV-7")))
     assert run_async(qtbot, till.wait(queued.entry_id)).verdict is Verdict.CONFIRMED
     enter(qtbot, cashier)
@@ -638,7 +642,7 @@ def test_the_status_bar_says_of_a_confirmed_cancel_what_the_member_got_back(
     # left.", as if stamps had come back from a promo that spent none.
     add_manager(qtbot, cashier)
     till = cashier.till
-    member = run_async(qtbot, till.find_member(AYU))
+    member = run_async(qtbot, till.lookup.find_member(AYU))
     queued = run_async(qtbot, _redeemed(till, member, order, cashier.session.sale("INV-0042")))
     assert run_async(qtbot, till.wait(queued.entry_id)).verdict is Verdict.CONFIRMED
     enter(qtbot, cashier)
@@ -890,7 +894,7 @@ def _spent_elsewhere_once_read(
     """Agus read with 100 stamps, then spent to none at another till: what the server holds
     now only the server knows, so his redemption is sent and refused there."""
     sandbox.change_member(AGUS_ID, stamps=100)
-    member = run_async(qtbot, cashier.till.find_member(AGUS))
+    member = run_async(qtbot, cashier.till.lookup.find_member(AGUS))
     sandbox.change_member(AGUS_ID, stamps=0)
     return member
 
@@ -1609,7 +1613,7 @@ def test_end_of_day_read_again_as_the_till_changes_reads_the_day_picked_last(
     qtbot.waitUntil(lambda: cashier.day.shown_day is not None, timeout=WAIT_MS)
     page = cashier.view.manager
     yesterday = page.day.picked() - timedelta(days=1)
-    read = cashier.till.day
+    read = cashier.till.shift_record.day
     gate = asyncio.Event()
     held: list[datetime] = []
 
@@ -1620,7 +1624,7 @@ def test_end_of_day_read_again_as_the_till_changes_reads_the_day_picked_last(
             await gate.wait()
         return found
 
-    monkeypatch.setattr(cashier.till, "day", slow_yesterday)
+    monkeypatch.setattr(cashier.till.shift_record, "day", slow_yesterday)
     page.day.open_on(yesterday)
     page.day.submit()
     qtbot.waitUntil(lambda: bool(held), timeout=WAIT_MS)

@@ -360,7 +360,7 @@ def test_the_line_back_with_nothing_queued_the_card_is_the_servers_again(
     assert card.cached_text().startswith("Offline copy")
 
     network.up()
-    run_async(qtbot, cashier.session.till.check_connectivity())  # the heartbeat's ping
+    run_async(qtbot, cashier.session.till.line.check_connectivity())  # the heartbeat's ping
     qtbot.waitUntil(lambda: card.cached_text() == "", timeout=WAIT_MS)
     assert cashier.session.member is not None and cashier.session.member.live
     assert cashier.view.status.summary_text().startswith("Online")
@@ -479,7 +479,7 @@ def test_offline_a_card_the_till_has_not_seen_is_the_next_customer_not_the_last_
     assert view.tabs.currentWidget() is view.reward_picker
     shift = cashier.session.shift
     assert shift is not None
-    assert run_async(qtbot, cashier.till.shift_summary(shift.id)).refusals == ()
+    assert run_async(qtbot, cashier.till.shift_record.shift_summary(shift.id)).refusals == ()
 
 
 def test_offline_a_scan_of_the_members_own_voucher_code_is_still_their_code(
@@ -553,7 +553,7 @@ def test_the_line_back_the_search_no_longer_says_the_server_cannot_be_reached(
     assert "cannot be reached" in search.message_text()
 
     network.up()
-    run_async(qtbot, cashier.session.till.check_connectivity())  # the heartbeat's ping
+    run_async(qtbot, cashier.session.till.line.check_connectivity())  # the heartbeat's ping
     qtbot.waitUntil(lambda: "cannot be reached" not in search.message_text(), timeout=WAIT_MS)
     assert search.message_text() == (
         "The Stamps server answers again: press Enter to look up “KR24000128”."

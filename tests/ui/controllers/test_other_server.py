@@ -155,7 +155,7 @@ def test_the_note_that_the_copy_is_shown_goes_once_the_server_is_read_for_them(
     assert "saved copy" in search.message_text()
 
     other.details_error_200 = False
-    run_async(qtbot, cashier.session.till.check_connectivity())  # the heartbeat's ping
+    run_async(qtbot, cashier.session.till.line.check_connectivity())  # the heartbeat's ping
     qtbot.waitUntil(lambda: card.cached_text() == "", timeout=WAIT_MS)
     assert cashier.session.member is not None and cashier.session.member.live
     assert search.message_text() == ""

@@ -885,7 +885,9 @@ def test_disabling_a_cashier_whose_shift_is_open_asks_first(
         a for a in run_async(qtbot, cashier.till.staff.accounts(Role.CASHIER)) if a.name == "Dewi"
     ]
     assert account.active
-    assert [s.cashier for s in run_async(qtbot, cashier.till.open_shifts())] == ["Dewi"]
+    assert [s.cashier for s in run_async(qtbot, cashier.till.shift_record.open_shifts())] == [
+        "Dewi"
+    ]
 
 
 def test_the_cashier_disabled_while_signed_in_is_signed_out_when_manager_mode_ends(
@@ -906,7 +908,7 @@ def test_the_cashier_disabled_while_signed_in_is_signed_out_when_manager_mode_en
     assert [view.sign_in.cashiers.item(n).text() for n in range(view.sign_in.cashiers.count())] == [
         "Rina"
     ]
-    assert run_async(qtbot, cashier.till.open_shifts()) == []
+    assert run_async(qtbot, cashier.till.shift_record.open_shifts()) == []
 
 
 def test_the_token_s_reason_goes_when_the_token_field_is_emptied(
@@ -955,7 +957,7 @@ def test_the_cashier_renamed_while_signed_in_carries_on_when_manager_mode_ends(
     view = cashier.view
     assert view.pages.currentWidget() is view.cashier_page
     assert view.status.cashier.text() == "Cashier: Dewi Lestari"
-    [still_open] = run_async(qtbot, cashier.till.open_shifts())
+    [still_open] = run_async(qtbot, cashier.till.shift_record.open_shifts())
     assert (still_open.id, still_open.cashier) == (shift.id, "Dewi Lestari")
     # What she redeems next is hers under her new name, in the same shift.
     assert cashier.session.sale(None).cashier == "Dewi Lestari"
@@ -1067,5 +1069,5 @@ def test_a_token_saved_on_a_full_disk_is_said_saved_and_the_pause_lifts_once_it_
     assert (folder / "token").read_text(encoding="ascii").strip() == DEMO_TOKEN
     assert dialog.token_edit.text() == "" and dialog.save_button.isEnabled()
     monkeypatch.setattr(db, "_write", write)  # space again: the till's own check lifts the pause
-    run_async(qtbot, window.till.resume_after_credentials_change())
+    run_async(qtbot, window.till.line.resume_after_credentials_change())
     assert not run_async(qtbot, window.till.outbox.status()).paused

@@ -21,7 +21,7 @@ AYU = "customer@stamps.co.id"
 def _promo_rows(qtbot: QtBot, cashier: CashierWindow) -> list[str]:
     shift = cashier.session.shift
     assert shift is not None
-    rows = run_async(qtbot, cashier.session.till.shift_rows(shift.id))
+    rows = run_async(qtbot, cashier.session.till.shift_record.shift_rows(shift.id))
     return [row.status.value for row in rows if row.what.startswith("Promo code")]
 
 

@@ -465,7 +465,9 @@ def test_the_wrong_pin_that_blocks_it_closes_the_pad_and_says_the_pin_is_blocked
     wrong = ["Wrong PIN: 1 attempt left.", "Wrong PIN: 2 attempts left."]
     assert [r.reason for r in model.rows()] == [details, details, *wrong]
     assert cashier.session.shift is not None
-    summary = run_async(qtbot, cashier.session.till.shift_summary(cashier.session.shift.id))
+    summary = run_async(
+        qtbot, cashier.session.till.shift_record.shift_summary(cashier.session.shift.id)
+    )
     assert [str(r.reason) for r in summary.refusals] == [*reversed(wrong), details, details]
 
 

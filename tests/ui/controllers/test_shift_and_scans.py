@@ -357,7 +357,7 @@ def test_a_reward_refused_for_a_member_without_email_is_counted_once_in_the_shif
     assert [(r.member, r.what) for r in summary.refusals] == [
         ("Slamet Riyadi", "Es Kopi Susu Gula Aren")
     ]
-    day = run_async(qtbot, cashier.session.till.day(started, clock.now()))
+    day = run_async(qtbot, cashier.session.till.shift_record.day(started, clock.now()))
     assert [(line.standing, line.count, line.stamps) for line in day.summary.totals()] == [
         ("refused", 1, 20)
     ]
@@ -528,7 +528,7 @@ def test_the_sync_bar_says_online_only_once_the_server_answered(
         ),
         timeout=WAIT_MS,
     )
-    cashier.till.check_connectivity_soon()  # what the window's start does
+    cashier.till.line.check_connectivity_soon()  # what the window's start does
     qtbot.waitUntil(
         lambda: cashier.view.status.summary_text().startswith("Online · Queued 0"),
         timeout=WAIT_MS,
@@ -634,7 +634,7 @@ def test_the_next_customers_card_scanned_into_an_unused_code_finds_them(
     assert field.text() == ""
     shift = cashier.session.shift
     assert shift is not None
-    assert run_async(qtbot, cashier.till.shift_summary(shift.id)).refusals == ()
+    assert run_async(qtbot, cashier.till.shift_record.shift_summary(shift.id)).refusals == ()
     assert sandbox.ledger() == []
 
 

@@ -84,7 +84,7 @@ def test_a_shift_of_600_taken_up_after_a_restart_is_listed_without_measuring_eac
     async def shift_rows(shift_id: int) -> list[ShiftRow]:
         return done
 
-    monkeypatch.setattr(cashier.till, "shift_rows", shift_rows)
+    monkeypatch.setattr(cashier.till.shift_record, "shift_rows", shift_rows)
     measured = count_status_measures(cashier.view.redemptions)
     run_async(qtbot, cashier.redemption.take_up_shift(1))
     model = cashier.view.redemptions_model

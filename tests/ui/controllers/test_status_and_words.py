@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from app.core.domain import EntryStatus
 from app.core.offline.connectivity import Connectivity
-from app.core.outbox.outbox import OutboxStatus
+from app.core.outbox.status import OutboxStatus
 from app.core.services.receipts import Receipt, receipt_for
 from app.core.storage.tables import OutboxEntry
 from app.ui.cashier_window import CashierWindow

@@ -132,7 +132,7 @@ def test_the_same_order_again_once_the_till_knows_it_is_offline_reads_and_counts
     summary = shown.args[0]
     assert (summary.refused, summary.not_redeemed) == (0, 2)
     assert view.summary.counts["not_redeemed"].text() == "2"
-    day = run_async(qtbot, cashier.session.till.day(started, clock.now()))
+    day = run_async(qtbot, cashier.session.till.shift_record.day(started, clock.now()))
     assert [(line.standing, line.count) for line in day.summary.totals()] == [("not_redeemed", 2)]
     network.up()
 

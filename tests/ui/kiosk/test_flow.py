@@ -210,13 +210,13 @@ def test_rewards_the_till_could_not_read_send_the_customer_to_the_counter(
     # The server listed a reward the till could not read: the counter's tab says so, and the
     # kiosk left it out without a word (and "Collect more stamps!" with no tile, where the
     # customer may afford the one not shown).
-    read = kiosk.till.offer
+    read = kiosk.till.lookup.offer
 
     async def with_one_unread(member: Member) -> Offer:
         offer = await read(member)
         return replace(offer, rewards=offer.rewards if affordable else (), rewards_unread=1)
 
-    monkeypatch.setattr(kiosk.till, "offer", with_one_unread)
+    monkeypatch.setattr(kiosk.till.lookup, "offer", with_one_unread)
     view = kiosk.view
     kiosk.flow.scanned(AYU_CARD)
     _wait_page(qtbot, kiosk, "kioskRewards")
@@ -302,13 +302,13 @@ def test_collect_more_stamps_is_said_only_when_more_stamps_would_get_a_reward(
 ) -> None:
     # A store that lists no reward (seen under Xvfb against a server that is not the sandbox)
     # told a member with stamps to collect more: no number of stamps gets one here.
-    read = kiosk.till.offer
+    read = kiosk.till.lookup.offer
     rewards, said = NO_TILE[listed]
 
     async def listing(member: Member) -> Offer:
         return replace(await read(member), rewards=rewards)
 
-    monkeypatch.setattr(kiosk.till, "offer", listing)
+    monkeypatch.setattr(kiosk.till.lookup, "offer", listing)
     view = kiosk.view
     kiosk.flow.scanned(AYU_CARD)
     _wait_page(qtbot, kiosk, "kioskRewards")
@@ -473,7 +473,7 @@ def test_the_line_lost_while_a_customer_chooses_pauses_the_kiosk_at_once(
         _type_on(qtbot, view.phone.keypad, "081234")
         assert _page(kiosk) == "kioskPhone"
     network.down()
-    run_async(qtbot, kiosk.till.check_connectivity())  # what the till's own watch finds
+    run_async(qtbot, kiosk.till.line.check_connectivity())  # what the till's own watch finds
     _wait_page(qtbot, kiosk, "kioskNotice")
     assert view.phone.keypad.entered_count() == 0
     assert view.notice.heading.text() == "Redemptions are paused"
@@ -547,7 +547,7 @@ def test_a_queue_paused_for_the_token_shows_on_welcome_at_once(
 ) -> None:
     # Lookups went through; then the server took a new token, and the next send was refused.
     colleague = open_running_till(till_settings, RuntimeOptions(start_worker=False))
-    ayu = run_async(qtbot, colleague.find_member(AYU))
+    ayu = run_async(qtbot, colleague.lookup.find_member(AYU))
     order = run_async(qtbot, colleague.catalogue.reward_order(ayu, 1))
     kiosk = make_kiosk(till_settings, token="not-the-token")
     view = kiosk.view

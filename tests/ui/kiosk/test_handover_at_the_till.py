@@ -126,7 +126,7 @@ def test_a_kiosk_code_the_till_has_no_record_of_says_so(
     assert "no record of kiosk redemption K-9A8057" in dialog.refusal.text()
     assert dialog.hand_over.isHidden()
     # A till's own redemption is no kiosk redemption, even scanned as one.
-    member = run_async(qtbot, cashier.till.find_member(AYU_CARD))
+    member = run_async(qtbot, cashier.till.lookup.find_member(AYU_CARD))
     order = run_async(qtbot, cashier.till.catalogue.reward_order(member, 1))
     own = run_async(qtbot, cashier.till.redeemer.redeem(order, member, Sale(cashier="Dewi")))
     assert own.cashier != KIOSK_CASHIER

@@ -61,7 +61,7 @@ def late_shift(till_env: Path, in_jakarta: None) -> Iterator[ManualClock]:
     async def work(moved: ManualClock) -> None:
         options = RuntimeOptions(start_worker=False)
         async with open_till(settings.till_config(), Secret(DEMO_TOKEN), options) as till:
-            shift = await till.open_shift("Rina")
+            shift = await till.shift_record.open_shift("Rina")
             moved.set_wall(_jakarta(25, 22, 15))
             await till.redeemer.record_refusal(
                 None,

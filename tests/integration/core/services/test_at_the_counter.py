@@ -31,14 +31,14 @@ async def test_the_refusals_at_the_counter_are_read_as_the_history_filters_them(
     options = RuntimeOptions(start_worker=False)
     async with open_till(till_settings.till_config(), Secret(DEMO_TOKEN), options) as till:
         started = datetime.now().astimezone()
-        dewi = await till.open_shift("Dewi")
-        hendra = await till.find_member(HENDRA)
+        dewi = await till.shift_record.open_shift("Dewi")
+        hendra = await till.lookup.find_member(HENDRA)
         with pytest.raises(Refused):  # blocked: the till's own rule
             await till.redeemer.redeem(
                 await till.catalogue.reward_order(hendra, 1), hendra, Sale("Dewi", dewi.id)
             )
-        rina = await till.open_shift("Rina")
-        ayu = await till.find_member(AYU)
+        rina = await till.shift_record.open_shift("Rina")
+        ayu = await till.lookup.find_member(AYU)
         for verdict in (Verdict.REFUSED, Verdict.NOT_REDEEMED):
             await till.redeemer.record_refusal(
                 ayu,
@@ -63,7 +63,9 @@ async def test_the_refusals_at_the_counter_are_read_as_the_history_filters_them(
 
         async def read(*choices: str, **wanted: object) -> list[tuple[str, str, Verdict]]:
             span: dict[str, object] = {"since": started, "until": until} | wanted
-            rows = await till.refused_at_the_counter(CounterFilter.standing(*choices, **span))
+            rows = await till.shift_record.refused_at_the_counter(
+                CounterFilter.standing(*choices, **span)
+            )
             return [(row.cashier, row.member, row.status) for row in rows]
 
         rinas = [
@@ -87,14 +89,14 @@ async def test_the_refusals_at_the_counter_are_read_as_the_history_filters_them(
         assert await read(since=until) == []
         # a page of the newest, and how many there are in all
         wanted = CounterFilter(since=started, until=until, limit=1)
-        [newest] = await till.refused_at_the_counter(wanted)
+        [newest] = await till.shift_record.refused_at_the_counter(wanted)
         assert newest.status is Verdict.NOT_REDEEMED
-        assert await till.count_refused_at_the_counter(wanted) == 3
+        assert await till.shift_record.count_refused_at_the_counter(wanted) == 3
 
         assert newest.refusal_id is not None
-        found = await till.refusal_at_the_counter(newest.refusal_id)
+        found = await till.shift_record.refusal_at_the_counter(newest.refusal_id)
         assert found is not None
         assert (found.row.invoice, found.row.stamps, found.shift_id) == ("INV-7", 20, rina.id)
         assert (found.terminal, found.row.status) == (till.config.terminal, Verdict.NOT_REDEEMED)
         assert str(found.row.reason) == "That reward (Kopi) is not offered at this store."
-        assert await till.refusal_at_the_counter(asked_first.id or 0) is None
+        assert await till.shift_record.refusal_at_the_counter(asked_first.id or 0) is None

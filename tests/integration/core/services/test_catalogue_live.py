@@ -22,8 +22,8 @@ async def test_every_page_of_250_rewards_reaches_the_cache(
     till: Till, sandbox: SandboxControl
 ) -> None:
     sandbox.reset(extra_rewards=239)
-    member = await till.find_member(AYU)
-    rewards = (await till.offer(member)).rewards
+    member = await till.lookup.find_member(AYU)
+    rewards = (await till.lookup.offer(member)).rewards
     assert len(rewards) == len({r.id for r in rewards}) == 250
     cached = await till.cache.rewards(STORE, Channel.POS)
     assert len(cached) == 250
@@ -39,7 +39,7 @@ PUTRI = "putri.maharani@contoh.co.id"  # owns DSK50-PUTRI-A, voucher 21 of templ
 async def test_a_code_in_the_members_own_vouchers_goes_with_its_template(
     till: Till, sandbox: SandboxControl
 ) -> None:
-    member = await till.find_member(PUTRI)
+    member = await till.lookup.find_member(PUTRI)
     order = await till.catalogue.code_order(member, "DSK50-PUTRI-A")
     assert order.template == 10  # the template of her voucher with that code
     receipt = await till.redeemer.redeem(order, member, Sale("dewi"))
@@ -50,7 +50,7 @@ async def test_a_code_in_the_members_own_vouchers_goes_with_its_template(
 async def test_any_other_code_goes_with_the_id_validation_answers(
     till: Till, sandbox: SandboxControl
 ) -> None:
-    member = await till.find_member(AYU)
+    member = await till.lookup.find_member(AYU)
     order = await till.catalogue.code_order(
         member, "ABCD100k", transaction_value=Decimal("125000.50")
     )

@@ -47,7 +47,7 @@ async def _ayus_reward(settings: Settings) -> tuple[Member, Order]:
     async with open_till(
         settings.till_config(), Secret(DEMO_TOKEN), RuntimeOptions(start_worker=False)
     ) as colleague:
-        ayu = await colleague.find_member(AYU)
+        ayu = await colleague.lookup.find_member(AYU)
         return ayu, await colleague.catalogue.reward_order(ayu, 1)
 
 
@@ -64,20 +64,20 @@ async def test_a_refused_token_pauses_the_queue_and_the_new_one_drains_it(
         assert done.verdict is Verdict.NOT_CONFIRMED
         assert done.details is not None and "API token" in str(done.details)
 
-        still = await till.resume_after_credentials_change()
+        still = await till.line.resume_after_credentials_change()
         # in the server's own words
         assert still is not None and still.id == "queue.still_refused.said"
         assert still.params == {"said": "Invalid token"}
         assert (await till.status()).paused
 
         kept.token = Secret(DEMO_TOKEN)  # a manager ran `stamps-pos token set`
-        resumed = await till.resume_after_credentials_change()
+        resumed = await till.line.resume_after_credentials_change()
         assert resumed is not None and resumed.id == "queue.resumed"
         assert not (await till.status()).paused
         await till.sync(10)
         assert (await till.receipt(queued.entry_id)).verdict is Verdict.CONFIRMED
         assert [e["idempotency_key"] for e in sandbox.ledger()] == [queued.entry_id]
-        assert await till.resume_after_credentials_change() is None  # nothing paused now
+        assert await till.line.resume_after_credentials_change() is None  # nothing paused now
 
     # The token, and no hash of it, is anywhere in the database.
     with sqlite3.connect(till_settings.database_path) as db:
@@ -114,7 +114,7 @@ async def test_a_till_started_with_the_new_token_lifts_the_pause_at_start(
 ) -> None:
     config = till_settings.till_config()
     async with open_till(config, Secret(DEMO_TOKEN), RuntimeOptions(start_worker=False)) as good:
-        ayu = await good.find_member(AYU)
+        ayu = await good.lookup.find_member(AYU)
         order = await good.catalogue.reward_order(ayu, 1)
     async with open_till(config, Secret(WRONG)) as bad:
         queued = await bad.redeemer.redeem(order, ayu, Sale("Dewi"))
@@ -172,7 +172,7 @@ async def test_a_lookup_takes_up_a_token_set_by_another_process(
     async with open_till(config, Secret(WRONG), options) as till:
         kept.token = Secret(DEMO_TOKEN)  # `stamps-pos token set`, from another process
 
-        ayu = await till.find_member(AYU)
+        ayu = await till.lookup.find_member(AYU)
 
         assert ayu.live and ayu.name == "Ayu Pratiwi"
         assert till.connectivity is Connectivity.ONLINE
@@ -188,7 +188,7 @@ async def test_the_type_ahead_takes_up_a_token_set_by_another_process(
         kept.token = Secret(DEMO_TOKEN)
 
         # a fresh till remembers no one: these names come from the server
-        names = [member.name for member in (await till.suggestions("Ayu")).members]
+        names = [member.name for member in (await till.lookup.suggestions("Ayu")).members]
 
         assert "Ayu Pratiwi" in names
 
@@ -199,7 +199,7 @@ async def test_a_pin_check_takes_up_a_token_set_by_another_process_and_spends_on
     async with open_till(
         till_settings.till_config(), Secret(DEMO_TOKEN), RuntimeOptions(start_worker=False)
     ) as colleague:
-        budi = await colleague.find_member(BUDI)
+        budi = await colleague.lookup.find_member(BUDI)
     kept = KeptToken()
     options = kept.options(worker=False)
     async with open_till(till_settings.till_config(), Secret(WRONG), options) as till:
@@ -221,7 +221,7 @@ async def test_a_lookup_refused_under_the_token_kept_too_says_the_server_refuses
     options = KeptToken().options(worker=False)
     async with open_till(till_settings.till_config(), Secret(WRONG), options) as till:
         with pytest.raises(CredentialsRefused) as refused:
-            await till.find_member(AYU)
+            await till.lookup.find_member(AYU)
         # in the server's own words
         assert refused.value.message.id == "member.credentials.said"
         assert refused.value.message.params == {"said": "Invalid token"}
@@ -229,7 +229,7 @@ async def test_a_lookup_refused_under_the_token_kept_too_says_the_server_refuses
         # banner and "Check again" are there for a manager, and nothing waiting goes under it.
         status = await till.status()
         assert status.paused
-        assert "Invalid token" in str(till.why_paused(status))
+        assert "Invalid token" in str(till.line.why_paused(status))
 
 
 async def test_a_pin_check_refused_under_the_token_kept_too_pauses_the_queue(
@@ -238,7 +238,7 @@ async def test_a_pin_check_refused_under_the_token_kept_too_pauses_the_queue(
     async with open_till(
         till_settings.till_config(), Secret(DEMO_TOKEN), RuntimeOptions(start_worker=False)
     ) as colleague:
-        budi = await colleague.find_member(BUDI)
+        budi = await colleague.lookup.find_member(BUDI)
     options = KeptToken().options(worker=False)
     async with open_till(till_settings.till_config(), Secret(WRONG), options) as till:
         with pytest.raises(CredentialsRefused):
@@ -257,13 +257,13 @@ async def test_whichever_request_meets_the_refused_token_first_the_till_reads_de
     async with open_till(
         till_settings.till_config(), Secret(DEMO_TOKEN), RuntimeOptions(start_worker=False)
     ) as colleague:
-        budi = await colleague.find_member(BUDI)
+        budi = await colleague.lookup.find_member(BUDI)
     options = KeptToken().options(worker=False)
     async with open_till(till_settings.till_config(), Secret(WRONG), options) as till:
         assert till.connectivity is Connectivity.ONLINE  # the start's belief, nothing asked yet
         ask = {
-            "lookup": lambda: till.find_member(AYU),
-            "type-ahead": lambda: till.suggestions("Ayu"),
+            "lookup": lambda: till.lookup.find_member(AYU),
+            "type-ahead": lambda: till.lookup.suggestions("Ayu"),
             "pin check": lambda: till.redeemer.authorize_pin(budi, Secret("123456")),
         }[asked]
         with pytest.raises(CredentialsRefused):
@@ -281,11 +281,11 @@ async def test_a_lookup_under_the_new_token_lifts_the_pause_a_lookup_made(
     options = kept.options(worker=False)
     async with open_till(till_settings.till_config(), Secret(WRONG), options) as till:
         with pytest.raises(CredentialsRefused):
-            await till.find_member(AYU)
+            await till.lookup.find_member(AYU)
         assert (await till.status()).paused
 
         kept.token = Secret(DEMO_TOKEN)
-        ayu = await till.find_member(AYU)
+        ayu = await till.lookup.find_member(AYU)
 
         assert ayu.live
         assert not (await till.status()).paused
@@ -305,7 +305,7 @@ async def test_a_lookup_with_a_token_that_cannot_be_sent_says_so(
     options = KeptToken(UNSENDABLE).options(worker=False)
     async with open_till(till_settings.till_config(), Secret(UNSENDABLE), options) as till:
         with pytest.raises(CredentialsRefused) as refused:
-            await till.find_member(AYU)
+            await till.lookup.find_member(AYU)
         assert refused.value.message.id == "member.token_unusable"
         assert "cannot be reached" not in str(refused.value)
         # nothing left the till: it proves nothing of the network, so no outage begins
@@ -313,7 +313,7 @@ async def test_a_lookup_with_a_token_that_cannot_be_sent_says_so(
         # and nothing waiting can go under it either: the queue pauses, its banner says why
         status = await till.status()
         assert status.paused
-        assert till.why_paused(status).id == "queue.paused.token_unusable"
+        assert till.line.why_paused(status).id == "queue.paused.token_unusable"
 
 
 async def test_a_pin_check_with_a_token_that_cannot_be_sent_says_so(
@@ -322,7 +322,7 @@ async def test_a_pin_check_with_a_token_that_cannot_be_sent_says_so(
     async with open_till(
         till_settings.till_config(), Secret(DEMO_TOKEN), RuntimeOptions(start_worker=False)
     ) as colleague:
-        budi = await colleague.find_member(BUDI)
+        budi = await colleague.lookup.find_member(BUDI)
     options = KeptToken(UNSENDABLE).options(worker=False)
     async with open_till(till_settings.till_config(), Secret(UNSENDABLE), options) as till:
         with pytest.raises(CredentialsRefused) as refused:
@@ -349,7 +349,7 @@ async def test_the_type_ahead_refused_under_the_token_kept_too_says_so_and_pause
     async with open_till(till_settings.till_config(), Secret(token), options) as till:
         assert not (await till.status()).paused  # nothing met the refusal before the typing
         with pytest.raises(CredentialsRefused) as refused:
-            await till.suggestions("Ayu")
+            await till.lookup.suggestions("Ayu")
         assert refused.value.message.id == said
         assert till.connectivity is not Connectivity.OFFLINE
         assert (await till.status()).paused

@@ -73,7 +73,7 @@ async def test_a_kiosk_redemption_not_sent_in_time_is_never_sent(
             "told them to ask at the counter. It will never be sent: nothing was redeemed."
         )
         since = moved_clock.now() - timedelta(hours=1)
-        day = await till.day(since, since + timedelta(hours=2))
+        day = await till.shift_record.day(since, since + timedelta(hours=2))
         assert [line.standing for line in day.summary.totals()] == ["not_sent_in_time"]
 
 

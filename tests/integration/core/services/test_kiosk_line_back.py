@@ -84,6 +84,6 @@ async def test_a_line_check_that_breaks_does_not_turn_the_customer_away(
         async def broken() -> bool:
             raise RuntimeError("a check of its own that broke")
 
-        monkeypatch.setattr(till, "line_answers", broken)
+        monkeypatch.setattr(till.line, "answers", broken)
         assert await kiosk.line_holds() and not kiosk.paused
         assert "the line check as the phone keypad opened failed" in caplog.text

@@ -40,7 +40,7 @@ async def _kiosk(settings: Settings) -> AsyncIterator[tuple[Till, Kiosk, datetim
 
 async def _the_day(till: Till, since: datetime) -> list[tuple[str, str, str, int]]:
     """The day's lines since ``since``: cashier, kind, standing, count."""
-    day = await till.day(since, datetime.now().astimezone())
+    day = await till.shift_record.day(since, datetime.now().astimezone())
     return [(line.cashier, line.kind, line.standing, line.count) for line in day.summary.lines]
 
 
@@ -55,7 +55,7 @@ async def test_a_pin_the_kiosk_could_not_have_checked_is_counted_at_the_end_of_d
             await kiosk.authorize(budi, Secret("123456"))
         # The counter's would be not redeemed, in the offline rules' words: so is the kiosk's.
         assert await _the_day(till, since) == [("Kiosk", "reward", "not_redeemed", 1)]
-        [row] = (await till.day(since, datetime.now().astimezone())).rows
+        [row] = (await till.shift_record.day(since, datetime.now().astimezone())).rows
         assert (row.member, row.status, row.entry_id) == (
             "Budi Santoso",
             Verdict.NOT_REDEEMED,
@@ -88,7 +88,7 @@ async def test_a_wrong_pin_at_the_kiosk_is_the_members_to_type_again_and_on_the_
             await kiosk.authorize(budi, Secret("111111"))
         await kiosk.authorize(budi, Secret("123456"))  # typed again, right
         assert await _the_day(till, since) == [("Kiosk", "reward", "refused", 1)]
-        [row] = (await till.day(since, datetime.now().astimezone())).rows
+        [row] = (await till.shift_record.day(since, datetime.now().astimezone())).rows
         assert (row.member, row.entry_id, str(row.reason)) == (
             "Budi Santoso",
             None,
@@ -132,7 +132,7 @@ async def test_the_kiosks_policy_refusal_is_counted_at_the_end_of_day_as_before(
 
 async def _refusals(till: Till, since: datetime) -> list[tuple[str, str, Verdict, str]]:
     """The day's refusals made before anything was queued: member, what, verdict, reason."""
-    rows = (await till.day(since, datetime.now().astimezone())).rows
+    rows = (await till.shift_record.day(since, datetime.now().astimezone())).rows
     return [(r.member, r.what, r.status, str(r.reason)) for r in rows if r.entry_id is None]
 
 

@@ -73,7 +73,7 @@ async def test_a_retry_the_server_never_got_is_judged_by_the_counters_policy(
     counter = network_settings.till_config()
     async with open_till(counter, Secret(DEMO_TOKEN), QUICK_PROBE) as till:
         await in_manager_mode(till)
-        await till.find_member("KR24000006")  # the counter's cache knows Ayu, as it would
+        await till.lookup.find_member("KR24000006")  # the counter's cache knows Ayu, as it would
         network.down()  # the counter still believes it is online: it sends, and is refused a line
         retried = await till.manager.retry(refused, note="Ayu is at the counter")
         done = await till.answer(retried)  # as the window waits: from its first attempt

@@ -52,7 +52,7 @@ async def till(till_settings: Settings) -> AsyncIterator[Till]:
 
 
 async def redeem(till: Till, user: str = AYU, reward: int = 1, *, wait: bool = True) -> str:
-    member = await till.find_member(user)
+    member = await till.lookup.find_member(user)
     order = await till.catalogue.reward_order(member, reward)
     receipt = await till.redeemer.redeem(order, member, Sale("Rina"))
     if wait:
@@ -211,7 +211,7 @@ async def test_a_redemption_made_elsewhere_is_cancelled_by_its_server_id(
 async def test_a_pin_members_refused_redemption_is_retried_with_the_pin_again(
     till: Till, sandbox: SandboxControl
 ) -> None:
-    member = await till.find_member(BUDI)
+    member = await till.lookup.find_member(BUDI)
     order = await till.catalogue.reward_order(member, 1)
     sandbox.faults(error_rate=1.0, error_statuses=[400], scope="redemptions")
     request_id = await till.redeemer.authorize_pin(member, Secret("123456"))

@@ -29,7 +29,7 @@ async def test_a_wifi_login_page_is_named_to_the_cashier(tmp_path: Path) -> None
         settings = settings_on(url, tmp_path)
         async with open_till(settings.till_config(), Secret("t0ken-t0ken")) as till:
             with pytest.raises(NotOnline) as unknown:
-                await till.find_member("KR24000006")
+                await till.lookup.find_member("KR24000006")
             said = str(unknown.value)
             assert "web page" in said and "sign" in said.lower()
             assert "“KR24000006”" in said
@@ -41,7 +41,7 @@ async def _unseen_lookup_words(tmp_path: Path, docs_server: DocsServer) -> str:
     settings = settings_on(docs_server.url, tmp_path)
     async with open_till(settings.till_config(), Secret(docs_server.token)) as till:
         with pytest.raises(NotOnline) as unknown:
-            await till.find_member("KR24000006")
+            await till.lookup.find_member("KR24000006")
     return str(unknown.value)
 
 
@@ -68,17 +68,17 @@ async def test_the_till_s_copy_answers_for_a_failing_server_but_not_for_an_unrea
     settings = settings_on(docs_server.url, tmp_path)
     ayu = "ayu@contoh.co.id"
     async with open_till(settings.till_config(), Secret(docs_server.token)) as till:
-        assert (await till.find_member(ayu)).live
+        assert (await till.lookup.find_member(ayu)).live
         if answered_unreadably:
             blocked = details_with(docs_server, ayu, is_blocked="true")
             docs_server.answer_next("/api/v2/memberships/details", 200, blocked)
             with pytest.raises(NotOnline) as held_back:
-                await till.find_member(ayu)
+                await till.lookup.find_member(ayu)
             said = str(held_back.value)
             assert "could not read" in said and "saved copy" in said and f"“{ayu}”" in said
         else:
             docs_server.answer_next("/api/v2/memberships/details", 500, {"detail": "Oops"})
-            copy = await till.find_member(ayu)
+            copy = await till.lookup.find_member(ayu)
             assert not copy.live and copy.email == ayu
 
 
@@ -160,9 +160,9 @@ async def test_rewards_the_server_refuses_to_list_are_not_called_a_failing_serve
 ) -> None:
     settings = settings_on(docs_server.url, tmp_path)
     async with open_till(settings.till_config(), Secret(docs_server.token)) as till:
-        ayu = await till.find_member("ayu@contoh.co.id")
+        ayu = await till.lookup.find_member("ayu@contoh.co.id")
         docs_server.answer_next("/api/rewards/", status, body)
-        offer = await till.offer(ayu)
+        offer = await till.lookup.offer(ayu)
         assert not offer.rewards and offer.rewards_problem is not None
         said = english(offer.rewards_problem)
         assert words in said

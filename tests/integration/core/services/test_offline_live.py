@@ -42,7 +42,7 @@ async def settled(till: Till, entry_id: str, attempts: int = 20) -> Receipt:
 
 async def redeem_ayu_offline(till: Till) -> Receipt:
     """One reward for Ayu from the till's copy of her (the network is down)."""
-    cached = await till.find_member(AYU)
+    cached = await till.lookup.find_member(AYU)
     order = await till.catalogue.reward_order(cached, 1)
     return await till.redeemer.redeem(order, cached, Sale("dewi"))
 
@@ -55,19 +55,19 @@ def settings(network_settings: Settings) -> Settings:
 async def test_outage_mid_shift_and_recovery(settings: Settings, network: Network) -> None:
     async with open_till(settings.till_config(), Secret(DEMO_TOKEN), OPTIONS) as till:
         # Online: the till sees Ayu, Budi, the catalogue and Ayu's vouchers, and remembers them.
-        ayu = await till.find_member(AYU)
-        await till.find_member(BUDI)
-        offer = await till.offer(ayu)
+        ayu = await till.lookup.find_member(AYU)
+        await till.lookup.find_member(BUDI)
+        offer = await till.lookup.offer(ayu)
         assert offer.rewards and offer.vouchers
         assert offer.rewards_problem is offer.vouchers_problem is None
 
         network.down()
-        cached = await till.find_member("081210000006")
+        cached = await till.lookup.find_member("081210000006")
         assert not cached.live
         assert cached.stamps == 250
         assert till.monitor.state is Connectivity.OFFLINE
         with pytest.raises(NotOnline):
-            await till.find_member("agus.setiawan@contoh.co.id")  # never seen
+            await till.lookup.find_member("agus.setiawan@contoh.co.id")  # never seen
 
         order = await till.catalogue.reward_order(cached, 1)
         receipt = await till.redeemer.redeem(order, cached, Sale("dewi"))
@@ -76,12 +76,12 @@ async def test_outage_mid_shift_and_recovery(settings: Settings, network: Networ
         assert await till.answer(receipt) is receipt  # the cashier's answer, no wait
         tried = await till.wait(receipt.entry_id, 5)
         assert tried.verdict is Verdict.ACCEPTED_OFFLINE
-        assert await till.projected_stamps(cached) == 230
+        assert await till.lookup.projected_stamps(cached) == 230
 
         # What only the server can check is refused, with a reason.
         with pytest.raises(CodeNeedsServer, match="online"):
             await till.catalogue.code_order(cached, "RINDANG-100K-7H2K")
-        budi = await till.find_member(BUDI)
+        budi = await till.lookup.find_member(BUDI)
         with pytest.raises(Refused) as pin:
             await till.redeemer.redeem(
                 await till.catalogue.reward_order(budi, 1), budi, Sale("dewi")
@@ -99,8 +99,8 @@ async def test_outage_mid_shift_and_recovery(settings: Settings, network: Networ
         assert done.verdict is Verdict.CONFIRMED
         assert done.stamps_remaining == 230
         assert [e["idempotency_key"] for e in network.ledger()] == [receipt.entry_id]
-        assert await till.end_outage_if_settled()
-        fresh = await till.find_member(AYU)
+        assert await till.outages.end_if_settled()
+        fresh = await till.lookup.find_member(AYU)
         assert fresh.live
         assert fresh.stamps == 230
 
@@ -113,7 +113,7 @@ async def test_the_outages_caps_hold_when_the_till_starts_again_within_it(
     # nothing, and accepted offline a redemption past the cap.
     capped = settings.model_copy(update={"offline_max_redemptions_per_outage": 1})
     async with open_till(capped.till_config(), Secret(DEMO_TOKEN), OPTIONS) as till:
-        await till.offer(await till.find_member(AYU))
+        await till.lookup.offer(await till.lookup.find_member(AYU))
         network.down()
         first = await redeem_ayu_offline(till)
         assert first.verdict is Verdict.ACCEPTED_OFFLINE
@@ -124,7 +124,7 @@ async def test_the_outages_caps_hold_when_the_till_starts_again_within_it(
         # Back online, the outage ends once what it accepted has synced: the caps start afresh.
         network.up()
         assert (await settled(till, first.entry_id)).verdict is Verdict.CONFIRMED
-        assert await till.end_outage_if_settled()
+        assert await till.outages.end_if_settled()
         network.down()
         assert (await redeem_ayu_offline(till)).verdict is Verdict.ACCEPTED_OFFLINE
 
@@ -137,7 +137,7 @@ async def test_an_unknown_left_by_an_outage_does_not_hold_the_next_outages_caps(
     # old one's count and refused past a cap it had not reached.
     capped = settings.model_copy(update={"offline_max_redemptions_per_outage": 1})
     async with open_till(capped.till_config(), Secret(DEMO_TOKEN), OPTIONS) as till:
-        await till.offer(await till.find_member(AYU))
+        await till.lookup.offer(await till.lookup.find_member(AYU))
         network.down()
         first = await redeem_ayu_offline(till)
         assert first.verdict is Verdict.ACCEPTED_OFFLINE
@@ -152,7 +152,7 @@ async def test_an_unknown_left_by_an_outage_does_not_hold_the_next_outages_caps(
         till.monitor.subscribe(lambda _, new: back.set() if new is Connectivity.ONLINE else None)
         network.up()
         await asyncio.wait_for(back.wait(), 15)  # the probe sees the server again
-        assert await till.end_outage_if_settled()
+        assert await till.outages.end_if_settled()
         network.down()
         assert (await redeem_ayu_offline(till)).verdict is Verdict.ACCEPTED_OFFLINE
         held = await till.outbox.get(first.entry_id)
@@ -177,10 +177,10 @@ async def test_a_reward_that_is_a_voucher_accepted_offline_is_not_handed_over(
     # reward", with nothing to give: the voucher exists only once the server has the redemption.
     # In a cart with a croissant it read "Hand over the rewards", voucher and all.
     async with open_till(settings.till_config(), Secret(DEMO_TOKEN), OPTIONS) as till:
-        ayu = await till.find_member(AYU)
-        await till.offer(ayu)
+        ayu = await till.lookup.find_member(AYU)
+        await till.lookup.offer(ayu)
         network.down()
-        cached = await till.find_member(AYU)
+        cached = await till.lookup.find_member(AYU)
         order = await _VOUCHER_REWARD_ORDERS[gives](till.catalogue, cached)
         assert order.issues_voucher
         receipt = await till.redeemer.redeem(order, cached, Sale("dewi"))
@@ -200,16 +200,18 @@ async def test_a_member_never_seen_cannot_be_served_offline(
     network.down()
     async with open_till(settings.till_config(), Secret(DEMO_TOKEN), OPTIONS) as till:
         with pytest.raises((NotOnline, MemberNotFound)):
-            await till.find_member(AYU)
+            await till.lookup.find_member(AYU)
 
 
 async def test_redemptions_at_once_offline_never_spend_the_same_stamps_twice(
     settings: Settings, network: Network
 ) -> None:
     async with open_till(settings.till_config(), Secret(DEMO_TOKEN), OPTIONS) as till:
-        await till.offer(await till.find_member(AYU))  # the member and the rewards remembered
+        await till.lookup.offer(
+            await till.lookup.find_member(AYU)
+        )  # the member and the rewards remembered
         network.down()
-        ayu = await till.find_member(AYU)  # 250 stamps, from the cache
+        ayu = await till.lookup.find_member(AYU)  # 250 stamps, from the cache
         assert not ayu.live
         order = await till.catalogue.reward_order(ayu, 1)  # 20 stamps
         # thirteen at once, as two tills' worth of taps would: 260 stamps asked of 250
@@ -219,7 +221,7 @@ async def test_redemptions_at_once_offline_never_spend_the_same_stamps_twice(
         refused = [r for r in done if isinstance(r, Refused)]
         assert len(accepted) == 12 and len(refused) == 1
         assert refused[0].refusal is Refusal.NOT_ENOUGH_STAMPS
-        assert await till.projected_stamps(ayu) == 10
+        assert await till.lookup.projected_stamps(ayu) == 10
 
 
 async def found_applied(till: Till, entry_id: str) -> None:
@@ -249,8 +251,8 @@ async def test_a_redemption_found_applied_after_the_lookup_is_off_the_offline_ba
     # before, or the till would accept what the server refuses when the line comes back.
     unknown = settings.model_copy(update={"idempotency": "unknown"})
     async with open_till(unknown.till_config(), Secret(DEMO_TOKEN), OPTIONS) as till:
-        ayu = await till.find_member(AYU)
-        offer = await till.offer(ayu)
+        ayu = await till.lookup.find_member(AYU)
+        offer = await till.lookup.offer(ayu)
         assert offer.projected_stamps == 250
         network.faults(drop_after_apply=True, drop_rate=1.0, scope="redemptions")
         order = await till.catalogue.reward_order(ayu, 1)  # 20 stamps
@@ -258,17 +260,17 @@ async def test_a_redemption_found_applied_after_the_lookup_is_off_the_offline_ba
         assert (await till.wait(receipt.entry_id, 15)).status is EntryStatus.UNKNOWN
         network.faults(drop_rate=0.0)
         await found_applied(till, receipt.entry_id)
-        assert (await till.offer(ayu)).projected_stamps == 230  # the member as read, too
+        assert (await till.lookup.offer(ayu)).projected_stamps == 230  # the member as read, too
 
         # The worker may be reading the feed too: its answer, come in as the line goes and read
         # after the lookup that failed, would make the till online again (a CI run on a loaded
         # machine sent all twelve as online, none refused by the offline rules).
         await till.worker.until_idle()
         network.down()
-        cached = await till.find_member(AYU)
+        cached = await till.lookup.find_member(AYU)
         assert not cached.live
         assert till.monitor.state is Connectivity.OFFLINE
-        assert (await till.offer(cached)).projected_stamps == 230
+        assert (await till.lookup.offer(cached)).projected_stamps == 230
         # eleven rewards of 20 are what 230 stamps buy; a twelfth is the server's 400 later
         tries = [till.redeemer.redeem(order, cached, Sale("dewi")) for _ in range(12)]
         done = await asyncio.gather(*tries, return_exceptions=True)
@@ -285,7 +287,7 @@ async def test_accepted_offline_it_stays_offline_though_the_server_then_timed_ou
     # Stamps server asked for it again", of a reward handed over in an outage. Why it was
     # accepted is recorded when it is.
     async with open_till(settings.till_config(), Secret(DEMO_TOKEN), OPTIONS) as till:
-        await till.offer(await till.find_member(AYU))
+        await till.lookup.offer(await till.lookup.find_member(AYU))
         network.down()
         accepted = await redeem_ayu_offline(till)
         assert accepted.verdict is Verdict.ACCEPTED_OFFLINE and accepted.attempts == 0
@@ -315,9 +317,9 @@ async def test_a_manager_sends_again_what_was_refused_after_it_was_handed_over(
     # stamps spent elsewhere meanwhile, then sent again by a manager once they were topped up.
     # The retry's confirmation said "Hand over the reward." a second time.
     async with open_till(settings.till_config(), Secret(DEMO_TOKEN), OPTIONS) as till:
-        await till.offer(await till.find_member(AYU))
+        await till.lookup.offer(await till.lookup.find_member(AYU))
         network.down()
-        ayu = await till.find_member(AYU)
+        ayu = await till.lookup.find_member(AYU)
         order = await till.catalogue.reward_order(ayu, 1)
         accepted = await till.redeemer.redeem(order, ayu, Sale("dewi"))
         assert accepted.verdict is Verdict.ACCEPTED_OFFLINE
@@ -348,14 +350,16 @@ async def test_a_member_whose_stamps_the_server_never_gave_gets_nothing_paid_in_
     # `"stamps": null` was read as 0 stamps and cached so; offline the till projected a balance
     # from it. Unknown stays unknown: offline a reward is refused saying why, a voucher is not.
     async with open_till(settings.till_config(), Secret(DEMO_TOKEN), OPTIONS) as till:
-        await till.offer(await till.find_member(AYU))  # the store's rewards and her vouchers
+        await till.lookup.offer(
+            await till.lookup.find_member(AYU)
+        )  # the store's rewards and her vouchers
         network.down()
         network.spent_elsewhere(6, stamps_left=None)
         network.up()
-        ayu = await till.find_member(AYU)
-        assert ayu.stamps is None and await till.projected_stamps(ayu) is None
+        ayu = await till.lookup.find_member(AYU)
+        assert ayu.stamps is None and await till.lookup.projected_stamps(ayu) is None
         network.down()
-        cached = await till.find_member(AYU)
+        cached = await till.lookup.find_member(AYU)
         assert not cached.live and cached.stamps is None  # the copy kept "not given"
         order = await till.catalogue.reward_order(cached, 1)
         with pytest.raises(Refused) as refused:

@@ -41,8 +41,8 @@ async def _till_online(tmp_path: Path, server: DocsServer) -> AsyncIterator[tupl
     """A till that has seen Ayu and whose bar reads Online, proved by a ping."""
     settings = settings_on(server.url, tmp_path)
     async with open_till(settings.till_config(), Secret(server.token)) as till:
-        ayu = await till.find_member(AYU)
-        await till.check_connectivity()
+        ayu = await till.lookup.find_member(AYU)
+        await till.line.check_connectivity()
         assert till.monitor.state is Connectivity.ONLINE
         yield till, ayu
 
@@ -63,7 +63,7 @@ async def test_a_lookup_turned_down_in_the_server_s_words_leaves_the_bar_online(
         for _ in range(3):  # each reading of the query (as typed, case turned round)
             docs_server.answer_next(DETAILS, status, body)
         with pytest.raises(MemberNotFound) as nobody:
-            await till.find_member("KR24000123")
+            await till.lookup.find_member("KR24000123")
         assert words in str(nobody.value)
         assert till.monitor.state is Connectivity.ONLINE
 
@@ -77,12 +77,12 @@ async def test_a_proxy_s_page_is_not_the_server_saying_nobody_matches(
     async with _till_online(tmp_path, docs_server) as (till, ayu):
         page = PROXY_404.replace("404 Not Found", f"{status} Bad Request")
         docs_server.answer_next(DETAILS, status, page)
-        copy = await till.find_member(AYU)
+        copy = await till.lookup.find_member(AYU)
         assert (copy.user, copy.live) == (ayu.user, False)
         assert till.monitor.state is Connectivity.DEGRADED
         docs_server.answer_next(DETAILS, status, page)
         with pytest.raises(NotOnline) as unseen:
-            await till.find_member("someone.new@contoh.co.id")
+            await till.lookup.find_member("someone.new@contoh.co.id")
         assert "web page" in str(unseen.value) and "No member matches" not in str(unseen.value)
 
 
@@ -92,7 +92,7 @@ async def test_the_type_ahead_takes_a_200_of_only_an_error_for_no_answer(
     # A lookup met with it read "Degraded"; the type-ahead's same answer kept "Online".
     async with _till_online(tmp_path, docs_server) as (till, ayu):
         docs_server.answer_next("/api/memberships/suggestions", 200, ONLY_AN_ERROR)
-        found = await till.suggestions("Ni Luh")
+        found = await till.lookup.suggestions("Ni Luh")
         assert found.from_copy and [m.user for m in found.members] == [ayu.user]
         assert till.monitor.state is Connectivity.DEGRADED
 
@@ -119,7 +119,7 @@ async def test_every_read_takes_a_200_of_only_an_error_or_a_page_for_no_answer(
         till.monitor.subscribe(lambda _, new: seen.append(new))
         docs_server.answer_next(path, 404 if isinstance(body, str) else 200, body)
         if "vouchers" in path:
-            offer = await till.offer(ayu)
+            offer = await till.lookup.offer(ayu)
             assert not offer.vouchers and offer.vouchers_problem is not None
         else:  # the reconciliation's read of the member's activity
             since = clock.now() - timedelta(days=1)
@@ -135,5 +135,5 @@ async def test_the_heartbeat_s_ping_answered_with_a_proxy_s_page_is_not_online(
     # page as "Online", and the bar said so while every lookup met the page.
     async with _till_online(tmp_path, docs_server) as (till, _):
         docs_server.answer_next("/api/ping", 404, PROXY_404)
-        await till.check_connectivity()
+        await till.line.check_connectivity()
         assert till.monitor.state is Connectivity.DEGRADED

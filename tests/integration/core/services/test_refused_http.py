@@ -64,7 +64,7 @@ async def test_a_queue_paused_by_a_server_asking_for_https_says_so(
     token = docs_server.token
     options = RuntimeOptions(token_source=lambda: Secret(token))
     async with open_till(config, Secret(token), options) as till:
-        ayu = await till.find_member("ayu@contoh.co.id")
+        ayu = await till.lookup.find_member("ayu@contoh.co.id")
         order = await till.catalogue.reward_order(ayu, 9)
         _refuse_http(docs_server, REDEEM)
         _refuse_http(docs_server, PING)  # the ping that judges the refusal
@@ -76,14 +76,14 @@ async def test_a_queue_paused_by_a_server_asking_for_https_says_so(
 
         status = await till.status()
         assert status.paused
-        banner = english(till.why_paused(status))
+        banner = english(till.line.why_paused(status))
         assert "Please use https instead of http" in banner
         assert "https://127.0.0.1" in banner
         assert "API token" in banner and "would not help" in banner
         assert "refuses this till's API token" not in banner
 
         _refuse_http(docs_server, PING)  # "Check again", still over http
-        checked = await till.resume_after_credentials_change()
+        checked = await till.line.resume_after_credentials_change()
         assert checked is not None
         again = english(checked)
         assert "Please use https instead of http" in again and "https://127.0.0.1" in again
@@ -107,11 +107,11 @@ async def test_a_lookup_and_a_pin_check_refused_over_http_say_so(
     token = docs_server.token
     options = RuntimeOptions(start_worker=False, token_source=lambda: Secret(token))
     async with open_till(config, Secret(token), options) as till:
-        budi = await till.find_member("budi@contoh.co.id")
+        budi = await till.lookup.find_member("budi@contoh.co.id")
         _refuse_http(docs_server, DETAILS)
         _refuse_http(docs_server, PING)
         with pytest.raises(CredentialsRefused) as lookup:
-            await till.find_member("ayu@contoh.co.id")
+            await till.lookup.find_member("ayu@contoh.co.id")
 
         _refuse_http(docs_server, AUTHORIZE)
         _refuse_http(docs_server, PING)

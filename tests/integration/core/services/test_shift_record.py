@@ -18,7 +18,7 @@ from app.core.credentials import Secret
 from app.core.domain import EntryStatus, OperationKind
 from app.core.messages import english, say
 from app.core.services.audit_log import AuditFilter
-from app.core.services.history import HistoryFilter
+from app.core.services.history_filter import HistoryFilter
 from app.core.services.receipts import Verdict
 from app.core.services.refusals import Refused
 from app.core.services.runtime import RuntimeOptions, open_till
@@ -38,16 +38,16 @@ async def test_the_shift_records_everything_and_survives_a_restart(
 ) -> None:
     config = till_settings.till_config()
     async with open_till(config, Secret(DEMO_TOKEN)) as till:
-        shift = await till.open_shift("Dewi")
+        shift = await till.shift_record.open_shift("Dewi")
         sale = Sale("Dewi", shift.id, invoice_number="INV-0002")
-        ayu = await till.find_member(AYU)
+        ayu = await till.lookup.find_member(AYU)
         coffee = await till.redeemer.redeem(await till.catalogue.reward_order(ayu, 1), ayu, sale)
         assert (await till.wait(coffee.entry_id)).verdict is Verdict.CONFIRMED
         order, facts = await till.catalogue.deduct_order(ayu, 12, 50_000)
         deduct = await till.redeemer.redeem(order, ayu, sale, voucher=facts)
         assert (await till.wait(deduct.entry_id)).verdict is Verdict.CONFIRMED
         # A refusal by the till's own rules, before anything is queued: on the record.
-        hendra = await till.find_member(HENDRA)
+        hendra = await till.lookup.find_member(HENDRA)
         with pytest.raises(Refused):
             await till.redeemer.redeem(await till.catalogue.reward_order(hendra, 1), hendra, sale)
         # One the window or the command line records (an order the catalogue refused).
@@ -60,11 +60,13 @@ async def test_the_shift_records_everything_and_survives_a_restart(
         )
 
     async with open_till(config, Secret(DEMO_TOKEN), RuntimeOptions(start_worker=False)) as till:
-        [still_open] = await till.open_shifts()
+        [still_open] = await till.shift_record.open_shifts()
         assert still_open.id == shift.id and still_open.cashier == "Dewi"
-        again = await till.open_shift("Dewi")  # signing in after the restart continues it
+        again = await till.shift_record.open_shift(
+            "Dewi"
+        )  # signing in after the restart continues it
         assert again.id == shift.id
-        summary = await till.shift_summary(shift.id)
+        summary = await till.shift_record.shift_summary(shift.id)
         assert summary.count(Verdict.CONFIRMED) == 2
         assert summary.count(Verdict.REFUSED) == 2
         assert summary.stamps_redeemed == 20
@@ -74,16 +76,16 @@ async def test_the_shift_records_everything_and_survives_a_restart(
         assert reasons["Hendra Gunawan"] == "This member is blocked. Ask them to contact the store."
         assert reasons["Ayu Pratiwi"] == "Voucher 5098 is not one of this member's vouchers."
 
-        path = await till.export_shift(shift.id, tmp_path / "shift.csv")
+        path = await till.shift_record.export_shift(shift.id, tmp_path / "shift.csv")
         # its members' names left the till: on record, under the shift's cashier
         exported = (await till.audit.lines(AuditFilter(action="csv_exported")))[-1]
         assert (exported.who, exported.entry_id) == ("Dewi", None)
         assert exported.detail == {"export": "shift", "file": str(path), "rows": 4}
-        closed = await till.close_shift(shift.id)
+        closed = await till.shift_record.close_shift(shift.id)
         assert closed is not None and closed.closed_at is not None
-        assert await till.open_shifts() == []
+        assert await till.shift_record.open_shifts() == []
         # on the audit log under its cashier, once: closing it again changes nothing
-        await till.close_shift(shift.id)
+        await till.shift_record.close_shift(shift.id)
         [ended] = await till.audit.lines(AuditFilter(action="shift_closed"))
         assert (ended.who, ended.at, ended.terminal) == ("Dewi", closed.closed_at, config.terminal)
         assert ended.detail == {"shift": shift.id, "opened_at": shift.opened_at.isoformat()}
@@ -112,15 +114,15 @@ async def test_the_day_joins_every_shift_and_counts_refusals_made_before_queuein
 ) -> None:
     async with open_till(till_settings.till_config(), Secret(DEMO_TOKEN)) as till:
         started = datetime.now().astimezone()
-        first = await till.open_shift("Dewi")
-        ayu = await till.find_member(AYU)
+        first = await till.shift_record.open_shift("Dewi")
+        ayu = await till.lookup.find_member(AYU)
         coffee = await till.redeemer.redeem(
             await till.catalogue.reward_order(ayu, 1), ayu, Sale("Dewi", first.id)
         )
         assert (await till.wait(coffee.entry_id)).verdict is Verdict.CONFIRMED
-        await till.close_shift(first.id)
-        second = await till.open_shift("Rina")
-        hendra = await till.find_member(HENDRA)
+        await till.shift_record.close_shift(first.id)
+        second = await till.shift_record.open_shift("Rina")
+        hendra = await till.lookup.find_member(HENDRA)
         with pytest.raises(Refused):
             await till.redeemer.redeem(
                 await till.catalogue.reward_order(hendra, 1), hendra, Sale("Rina", second.id)
@@ -137,11 +139,11 @@ async def test_the_day_joins_every_shift_and_counts_refusals_made_before_queuein
             )
         until = datetime.now().astimezone()
 
-        day = await till.day(started, until)
+        day = await till.shift_record.day(started, until)
         path = tmp_path / "day.csv"
-        await till.export_day(started, until, path)
-        rinas = await till.shift_summary(second.id)
-        shift_csv = await till.export_shift(second.id, tmp_path / "shift.csv")
+        await till.shift_record.export_day(started, until, path)
+        rinas = await till.shift_record.shift_summary(second.id)
+        shift_csv = await till.shift_record.export_shift(second.id, tmp_path / "shift.csv")
         kept = await till.shifts.refusals(second.id)
 
     assert len(kept) == 3  # the old rows stay on the record, as they were written
@@ -183,8 +185,8 @@ async def test_a_redemption_cancelled_on_the_server_is_not_counted_as_redeemed(
     async with open_till(config, Secret(DEMO_TOKEN)) as till:
         await till.staff.add_first_manager("Wayan", Secret("246810"))
         await till.manager.enter("Wayan", Secret("246810"))
-        shift = await till.open_shift("Dewi")
-        ayu = await till.find_member(AYU)
+        shift = await till.shift_record.open_shift("Dewi")
+        ayu = await till.lookup.find_member(AYU)
         made = []
         for invoice in ("INV-1", "INV-2", "INV-3"):
             sale = Sale("Dewi", shift.id, invoice_number=invoice)
@@ -203,12 +205,12 @@ async def test_a_redemption_cancelled_on_the_server_is_not_counted_as_redeemed(
         await till.manager.enter("Wayan", Secret("246810"))
         pending = await till.manager.cancel(made[1])
         assert pending.status == "queued"
-        summary = await till.shift_summary(shift.id)
-        path = await till.export_shift(shift.id, tmp_path / "shift.csv")
+        summary = await till.shift_record.shift_summary(shift.id)
+        path = await till.shift_record.export_shift(shift.id, tmp_path / "shift.csv")
         until = datetime.now().astimezone()
-        day = await till.day(started, until)
+        day = await till.shift_record.day(started, until)
         day_path = tmp_path / "day.csv"
-        await till.export_day(started, until, day_path)
+        await till.shift_record.export_day(started, until, day_path)
 
     assert summary.stamps_redeemed == 40
     assert summary.count(Verdict.CONFIRMED) == 2
@@ -239,8 +241,8 @@ async def test_what_a_manager_decided_is_the_reason_in_the_shift_and_the_days_cs
     async with open_till(config, Secret(DEMO_TOKEN), RuntimeOptions(start_worker=False)) as till:
         await till.staff.add_first_manager("Wayan", Secret("246810"))
         await till.manager.enter("Wayan", Secret("246810"))
-        shift = await till.open_shift("Dewi")
-        ayu = await till.find_member(AYU)
+        shift = await till.shift_record.open_shift("Dewi")
+        ayu = await till.lookup.find_member(AYU)
 
         async def redeem(invoice: str) -> str:
             sale = Sale("Dewi", shift.id, invoice_number=invoice)
@@ -274,10 +276,10 @@ async def test_what_a_manager_decided_is_the_reason_in_the_shift_and_the_days_cs
         new = await till.manager.retry(again, note="=the member asked again")
         assert (await till.wait(new.entry_id, 10.0)).verdict is Verdict.CONFIRMED
         [marked] = await till.history.rows(HistoryFilter(entry_ids=frozenset({applied})))
-        shift_csv = await till.export_shift(shift.id, tmp_path / "shift.csv")
+        shift_csv = await till.shift_record.export_shift(shift.id, tmp_path / "shift.csv")
         until = datetime.now().astimezone()
         day_csv = tmp_path / "day.csv"
-        await till.export_day(started, until, day_csv)
+        await till.shift_record.export_day(started, until, day_csv)
 
     # counted as confirmed, as the totals count it, but on whose word is said
     assert (marked.verdict, english(marked.standing)) == (
@@ -312,13 +314,13 @@ async def test_a_cashier_signing_in_leaves_another_cashiers_shift_open(
     # Rina covering the till while Dewi was on her break closed Dewi's shift without a word:
     # Dewi came back to a new shift, her summary never shown, her day cut in two.
     async with open_till(till_settings.till_config(), Secret(DEMO_TOKEN)) as till:
-        dewi = await till.open_shift("Dewi")
-        rina = await till.open_shift("Rina")
-        assert [s.cashier for s in await till.open_shifts()] == ["Dewi", "Rina"]
-        back = await till.open_shift("Dewi")
+        dewi = await till.shift_record.open_shift("Dewi")
+        rina = await till.shift_record.open_shift("Rina")
+        assert [s.cashier for s in await till.shift_record.open_shifts()] == ["Dewi", "Rina"]
+        back = await till.shift_record.open_shift("Dewi")
         assert back.id == dewi.id and back.closed_at is None
-        await till.close_shift(rina.id)
-        assert [s.id for s in await till.open_shifts()] == [dewi.id]
+        await till.shift_record.close_shift(rina.id)
+        assert [s.id for s in await till.shift_record.open_shifts()] == [dewi.id]
 
 
 async def test_the_end_of_day_counts_a_voucher_used_whole_at_its_value_as_the_shift_does(
@@ -328,13 +330,13 @@ async def test_the_end_of_day_counts_a_voucher_used_whole_at_its_value_as_the_sh
     # whole, the day's CSV said 25000, and End of day said Rp 0 for the same redemption.
     async with open_till(till_settings.till_config(), Secret(DEMO_TOKEN)) as till:
         started = datetime.now().astimezone()
-        shift = await till.open_shift("Sari")
-        putri = await till.find_member("putri.maharani@contoh.co.id")
+        shift = await till.shift_record.open_shift("Sari")
+        putri = await till.lookup.find_member("putri.maharani@contoh.co.id")
         order, facts = await till.catalogue.voucher_order(putri, 21)  # DSK50-PUTRI-A, Rp 50.000
         used = await till.redeemer.redeem(order, putri, Sale("Sari", shift.id), voucher=facts)
         assert (await till.wait(used.entry_id)).verdict is Verdict.CONFIRMED
-        summary = await till.shift_summary(shift.id)
-        day = await till.day(started, datetime.now().astimezone())
+        summary = await till.shift_record.shift_summary(shift.id)
+        day = await till.shift_record.day(started, datetime.now().astimezone())
         [history_row] = await till.history.rows(HistoryFilter(since=started))
 
     assert summary.rupiah_redeemed == 50_000
@@ -353,8 +355,8 @@ async def test_a_cart_is_counted_by_what_it_holds_in_the_day_the_history_and_the
     # reward; only one of several lines is a cart.
     async with open_till(till_settings.till_config(), Secret(DEMO_TOKEN)) as till:
         started = datetime.now().astimezone()
-        shift = await till.open_shift("Dewi")
-        ayu = await till.find_member(AYU)
+        shift = await till.shift_record.open_shift("Dewi")
+        ayu = await till.lookup.find_member(AYU)
         sale = Sale("Dewi", shift.id)
         for lines in ([("2", 3, None)], [("2", 1, None), ("1", 1, None)]):
             order = await till.catalogue.cart_order(ayu, lines)
@@ -365,8 +367,8 @@ async def test_a_cart_is_counted_by_what_it_holds_in_the_day_the_history_and_the
                 await till.catalogue.cart_order(ayu, [("1", 15, None)]), ayu, sale
             )
         until = datetime.now().astimezone()
-        day = await till.day(started, until)
-        await till.export_day(started, until, tmp_path / "day.csv")
+        day = await till.shift_record.day(started, until)
+        await till.shift_record.export_day(started, until, tmp_path / "day.csv")
         history = await till.history.rows(HistoryFilter(since=started))
 
     totals = [(line.kind, line.standing, line.count, line.stamps) for line in day.summary.totals()]
@@ -421,8 +423,8 @@ async def test_a_shift_or_day_csv_the_disk_cut_short_leaves_the_file_that_was_th
     # full disk left yesterday's reconciliation an empty file or a day cut short.
     config = till_settings.till_config()
     async with open_till(config, Secret(DEMO_TOKEN)) as till:
-        shift = await till.open_shift("Dewi")
-        ayu = await till.find_member(AYU)
+        shift = await till.shift_record.open_shift("Dewi")
+        ayu = await till.lookup.find_member(AYU)
         sale = Sale("Dewi", shift.id, invoice_number="INV-0003")
         coffee = await till.redeemer.redeem(await till.catalogue.reward_order(ayu, 1), ayu, sale)
         assert (await till.wait(coffee.entry_id)).verdict is Verdict.CONFIRMED
@@ -437,9 +439,11 @@ async def test_a_shift_or_day_csv_the_disk_cut_short_leaves_the_file_that_was_th
         monkeypatch.setattr(Path, "open", filling)
         now = datetime.now(UTC)
         writing = (
-            till.export_shift(shift.id, path)
+            till.shift_record.export_shift(shift.id, path)
             if export == "shift"
-            else till.export_day(now - timedelta(days=1), now + timedelta(days=1), path)
+            else till.shift_record.export_day(
+                now - timedelta(days=1), now + timedelta(days=1), path
+            )
         )
         with pytest.raises(OSError, match="No space"):
             await writing

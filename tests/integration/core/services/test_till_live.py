@@ -51,7 +51,7 @@ WAIT = 10.0
     ],
 )
 async def test_a_member_is_found_by_each_identifier(till: Till, identifier: str) -> None:
-    member = await till.find_member(identifier)
+    member = await till.lookup.find_member(identifier)
     assert member.name == "Ayu Pratiwi"
     assert member.lane == "member:6"
     assert member.live
@@ -67,13 +67,13 @@ async def test_a_member_is_found_when_the_disk_refuses_to_remember_them(
         raise StorageFull("database or disk is full", db.path)
 
     monkeypatch.setattr(db, "_write", full)
-    member = await till.find_member(AYU)
+    member = await till.lookup.find_member(AYU)
     assert member.name == "Ayu Pratiwi" and member.live
 
 
 async def test_an_unknown_member_is_not_found(till: Till) -> None:
     with pytest.raises(MemberNotFound):
-        await till.find_member("nobody@example.com")
+        await till.lookup.find_member("nobody@example.com")
 
 
 async def test_a_merchant_the_server_does_not_know_is_not_said_of_the_member(
@@ -84,7 +84,7 @@ async def test_a_merchant_the_server_does_not_know_is_not_said_of_the_member(
     wrong = till_settings.model_copy(update={"merchant": till_settings.merchant + 1})
     async with open_till(wrong.till_config(), Secret(DEMO_TOKEN)) as till:
         with pytest.raises(LookupRefused) as refused:
-            await till.find_member("KR24000006")
+            await till.lookup.find_member("KR24000006")
     said = str(refused.value.message)
     assert "No member matches" not in said
     assert "“Merchant not found”" in said and "the till's settings" in said
@@ -96,10 +96,10 @@ async def test_a_lookup_answered_with_only_an_error_quotes_it_without_saying_nob
     # A 200 carrying only an error object is the server's refusal in its own words, not nobody
     # found (architecture §1): "No member matches “KR24000006”: The redemption could not be
     # completed…" sent the cashier to check a card that was right (Ayu's).
-    ayu = await till.find_member(AYU)  # the till's copy knows her from now on
+    ayu = await till.lookup.find_member(AYU)  # the till's copy knows her from now on
     sandbox.faults(errors_only_rate=1.0)
     with pytest.raises(NotOnline) as unseen:
-        await till.find_member("KR24000123")
+        await till.lookup.find_member("KR24000123")
     said = "The redemption could not be completed, please try again"
     assert unseen.value.message == say("member.server_said", query="KR24000123", said=said)
     # answered, but not in a form the till can read (as a body that fits no model): the bar
@@ -107,12 +107,12 @@ async def test_a_lookup_answered_with_only_an_error_quotes_it_without_saying_nob
     assert till.connectivity is Connectivity.DEGRADED
     # as for a server that fails, the till's copy answers for a member it has seen, marked as
     # standing in for an answer the till could not read
-    remembered = await till.find_member("KR24000006")
+    remembered = await till.lookup.find_member("KR24000006")
     assert (remembered.user, remembered.live, remembered.answer_unread) == (ayu.user, False, True)
     # The docs' "User not found" 400 still says nobody matches.
     sandbox.faults(errors_only_rate=0.0)
     with pytest.raises(MemberNotFound) as nobody:
-        await till.find_member("nobody@example.com")
+        await till.lookup.find_member("nobody@example.com")
     assert nobody.value.message == say(
         "member.not_found_because", query="nobody@example.com", reason="User not found"
     )
@@ -126,7 +126,7 @@ async def test_a_slow_line_finds_the_member_live_when_the_lookup_setting_allows_
     sandbox.faults(latency_ms=3500)
     slow_line = till_settings.model_copy(update={"lookup_timeout": 20.0, "read_timeout": 20.0})
     async with open_till(slow_line.till_config(), Secret(DEMO_TOKEN)) as till:
-        member = await till.find_member(AYU)  # never looked up: no copy to fall back on
+        member = await till.lookup.find_member(AYU)  # never looked up: no copy to fall back on
     assert member.name == "Ayu Pratiwi" and member.live
 
 
@@ -141,7 +141,7 @@ async def test_a_member_unseen_on_a_slow_line_is_not_called_unreachable(
     short_wait = till_settings.model_copy(update={"lookup_timeout": 0.5})
     async with open_till(short_wait.till_config(), Secret(DEMO_TOKEN)) as till:
         with pytest.raises(NotOnline) as unseen:
-            await till.find_member(AYU)
+            await till.lookup.find_member(AYU)
     said = str(unseen.value)
     assert "has not answered in time" in said and "cannot be reached" not in said
     assert "lookup_timeout" in said
@@ -157,11 +157,13 @@ async def test_a_hanging_line_offers_the_tills_copy_within_the_lookups_wait(
     # answer here, so only the lookup's wait can end either read in time.
     short_wait = till_settings.model_copy(update={"lookup_timeout": 0.5, "read_timeout": 30.0})
     async with open_till(short_wait.till_config(), Secret(DEMO_TOKEN)) as till:
-        member = await till.find_member(AYU)
-        await till.offer(member)  # read live once: the till's copy has the rewards and vouchers
+        member = await till.lookup.find_member(AYU)
+        await till.lookup.offer(
+            member
+        )  # read live once: the till's copy has the rewards and vouchers
         sandbox.faults(held=True)
         async with asyncio.timeout(10):  # a third of the request's own read timeout
-            offer = await till.offer(member)
+            offer = await till.lookup.offer(member)
             order = await till.catalogue.reward_order(member, 1)
             voucher, _facts = await till.catalogue.voucher(member, 12)
     assert offer.rewards and offer.rewards_as_of is not None
@@ -177,8 +179,8 @@ async def test_an_offer_the_server_left_unanswered_shows_the_till_degraded(
     # PIN check timed out 24 s later.
     short_wait = till_settings.model_copy(update={"lookup_timeout": 0.5, "read_timeout": 30.0})
     async with open_till(short_wait.till_config(), Secret(DEMO_TOKEN)) as till:
-        member = await till.find_member(BUDI)
-        await till.offer(member)
+        member = await till.lookup.find_member(BUDI)
+        await till.lookup.offer(member)
         assert till.monitor.state is Connectivity.ONLINE
         sandbox.faults(held=True)
         await till.catalogue.reward_order(member, 1)
@@ -199,10 +201,10 @@ async def test_the_type_ahead_tells_the_status_bar_what_its_requests_proved(
     # and the bar went on reading "Online".
     short_wait = till_settings.model_copy(update={"lookup_timeout": 0.5})
     async with open_till(short_wait.till_config(), Secret(DEMO_TOKEN)) as till:
-        await till.find_member(AYU)  # the till's copy knows her; the line is proved
+        await till.lookup.find_member(AYU)  # the till's copy knows her; the line is proved
         assert till.monitor.state is Connectivity.ONLINE
         sandbox.faults(**faults)
-        found = await till.suggestions("Ayu")
+        found = await till.lookup.suggestions("Ayu")
         assert [member.name for member in found.members] == ["Ayu Pratiwi"]
         # and says the list is only whom the till has seen: it read as everyone named so
         assert found.note == say("member.suggestions_from_copy")
@@ -212,7 +214,7 @@ async def test_the_type_ahead_tells_the_status_bar_what_its_requests_proved(
         )
         assert till.monitor.state is state
         sandbox.faults(held=False, error_rate=0.0)
-        assert (await till.suggestions("Ayu")).note is None
+        assert (await till.lookup.suggestions("Ayu")).note is None
         assert till.monitor.state is Connectivity.ONLINE
 
 
@@ -241,7 +243,7 @@ async def test_a_redemption_behind_one_not_confirmed_is_told_so_without_the_wait
     sandbox.faults(**faults, scope="redemptions")
     hanging = till_settings.model_copy(update={"connect_timeout": 40.0, "read_timeout": 0.5})
     async with open_till(hanging.till_config(), Secret(DEMO_TOKEN)) as till:
-        member = await till.find_member(AYU)
+        member = await till.lookup.find_member(AYU)
         first = await till.redeemer.redeem(
             await till.catalogue.reward_order(member, 1), member, Sale("dewi", invoice_number="A")
         )
@@ -263,7 +265,7 @@ async def test_a_member_unseen_while_the_server_fails_is_not_called_unreachable(
 ) -> None:
     sandbox.faults(error_rate=1.0, error_statuses=[502])
     with pytest.raises(NotOnline) as unseen:
-        await till.find_member(AYU)
+        await till.lookup.find_member(AYU)
     said = str(unseen.value)
     assert "failing (502)" in said and "cannot be reached" not in said
 
@@ -271,7 +273,7 @@ async def test_a_member_unseen_while_the_server_fails_is_not_called_unreachable(
 async def test_a_fixed_reward_is_confirmed_and_the_balance_moves(
     till: Till, sandbox: SandboxControl
 ) -> None:
-    member = await till.find_member(AYU)
+    member = await till.lookup.find_member(AYU)
     order = await till.catalogue.reward_order(member, 1)
     queued = await till.redeemer.redeem(order, member, Sale("dewi", invoice_number="INV-1"))
     assert queued.status is EntryStatus.QUEUED
@@ -286,7 +288,7 @@ async def test_a_fixed_reward_is_confirmed_and_the_balance_moves(
 async def test_a_flexible_reward_spends_the_stamps_chosen(
     till: Till, sandbox: SandboxControl
 ) -> None:
-    member = await till.find_member(AYU)
+    member = await till.lookup.find_member(AYU)
     catalogue = till.catalogue
     with pytest.raises(InvalidOrder, match="flexible"):
         await till.redeemer.redeem(await catalogue.reward_order(member, 12), member, Sale("dewi"))
@@ -297,7 +299,7 @@ async def test_a_flexible_reward_spends_the_stamps_chosen(
 
 
 async def test_a_cart_is_one_redemption(till: Till, sandbox: SandboxControl) -> None:
-    member = await till.find_member(AYU)
+    member = await till.lookup.find_member(AYU)
     order = await till.catalogue.cart_order(member, [("KR-001", 2, None), ("2", 1, None)])
     done = await till.wait((await till.redeemer.redeem(order, member, Sale("dewi"))).entry_id, WAIT)
     assert done.verdict is Verdict.CONFIRMED
@@ -308,7 +310,7 @@ async def test_a_cart_is_one_redemption(till: Till, sandbox: SandboxControl) -> 
 async def test_a_reward_without_a_code_cannot_go_in_a_cart(
     till: Till, sandbox: SandboxControl
 ) -> None:
-    member = await till.find_member(AYU)
+    member = await till.lookup.find_member(AYU)
     catalogue = till.catalogue
     with pytest.raises(InvalidOrder, match="Kue Lapis Musiman has no reward code") as refused:
         await catalogue.cart_order(member, [("KR-001", 1, None), ("9", 1, None)])
@@ -324,7 +326,7 @@ async def test_a_reward_without_a_code_cannot_go_in_a_cart(
 
 
 async def test_vouchers_codes_and_promo_codes(till: Till, sandbox: SandboxControl) -> None:
-    member = await till.find_member(AYU)
+    member = await till.lookup.find_member(AYU)
     catalogue = till.catalogue
     orders = [
         (await catalogue.voucher_order(member, 20))[0],
@@ -348,7 +350,7 @@ async def test_a_promo_goes_once_on_a_sale_until_a_manager_cancels_it(
 ) -> None:
     # Enter in the invoice field redeemed the promo that waited for it; the cashier scanned the
     # promo again, and the customer had NGOPIPAGI's discount twice on INV-0001.
-    member = await till.find_member(AYU)
+    member = await till.lookup.find_member(AYU)
     promo = await till.catalogue.promo_order(member, "NGOPIPAGI")
     first = await till.redeemer.redeem(promo, member, Sale("dewi", invoice_number="INV-0001"))
     with pytest.raises(Refused, match="already went on invoice INV-0001"):
@@ -375,9 +377,9 @@ async def test_the_same_promo_twice_at_once_on_a_sale_goes_once(
     # Two scans of NGOPIPAGI a few milliseconds apart (a scanner's double read, Enter in the
     # invoice field and F5 together) both read the outbox before either was queued: both were
     # queued, and the customer had the discount twice on INV-0001.
-    member = await till.find_member(AYU)
+    member = await till.lookup.find_member(AYU)
     promo = await till.catalogue.promo_order(member, "NGOPIPAGI")
-    shift = await till.open_shift("dewi")
+    shift = await till.shift_record.open_shift("dewi")
     sale = Sale("dewi", shift.id, invoice_number="INV-0001")
     done = await asyncio.gather(
         till.redeemer.redeem(promo, member, sale),
@@ -388,7 +390,7 @@ async def test_the_same_promo_twice_at_once_on_a_sale_goes_once(
     [refused] = [r for r in done if isinstance(r, Refused)]
     words = say("policy.promo_already_on_invoice", code="NGOPIPAGI", invoice="INV-0001")
     assert refused.message == words
-    [recorded] = await till.shift_refusals(shift.id)
+    [recorded] = await till.shift_record.shift_refusals(shift.id)
     assert (recorded.kind, recorded.invoice) == (OperationKind.PROMO, "INV-0001")
     assert recorded.status is Verdict.REFUSED
     assert english(recorded.reason) == english(words)
@@ -402,7 +404,7 @@ async def test_a_pin_s_promo_handed_in_again_is_its_own_entry_and_another_is_ref
 ) -> None:
     # The same request handed in again (the PIN's request id) is the entry already queued, not
     # a second promo on the sale; a new one for that invoice is refused before a PIN is asked.
-    member = await till.find_member(BUDI)
+    member = await till.lookup.find_member(BUDI)
     promo = await till.catalogue.promo_order(member, "NGOPIPAGI")
     sale = Sale("dewi", invoice_number="INV-0001")
     with pytest.raises(PinRequired) as required:
@@ -421,13 +423,13 @@ async def test_a_pin_s_promo_handed_in_again_is_its_own_entry_and_another_is_ref
 
 
 async def test_a_deduction_larger_than_the_voucher_is_refused_before_sending(till: Till) -> None:
-    member = await till.find_member(AYU)
+    member = await till.lookup.find_member(AYU)
     with pytest.raises(InvalidOrder, match=r"Rp 150\.000"):
         await till.catalogue.deduct_order(member, 12, 150_001)
 
 
 async def test_an_expired_code_is_refused_by_validation(till: Till) -> None:
-    member = await till.find_member(AYU)
+    member = await till.lookup.find_member(AYU)
     with pytest.raises(InvalidOrder):
         await till.catalogue.code_order(member, "RINDANG-100K-LAMA")
 
@@ -435,7 +437,7 @@ async def test_an_expired_code_is_refused_by_validation(till: Till) -> None:
 async def test_the_server_refusal_reaches_the_cashier(till: Till, sandbox: SandboxControl) -> None:
     # Agus read with 100 stamps, then spent to none at another till: only the server knows
     sandbox.change_member(AGUS_ID, stamps=100)
-    member = await till.find_member(AGUS)
+    member = await till.lookup.find_member(AGUS)
     sandbox.change_member(AGUS_ID, stamps=0)
     order = await till.catalogue.reward_order(member, 1)
     done = await till.wait((await till.redeemer.redeem(order, member, Sale("dewi"))).entry_id, WAIT)
@@ -453,7 +455,7 @@ async def test_a_cost_over_the_balance_looked_up_is_judged_on_the_balance_read_a
 ) -> None:
     # Ayu looked up with 250, then earned stamps at the till next door: 15 x 20 = 300 was
     # refused "not enough" on the figure of the lookup, a minute old.
-    member = await till.find_member(AYU)
+    member = await till.lookup.find_member(AYU)
     assert member.stamps == 250
     sandbox.change_member(AYU_ID, stamps=250 + earned_meanwhile)
     order = (
@@ -461,14 +463,14 @@ async def test_a_cost_over_the_balance_looked_up_is_judged_on_the_balance_read_a
         if as_a_cart
         else await till.catalogue.reward_order(member, 1, qty=15)
     )
-    shift = await till.open_shift("dewi")
+    shift = await till.shift_record.open_shift("dewi")
     sale = Sale("dewi", shift.id)
     if earned_meanwhile == 150:  # 400 now: enough, so it goes
         receipt = await till.redeemer.redeem(order, member, sale)
         assert receipt.member_read is not None and receipt.member_read.stamps == 400
         assert (await till.wait(receipt.entry_id, WAIT)).verdict is Verdict.CONFIRMED
         assert sandbox.stamps(AYU) == 100
-        assert await till.shift_refusals(shift.id) == []
+        assert await till.shift_record.shift_refusals(shift.id) == []
         return
     with pytest.raises(Refused) as short:  # 260 now: still short, and said of the figure now
         await till.redeemer.redeem(order, member, sale)
@@ -478,7 +480,7 @@ async def test_a_cost_over_the_balance_looked_up_is_judged_on_the_balance_read_a
     )
     assert short.value.member_read is not None and short.value.member_read.stamps == 260
     assert await till.outbox.entries() == []
-    [recorded] = await till.shift_refusals(shift.id)
+    [recorded] = await till.shift_record.shift_refusals(shift.id)
     assert "the member has 260" in english(recorded.reason)
 
 
@@ -487,7 +489,7 @@ async def test_a_cost_over_the_balance_looked_up_goes_to_the_server_when_it_cann
 ) -> None:
     # The till cannot learn the balance now: its minute-old figure refuses nothing the server
     # may accept (she may have earned stamps), and the server has the last word.
-    member = await till.find_member(AYU)
+    member = await till.lookup.find_member(AYU)
     order = await till.catalogue.reward_order(member, 1, qty=15)
     sandbox.faults(error_rate=1.0, error_statuses=[503])
     receipt = await till.redeemer.redeem(order, member, Sale("dewi"))
@@ -500,7 +502,7 @@ async def test_a_cost_over_the_balance_looked_up_goes_to_the_server_when_it_cann
 async def test_a_blocked_member_is_refused_without_sending(
     till: Till, sandbox: SandboxControl
 ) -> None:
-    member = await till.find_member(HENDRA)
+    member = await till.lookup.find_member(HENDRA)
     order = await till.catalogue.reward_order(member, 4)
     with pytest.raises(Refused, match="blocked"):
         await till.redeemer.redeem(order, member, Sale("dewi"))
@@ -511,7 +513,7 @@ async def test_a_blocked_member_is_refused_without_sending(
 async def test_a_member_with_only_a_phone_is_sent_as_each_endpoint_allows(
     till: Till, sandbox: SandboxControl
 ) -> None:
-    member = await till.find_member(SLAMET)
+    member = await till.lookup.find_member(SLAMET)
     assert member.user is None  # no email, no Member ID
     order = await till.catalogue.reward_order(member, 4)
     with pytest.raises(Refused, match="no email or Member ID") as refused:
@@ -531,7 +533,7 @@ async def test_a_member_with_only_a_phone_is_sent_as_each_endpoint_allows(
 async def test_a_pin_member_needs_the_pin_and_a_wrong_one_counts(
     till: Till, sandbox: SandboxControl
 ) -> None:
-    member = await till.find_member(BUDI)
+    member = await till.lookup.find_member(BUDI)
     order = await till.catalogue.reward_order(member, 1)
     with pytest.raises(PinRequired):
         await till.redeemer.redeem(order, member, Sale("dewi"))
@@ -550,9 +552,9 @@ async def test_the_wrong_pin_that_leaves_no_attempt_is_refused_as_blocked_not_to
 ) -> None:
     # Seen at the counter: the third wrong PIN said "Wrong PIN. Ask the customer to try again."
     # over "0 attempts left", and a fourth the same, on a PIN the server had blocked.
-    member = await till.find_member(BUDI)
+    member = await till.lookup.find_member(BUDI)
     order = await till.catalogue.reward_order(member, 1)
-    shift = await till.open_shift("dewi")
+    shift = await till.shift_record.open_shift("dewi")
     sale = Sale("dewi", shift.id)
     for left in (2, 1):
         with pytest.raises(PinRejected) as wrong:
@@ -571,7 +573,7 @@ async def test_the_wrong_pin_that_leaves_no_attempt_is_refused_as_blocked_not_to
     assert again.value.message == say("policy.pin_blocked")
     # A refusal, not the member's to type again: on the shift's record as the policy's is; and
     # the wrong PINs before it, which were not (a manager saw only the one that blocked it).
-    summary = await till.shift_summary(shift.id)
+    summary = await till.shift_record.shift_summary(shift.id)
     assert [str(row.reason) for row in summary.refusals] == [
         "Wrong PIN: 2 attempts left.",
         "Wrong PIN: 1 attempt left.",
@@ -583,7 +585,7 @@ async def test_the_wrong_pin_that_leaves_no_attempt_is_refused_as_blocked_not_to
 async def test_the_pin_flow_decides_the_policy_once(
     till: Till, sandbox: SandboxControl, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    member = await till.find_member(BUDI)
+    member = await till.lookup.find_member(BUDI)
     order = await till.catalogue.reward_order(member, 1)
     decided: list[object] = []
     policy = redeeming.apply_policy
@@ -602,7 +604,7 @@ async def test_the_pin_flow_decides_the_policy_once(
     assert len(decided) == 1
     assert (await till.wait(receipt.entry_id, WAIT)).verdict is Verdict.CONFIRMED
     # another member's approval stands for nothing: the policy decides again, and refuses
-    hendra = await till.find_member(HENDRA)
+    hendra = await till.lookup.find_member(HENDRA)
     with pytest.raises(Refused, match="blocked"):
         await till.redeemer.redeem(order, hendra, Sale("dewi"), approval=required.value.approval)
     assert len(decided) == 2
@@ -612,7 +614,7 @@ async def test_the_pin_flow_decides_the_policy_once(
 async def test_an_approval_without_the_pins_request_id_still_asks_for_the_pin(
     till: Till, sandbox: SandboxControl
 ) -> None:
-    member = await till.find_member(BUDI)
+    member = await till.lookup.find_member(BUDI)
     order = await till.catalogue.reward_order(member, 1)
     with pytest.raises(PinRequired) as required:
         await till.redeemer.redeem(order, member, Sale("dewi"))
@@ -625,7 +627,7 @@ async def test_an_approval_without_the_pins_request_id_still_asks_for_the_pin(
 async def test_cancelling_a_confirmed_redemption_refunds_it(
     till: Till, sandbox: SandboxControl
 ) -> None:
-    member = await till.find_member(AYU)
+    member = await till.lookup.find_member(AYU)
     order = await till.catalogue.reward_order(member, 1)
     done = await till.wait((await till.redeemer.redeem(order, member, Sale("dewi"))).entry_id, WAIT)
     assert sandbox.stamps(AYU) == 230
@@ -639,7 +641,7 @@ async def test_cancelling_a_confirmed_redemption_refunds_it(
 async def test_applied_then_500_is_resent_under_the_same_key_and_applied_once(
     till: Till, sandbox: SandboxControl
 ) -> None:
-    member = await till.find_member(AYU)
+    member = await till.lookup.find_member(AYU)
     order = await till.catalogue.reward_order(member, 1)
     sandbox.faults(applied_then_500_rate=1.0, scope="redemptions")
     receipt = await till.redeemer.redeem(order, member, Sale("dewi"))
@@ -664,7 +666,7 @@ async def test_a_redemption_behind_the_members_unconfirmed_one_says_it_waits_for
     # The server fails Ayu's first redemption: it waits to be sent again under its key. Her
     # next one cannot leave before it (a member's redemptions go one at a time): the panel
     # must not say "sending" for the minutes it waits.
-    member = await till.find_member(AYU)
+    member = await till.lookup.find_member(AYU)
     order = await till.catalogue.reward_order(member, 1)
     sandbox.faults(error_rate=1.0, error_statuses=[500], scope="redemptions")
     first = await till.redeemer.redeem(order, member, Sale("dewi"))
@@ -694,7 +696,7 @@ async def test_a_held_cancel_holds_nothing_back_and_says_what_it_waits_for(
     settings = till_settings.model_copy(update={"idempotency": "unknown"})
     options = RuntimeOptions(start_worker=False)
     async with open_till(settings.till_config(), Secret(DEMO_TOKEN), options) as till:
-        member = await till.find_member(AYU)
+        member = await till.lookup.find_member(AYU)
         order = await till.catalogue.reward_order(member, 1)
         sandbox.faults(drop_after_apply=True, drop_rate=1.0, scope="redemptions")
         first = await till.redeemer.redeem(order, member, Sale("dewi"))
@@ -721,7 +723,7 @@ async def test_without_idempotency_an_ambiguous_answer_is_unknown_not_resent(
 ) -> None:
     settings = till_settings.model_copy(update={"idempotency": "unknown"})
     async with open_till(settings.till_config(), Secret(DEMO_TOKEN)) as till:
-        member = await till.find_member(AYU)
+        member = await till.lookup.find_member(AYU)
         order = await till.catalogue.reward_order(member, 1)
         sandbox.faults(drop_after_apply=True, drop_rate=1.0, scope="redemptions")
         receipt = await till.redeemer.redeem(order, member, Sale("dewi"))
@@ -739,7 +741,7 @@ async def test_applied_then_503_is_never_believed_turned_away_without_an_honoure
     settings = till_settings.model_copy(update={"idempotency": idempotency})
     sandbox.idempotency(idempotency == "honoured")
     async with open_till(settings.till_config(), Secret(DEMO_TOKEN)) as till:
-        member = await till.find_member(AYU)
+        member = await till.lookup.find_member(AYU)
         order = await till.catalogue.reward_order(member, 1)
         sandbox.faults(applied_then_503_rate=1.0, scope="redemptions")
         receipt = await till.redeemer.redeem(order, member, Sale("dewi"))
@@ -760,7 +762,7 @@ async def test_a_200_with_only_errors_is_not_believed(
 ) -> None:
     settings = till_settings.model_copy(update={"idempotency": "unknown"})
     async with open_till(settings.till_config(), Secret(DEMO_TOKEN)) as till:
-        member = await till.find_member(AYU)
+        member = await till.lookup.find_member(AYU)
         order = await till.catalogue.reward_order(member, 1)
         sandbox.faults(errors_only_rate=1.0, scope="redemptions")
         receipt = await till.redeemer.redeem(order, member, Sale("dewi"))
@@ -771,7 +773,7 @@ async def test_a_200_with_only_errors_is_not_believed(
 
 
 async def test_a_retry_after_of_1e308_waits_an_hour(till: Till, sandbox: SandboxControl) -> None:
-    member = await till.find_member(AYU)
+    member = await till.lookup.find_member(AYU)
     order = await till.catalogue.reward_order(member, 1)
     sandbox.faults(error_rate=1.0, error_statuses=[429], retry_after="1e308", scope="redemptions")
     receipt = await till.redeemer.redeem(order, member, Sale("dewi"))
@@ -796,7 +798,7 @@ async def test_a_redemption_the_server_asks_to_slow_down_for_says_so_and_goes_on
 ) -> None:
     # A 429 read "Hand over the reward; the till sends it when the network is back" and the bar
     # "Degraded": an outage there was not. The server asked the till to wait, and it does.
-    member = await till.find_member(AYU)
+    member = await till.lookup.find_member(AYU)
     order = await till.catalogue.reward_order(member, 1)
     sandbox.faults(error_rate=1.0, error_statuses=[429], retry_after="2", scope="redemptions")
     receipt = await till.answer(await till.redeemer.redeem(order, member, Sale("dewi")))
@@ -828,7 +830,7 @@ async def test_a_redemption_the_server_asks_to_slow_down_for_says_so_and_goes_on
 async def test_a_redemption_the_offline_rules_refuse_after_a_429_says_the_server_asked_to_wait(
     till: Till, sandbox: SandboxControl
 ) -> None:
-    member = await till.find_member(AYU)
+    member = await till.lookup.find_member(AYU)
     order = await till.catalogue.reward_order(member, 12, stamps=150)  # over offline's 100
     sandbox.faults(error_rate=1.0, error_statuses=[429], scope="redemptions")
     receipt = await till.answer(await till.redeemer.redeem(order, member, Sale("dewi")))
@@ -843,7 +845,7 @@ async def test_a_redemption_the_server_timed_out_waiting_for_says_so_and_goes_ag
 ) -> None:
     # A 408 read "Hand over the reward; the till sends it when the network is back" (panel,
     # stamps-pos redeem, outbox show): the server had answered, and applied nothing.
-    member = await till.find_member(AYU)
+    member = await till.lookup.find_member(AYU)
     order = await till.catalogue.reward_order(member, 1)
     sandbox.faults(error_rate=1.0, error_statuses=[408], scope="redemptions")
     receipt = await till.answer(await till.redeemer.redeem(order, member, Sale("dewi")))
@@ -871,7 +873,7 @@ async def test_a_redemption_the_server_timed_out_waiting_for_says_so_and_goes_ag
 async def test_a_redemption_the_offline_rules_refuse_after_a_408_says_the_server_timed_out(
     till: Till, sandbox: SandboxControl
 ) -> None:
-    member = await till.find_member(AYU)
+    member = await till.lookup.find_member(AYU)
     order = await till.catalogue.reward_order(member, 12, stamps=150)  # over offline's 100
     sandbox.faults(error_rate=1.0, error_statuses=[408], scope="redemptions")
     receipt = await till.answer(await till.redeemer.redeem(order, member, Sale("dewi")))
@@ -889,7 +891,7 @@ async def test_a_408_sent_again_while_the_last_was_judged_is_judged_in_its_turn(
     # again: the cashier was told "not confirmed" of a redemption no attempt had reached the
     # server with, and the offline rules never judged it. Here that retry is made by hand, in
     # the same place, every time.
-    member = await till.find_member(AYU)
+    member = await till.lookup.find_member(AYU)
     order = await till.catalogue.reward_order(member, 12, stamps=150)  # over offline's 100
     sandbox.faults(error_rate=1.0, error_statuses=[408], scope="redemptions")
     void_unsent = till.outbox.void_unsent
@@ -940,6 +942,6 @@ async def test_a_token_that_cannot_be_sent_pauses_the_queue_and_says_why(
 
 
 async def test_the_servers_clock_is_compared_with_the_tills(till: Till) -> None:
-    await till.find_member(AYU)
+    await till.lookup.find_member(AYU)
     assert till.monitor.skew is not None
     assert not till.monitor.clock_skewed  # the sandbox runs on this machine's clock

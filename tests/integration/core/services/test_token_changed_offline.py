@@ -51,9 +51,11 @@ async def test_a_server_back_with_another_token_is_there_and_refuses_the_till(
     # bearer: the JWT the till holds dies with the old token, and a fresh one is refused
     config = dataclasses.replace(network_settings.till_config(), auth=auth)
     async with open_till(config, Secret(DEMO_TOKEN), options) as till:
-        await till.offer(await till.find_member(AYU))  # the member and the rewards remembered
+        await till.lookup.offer(
+            await till.lookup.find_member(AYU)
+        )  # the member and the rewards remembered
         network.down()
-        ayu = await till.find_member(AYU)
+        ayu = await till.lookup.find_member(AYU)
         assert till.connectivity is Connectivity.OFFLINE
         order = await till.catalogue.reward_order(ayu, 1)
         queued = await till.redeemer.redeem(order, ayu, Sale("dewi"))
@@ -71,7 +73,9 @@ async def test_a_server_back_with_another_token_is_there_and_refuses_the_till(
         # The server answered: the till is not offline, it is refused (the paused banner).
         assert till.connectivity is not Connectivity.OFFLINE
         with pytest.raises(CredentialsRefused):
-            await till.find_member(AYU)  # not served from memory: the server refuses the till
+            await till.lookup.find_member(
+                AYU
+            )  # not served from memory: the server refuses the till
         # Nothing was sent under the refused token, and nothing is lost.
         assert len(await till.attempts(queued.entry_id)) == 1
         assert (await till.status()).queued == 1
@@ -83,7 +87,7 @@ async def test_a_server_back_with_another_token_is_there_and_refuses_the_till(
         assert "new API token" in str(held.what_to_do)
 
         kept["token"] = Secret(NEW_TOKEN)  # a manager sets the new token
-        resumed = await till.resume_after_credentials_change()
+        resumed = await till.line.resume_after_credentials_change()
         assert resumed is not None and resumed.id == "queue.resumed"
 
         async def confirmed() -> bool:

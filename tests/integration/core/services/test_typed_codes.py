@@ -33,7 +33,7 @@ AYU = "customer@stamps.co.id"
 async def test_an_invoice_number_with_a_hidden_character_or_too_long_queues_nothing(
     till: Till, sandbox: SandboxControl, invoice: str, reason: str
 ) -> None:
-    member = await till.find_member(AYU)
+    member = await till.lookup.find_member(AYU)
     order = await till.catalogue.reward_order(member, 1)
     with pytest.raises(CodeRefused, match=r"^The invoice number .*" + re.escape(reason)):
         await till.redeemer.redeem(order, member, Sale("Dewi", invoice_number=invoice))
@@ -42,7 +42,7 @@ async def test_an_invoice_number_with_a_hidden_character_or_too_long_queues_noth
 
 
 async def test_an_invoice_number_is_sent_trimmed_and_composed(till: Till) -> None:
-    member = await till.find_member(AYU)
+    member = await till.lookup.find_member(AYU)
     order = await till.catalogue.reward_order(member, 1)
     receipt = await till.redeemer.redeem(
         order, member, Sale("Dewi", invoice_number=" INV-Sa\u0301li ")
@@ -54,9 +54,9 @@ async def test_an_invoice_number_is_sent_trimmed_and_composed(till: Till) -> Non
 async def test_the_shift_keeps_a_refused_invoice_without_its_hidden_character(
     till: Till, tmp_path: Path
 ) -> None:
-    shift = await till.open_shift("Dewi")
+    shift = await till.shift_record.open_shift("Dewi")
     sale = Sale("Dewi", shift.id, invoice_number="INV\u202e1")
-    member = await till.find_member(AYU)
+    member = await till.lookup.find_member(AYU)
     order = await till.catalogue.reward_order(member, 1)
     with pytest.raises(CodeRefused) as refused:
         await till.redeemer.redeem(order, member, sale)
@@ -72,7 +72,7 @@ async def test_the_shift_keeps_a_refused_invoice_without_its_hidden_character(
         what=order.description,
         reason=say("order.reward_not_offered", reward="Kopi"),
     )
-    path = await till.export_shift(shift.id, tmp_path / "shift.csv")
+    path = await till.shift_record.export_shift(shift.id, tmp_path / "shift.csv")
     text = path.read_text(encoding="utf-8")
     assert "\u202e" not in text
     [row] = list(csv.DictReader(text.splitlines()))
@@ -99,7 +99,7 @@ async def test_a_member_search_no_member_could_answer_to_is_said_so_and_not_sent
 
     monkeypatch.setattr(till.client, "member_details", never)
     monkeypatch.setattr(till.client, "suggestions", never)
-    for look_up in (till.find_member, till.suggestions):
+    for look_up in (till.lookup.find_member, till.lookup.suggestions):
         with pytest.raises(MemberNotFound) as refused:
             await look_up(query)
         said = str(refused.value)
@@ -129,6 +129,6 @@ async def test_a_cashiers_usual_search_is_still_asked(
     monkeypatch.setattr(till.client, "member_details", member_details)
     monkeypatch.setattr(till.client, "suggestions", suggest)
     with contextlib.suppress(MemberNotFound):  # the server's answer: asked all the same
-        await till.find_member(query)
-    await till.suggestions(query)
+        await till.lookup.find_member(query)
+    await till.lookup.suggestions(query)
     assert asked[0] == asked[-1] == query

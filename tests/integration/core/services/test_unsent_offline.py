@@ -47,9 +47,9 @@ async def test_a_reward_the_server_never_got_is_accepted_offline_on_its_first_at
     network_settings: Settings, network: Network
 ) -> None:
     async with open_till(network_settings.till_config(), Secret(DEMO_TOKEN), QUICK_PROBE) as till:
-        ayu = await till.find_member(AYU)
+        ayu = await till.lookup.find_member(AYU)
         order = await till.catalogue.reward_order(ayu, 1)
-        shift = await till.open_shift("Dewi")
+        shift = await till.shift_record.open_shift("Dewi")
         network.down()  # the till still believes it is online: it sends, and is refused a line
         queued = await till.redeemer.redeem(order, ayu, Sale("Dewi", shift.id))
         assert queued.verdict is Verdict.NOT_CONFIRMED  # not yet known
@@ -73,9 +73,9 @@ async def test_one_the_policy_would_refuse_is_voided_audited_and_counted_as_not_
     network_settings: Settings, network: Network
 ) -> None:
     async with open_till(network_settings.till_config(), Secret(DEMO_TOKEN)) as till:
-        ayu = await till.find_member(AYU)
+        ayu = await till.lookup.find_member(AYU)
         costly = await till.catalogue.reward_order(ayu, 7)  # 150 stamps: over the offline cap
-        shift = await till.open_shift("Dewi")
+        shift = await till.shift_record.open_shift("Dewi")
         network.down()
         queued = await till.redeemer.redeem(
             costly, ayu, Sale("Dewi", shift.id, invoice_number="INV-7")
@@ -90,7 +90,7 @@ async def test_one_the_policy_would_refuse_is_voided_audited_and_counted_as_not_
         audit = await till.outbox.audit_log(queued.entry_id)
         assert [a.action for a in audit] == ["voided: offline policy"]
 
-        summary = await till.shift_summary(shift.id)
+        summary = await till.shift_record.shift_summary(shift.id)
         assert summary.count(Verdict.NOT_REDEEMED) == 1
         assert summary.count(Verdict.REFUSED) == 0  # apart from the server's refusals
         [row] = summary.refusals
@@ -116,9 +116,9 @@ async def test_the_same_order_again_once_the_till_knows_it_is_offline_is_not_red
     # queueing, read "Refused" with other advice, and the shift and the day counted one of each.
     async with open_till(network_settings.till_config(), Secret(DEMO_TOKEN)) as till:
         started = datetime.now().astimezone()
-        ayu = await till.find_member(AYU)
+        ayu = await till.lookup.find_member(AYU)
         costly = await till.catalogue.reward_order(ayu, 7)  # 150 stamps: over the offline cap
-        shift = await till.open_shift("Dewi")
+        shift = await till.shift_record.open_shift("Dewi")
         sale = Sale("Dewi", shift.id)
         network.down()
         first = await till.answer(await till.redeemer.redeem(costly, ayu, sale))
@@ -133,11 +133,11 @@ async def test_the_same_order_again_once_the_till_knows_it_is_offline_is_not_red
         assert first.what_to_do == say("receipt.not_redeemed.todo")
         assert again.value.what_to_do == say("receipt.not_redeemed.line_checked.todo")
 
-        summary = await till.shift_summary(shift.id)
+        summary = await till.shift_record.shift_summary(shift.id)
         assert summary.count(Verdict.NOT_REDEEMED) == 2
         assert summary.count(Verdict.REFUSED) == 0
         assert [row.status for row in summary.refusals] == [Verdict.NOT_REDEEMED] * 2
-        day = await till.day(started, datetime.now().astimezone())
+        day = await till.shift_record.day(started, datetime.now().astimezone())
         assert [(line.standing, line.count, line.stamps) for line in day.summary.totals()] == [
             ("not_redeemed", 2, 300)
         ]
@@ -150,9 +150,9 @@ async def test_a_pin_the_server_could_not_be_reached_for_is_not_redeemed_as_offl
     # The PIN member's twin of the case above: the pad's check meets the cut line, and the same
     # order again meets the offline rules (only the server checks a PIN). One verdict, one count.
     async with open_till(network_settings.till_config(), Secret(DEMO_TOKEN)) as till:
-        budi = await till.find_member(BUDI)
+        budi = await till.lookup.find_member(BUDI)
         order = await till.catalogue.reward_order(budi, 1)
-        shift = await till.open_shift("Dewi")
+        shift = await till.shift_record.open_shift("Dewi")
         sale = Sale("Dewi", shift.id)
         network.down()
         with pytest.raises(Refused) as unchecked:
@@ -164,7 +164,7 @@ async def test_a_pin_the_server_could_not_be_reached_for_is_not_redeemed_as_offl
         assert offline.value.verdict is Verdict.NOT_REDEEMED
         assert offline.value.message == unchecked.value.message  # only the server checks a PIN
         assert offline.value.what_to_do == unchecked.value.what_to_do
-        summary = await till.shift_summary(shift.id)
+        summary = await till.shift_record.shift_summary(shift.id)
         assert summary.count(Verdict.NOT_REDEEMED) == 2
         assert summary.count(Verdict.REFUSED) == 0
         # The shift's record (what support reads) says what the screen said, not "Try again
@@ -181,23 +181,23 @@ async def test_a_refusal_that_holds_online_too_stays_refused_offline(
 ) -> None:
     # A blocked member is refused whatever the network: the offline rules are not the reason.
     async with open_till(network_settings.till_config(), Secret(DEMO_TOKEN)) as till:
-        hendra = await till.find_member(HENDRA)
+        hendra = await till.lookup.find_member(HENDRA)
         order = await till.catalogue.reward_order(hendra, 1)
-        shift = await till.open_shift("Dewi")
+        shift = await till.shift_record.open_shift("Dewi")
         network.down()
         # the till knows it is offline
         till.monitor.report(Outcome.NEVER_ARRIVED, sent_at=clock.monotonic())
         with pytest.raises(Refused) as refused:
             await till.redeemer.redeem(order, hendra, Sale("Dewi", shift.id))
         assert refused.value.verdict is Verdict.REFUSED
-        assert (await till.shift_summary(shift.id)).count(Verdict.REFUSED) == 1
+        assert (await till.shift_record.shift_summary(shift.id)).count(Verdict.REFUSED) == 1
 
 
 async def test_a_pin_authorised_redemption_keeps_trying_while_its_authorisation_lasts(
     network_settings: Settings, network: Network
 ) -> None:
     async with open_till(network_settings.till_config(), Secret(DEMO_TOKEN)) as till:
-        budi = await till.find_member(BUDI)
+        budi = await till.lookup.find_member(BUDI)
         order = await till.catalogue.reward_order(budi, 1)
         request_id = await till.redeemer.authorize_pin(budi, Secret("123456"))
         network.down()
@@ -234,16 +234,16 @@ async def test_a_kiosk_redemption_the_server_never_got_is_voided_at_once_and_nev
 ) -> None:
     kiosk = dataclasses.replace(network_settings.till_config(), channel=Channel.KIOSK)
     async with open_till(kiosk, Secret(DEMO_TOKEN)) as till:
-        ayu = await till.find_member(AYU)
+        ayu = await till.lookup.find_member(AYU)
         order = await till.catalogue.reward_order(ayu, 1)
-        shift = await till.open_shift("Kiosk")
+        shift = await till.shift_record.open_shift("Kiosk")
         network.down()  # the kiosk still believes it is online: it sends, and is refused a line
         queued = await till.redeemer.redeem(order, ayu, Sale("Kiosk", shift.id))
         done = await till.answer(queued)
         assert done.attempts == 1  # judged on the first failed attempt
         assert done.verdict is Verdict.NOT_REDEEMED
         await _voided_by_the_kiosk(till, queued.entry_id)
-        summary = await till.shift_summary(shift.id)
+        summary = await till.shift_record.shift_summary(shift.id)
         assert summary.count(Verdict.NOT_REDEEMED) == 1
         [row] = summary.refusals
         assert row.reason is not None and "no stamps were taken" in str(row.reason)
@@ -285,9 +285,9 @@ async def test_a_retry_claimed_before_the_wait_judged_is_followed_to_its_end(
     monkeypatch.setattr(TillConfig, "retry_policy", lambda _config: RetryPolicy(base=0.0))
     options = RuntimeOptions(start_worker=False)  # the attempts are this test's own
     async with open_till(till_settings.till_config(), Secret(DEMO_TOKEN), options) as till:
-        ayu = await till.find_member(AYU)
+        ayu = await till.lookup.find_member(AYU)
         order = await till.catalogue.reward_order(ayu, 1)
-        shift = await till.open_shift("Dewi")
+        shift = await till.shift_record.open_shift("Dewi")
         queued = await till.redeemer.redeem(order, ayu, Sale("Dewi", shift.id))
         first = await till.outbox.claim("till-1")
         assert first is not None
@@ -357,7 +357,7 @@ async def test_a_kiosk_redemption_refused_for_the_token_is_voided_not_held_for_a
         async with open_till(
             till_settings.till_config(), Secret(DEMO_TOKEN), RuntimeOptions(start_worker=False)
         ) as colleague:
-            ayu = await colleague.find_member(AYU)
+            ayu = await colleague.lookup.find_member(AYU)
             order = await colleague.catalogue.reward_order(ayu, 1)
         queued = await till.redeemer.redeem(order, ayu, Sale("Kiosk"))
         await till.answer(queued)
@@ -365,7 +365,7 @@ async def test_a_kiosk_redemption_refused_for_the_token_is_voided_not_held_for_a
         await _voided_by_the_kiosk(till, queued.entry_id)
 
         kept["token"] = Secret(DEMO_TOKEN)
-        await till.resume_after_credentials_change()
+        await till.line.resume_after_credentials_change()
         await till.sync(10)
         assert sandbox.ledger() == []
 
@@ -375,7 +375,7 @@ async def test_a_kiosk_till_offline_refuses_before_queueing(
 ) -> None:
     kiosk = dataclasses.replace(network_settings.till_config(), channel=Channel.KIOSK)
     async with open_till(kiosk, Secret(DEMO_TOKEN)) as till:
-        ayu = await till.find_member(AYU)
+        ayu = await till.lookup.find_member(AYU)
         order = await till.catalogue.reward_order(ayu, 1)
         # the till knows it is offline (and the line is down: it checks before refusing)
         network.down()

@@ -29,8 +29,8 @@ async def test_a_balance_voucher_is_deducted_from_and_used_up_whole_only_on_purp
     till_settings: Settings, sandbox: SandboxControl
 ) -> None:
     async with open_till(till_settings.till_config(), Secret(DEMO_TOKEN)) as till:
-        ayu = await till.find_member(AYU)
-        offer = await till.offer(ayu)
+        ayu = await till.lookup.find_member(AYU)
+        offer = await till.lookup.offer(ayu)
         saldo = offer.voucher(12)
         assert saldo is not None and saldo.balance and saldo.left == 150_000
         assert saldo.name == "Saldo Hadiah Rindang"
@@ -57,13 +57,13 @@ async def test_offline_a_balance_voucher_is_deducted_against_what_this_till_hold
     network_settings: Settings, network: Network
 ) -> None:
     async with open_till(network_settings.till_config(), Secret(DEMO_TOKEN)) as till:
-        ayu = await till.find_member(AYU)
-        await till.offer(ayu)  # the till sees her vouchers, and remembers them
+        ayu = await till.lookup.find_member(AYU)
+        await till.lookup.offer(ayu)  # the till sees her vouchers, and remembers them
         network.down()
-        cached = await till.find_member(AYU)  # the till learns it is offline
+        cached = await till.lookup.find_member(AYU)  # the till learns it is offline
         assert not cached.live
 
-        offer = await till.offer(cached)
+        offer = await till.lookup.offer(cached)
         saldo = offer.voucher(12)
         assert saldo is not None and saldo.balance and offer.vouchers_as_of is not None
 
@@ -77,7 +77,7 @@ async def test_offline_a_balance_voucher_is_deducted_against_what_this_till_hold
         order, facts = await till.catalogue.deduct_order(cached, 12, 50_000)
         second = await till.redeemer.redeem(order, cached, Sale("Dewi"), voucher=facts)
         assert second.verdict is Verdict.ACCEPTED_OFFLINE
-        left = (await till.offer(cached)).voucher(12)
+        left = (await till.lookup.offer(cached)).voucher(12)
         assert left is not None and left.left == 0
 
         # A voucher used whole on this till cannot be used again before the server says.
@@ -96,8 +96,8 @@ async def test_a_balance_voucher_listed_as_the_docs_show_is_known_by_its_validat
     # The listing and the rewards list say no voucher's kind (voucher_api §3): only validation.
     sandbox.faults(vouchers_kind_unlisted=True)
     async with open_till(till_settings.till_config(), Secret(DEMO_TOKEN)) as till:
-        ayu = await till.find_member(AYU)
-        offer = await till.offer(ayu)
+        ayu = await till.lookup.find_member(AYU)
+        offer = await till.lookup.offer(ayu)
         saldo, ordinary = offer.voucher(12), offer.voucher(20)
         assert saldo is not None and saldo.balance and saldo.kind_known
         assert saldo.left == 150_000
@@ -112,15 +112,15 @@ async def test_a_kind_confirmed_by_validation_is_remembered_and_deducted_from_of
     network.faults(vouchers_kind_unlisted=True)
     async with open_till(network_settings.till_config(), Secret(DEMO_TOKEN)) as till:
         asked = validations(till)
-        ayu = await till.find_member(AYU)
+        ayu = await till.lookup.find_member(AYU)
         for _ in range(3):  # the cashier opens her vouchers again and again
-            saldo = (await till.offer(ayu)).voucher(12)
+            saldo = (await till.lookup.offer(ayu)).voucher(12)
             assert saldo is not None and saldo.balance and saldo.kind_known
         await till.catalogue.deduct_order(ayu, 12, 10_000)
         assert sorted(asked) == [SALDO, "ULTAH-AYU-6"]  # once each, on the first read
 
         network.down()
-        cached = await till.find_member(AYU)
+        cached = await till.lookup.find_member(AYU)
         order, facts = await till.catalogue.deduct_order(cached, 12, 50_000)
         queued = await till.redeemer.redeem(order, cached, Sale("Dewi"), voucher=facts)
         assert queued.verdict is Verdict.ACCEPTED_OFFLINE
@@ -132,20 +132,20 @@ async def test_offline_nothing_is_deducted_from_a_voucher_whose_kind_was_never_c
     network.faults(vouchers_kind_unlisted=True)
     async with open_till(network_settings.till_config(), Secret(DEMO_TOKEN)) as till:
         validations(till, failing=(SALDO,))
-        ayu = await till.find_member(AYU)
-        saldo = (await till.offer(ayu)).voucher(12)
+        ayu = await till.lookup.find_member(AYU)
+        saldo = (await till.lookup.offer(ayu)).voucher(12)
         assert saldo is not None and saldo.balance and not saldo.kind_known
-        shift = await till.open_shift("Dewi")
+        shift = await till.shift_record.open_shift("Dewi")
 
         network.down()
-        cached = await till.find_member(AYU)
+        cached = await till.lookup.find_member(AYU)
         order, facts = await till.catalogue.deduct_order(cached, 12, 50_000)
         with pytest.raises(Refused) as refused:
             await till.redeemer.redeem(order, cached, Sale("Dewi", shift.id), voucher=facts)
         assert refused.value.refusal is Refusal.VOUCHER_KIND_UNCONFIRMED
         assert str(refused.value) == UNCONFIRMED
         assert await till.outbox.entries() == []  # refused before it was queued
-        [row] = (await till.shift_summary(shift.id)).refusals
+        [row] = (await till.shift_record.shift_summary(shift.id)).refusals
         assert row.reason is not None and str(row.reason) == UNCONFIRMED
 
         # Used up whole it is good whichever kind it is: accepted offline, as before.
@@ -160,8 +160,8 @@ async def test_a_deduction_of_unconfirmed_kind_that_never_arrived_is_not_redeeme
     network.faults(vouchers_kind_unlisted=True)
     async with open_till(network_settings.till_config(), Secret(DEMO_TOKEN)) as till:
         validations(till, failing=(SALDO,))
-        ayu = await till.find_member(AYU)
-        await till.offer(ayu)
+        ayu = await till.lookup.find_member(AYU)
+        await till.lookup.offer(ayu)
         order, facts = await till.catalogue.deduct_order(ayu, 12, 50_000)
         assert not facts.kind_known
         network.down()  # the till still believes it is online: it sends, and is refused a line

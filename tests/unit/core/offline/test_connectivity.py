@@ -278,7 +278,7 @@ def test_listeners_hear_when_the_clock_starts_and_stops_disagreeing(manual: Manu
 
 
 class ScriptedCheck:
-    """The heartbeat's check (``Till.check_connectivity``): proves what the test sets on the
+    """The heartbeat's check (``Line.check_connectivity``): proves what the test sets on the
     monitor, as the ping's answer would; counts its calls. ``hold`` keeps it waiting, as a ping
     does on the network."""
 

@@ -22,8 +22,8 @@ from app.core.outbox import (
     SubmitResult,
     SyncWorker,
 )
+from app.core.outbox.admission import PromoOnInvoice
 from app.core.outbox.claim import CANCELLED_ON_SERVER
-from app.core.outbox.outbox import PromoOnInvoice
 
 from .conftest import NOT_HONOURED, OutboxFactory, enqueue_reward, settle
 from .fakes import FakeTransport

@@ -33,7 +33,8 @@ from app.core.services.day_summary import (
     summarise,
     write_summary_csv,
 )
-from app.core.services.history import ExceptionItem, History, HistoryFilter
+from app.core.services.history import ExceptionItem, History
+from app.core.services.history_filter import HistoryFilter
 from app.core.services.receipts import Verdict, feed_line_said, receipt_for
 from app.core.services.shift import shift_rows
 from app.core.services.standings import STANDINGS

@@ -59,6 +59,13 @@ class StandInRedeemer:
         return None  # none of these tests' entries has a PIN or is the kiosk's
 
 
+class StandInLookup:
+    """What manager mode uses of the till's members: none, until a test says otherwise."""
+
+    async def find_member(self, query: str) -> Any:
+        raise AssertionError("not looked up in these tests")
+
+
 @dataclass
 class StandInTill:
     """What manager mode uses of a till, on a real outbox and the fake server."""
@@ -68,11 +75,10 @@ class StandInTill:
     config: Config = field(default_factory=Config)
     redeemer: StandInRedeemer = field(default_factory=StandInRedeemer)
 
+    lookup: StandInLookup = field(default_factory=StandInLookup)
+
     async def receipt(self, entry: OutboxEntry) -> Receipt:
         return receipt_for(entry)
-
-    async def find_member(self, query: str) -> Any:
-        raise AssertionError("not looked up in these tests")
 
 
 @pytest.fixture
@@ -318,7 +324,7 @@ async def test_a_members_pin_checked_for_a_retry_queues_nothing_until_it_is_sent
         checked.append(member)
         return "01a00000-0000-7000-8000-0000000000a2"
 
-    monkeypatch.setattr(mode.till, "find_member", find_member)
+    monkeypatch.setattr(mode.till.lookup, "find_member", find_member)
     monkeypatch.setattr(mode.till.redeemer, "authorize_pin", authorize_pin)
     authorised = await mode.authorise_retry(entry_id, Secret("135790"))
     assert checked == ["m1"]

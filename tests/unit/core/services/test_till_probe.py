@@ -1,4 +1,4 @@
-"""The till's connectivity probe (``Till.probe``): a ping the server refuses is an answer. The
+"""The till's connectivity probe (``Line.probe``): a ping the server refuses is an answer. The
 server is there, so the till is not offline; the queue pauses as it does when a send meets the
 refusal, and nothing waiting is sent under the refused token. Whatever else the ping meets keeps
 its meaning: no answer. And a request is dated by when it left: a failure after a newer answer is
@@ -61,7 +61,7 @@ class Counter:
 
 
 async def _no_probe() -> Connectivity | None:
-    return None  # the tests call Till.probe themselves
+    return None  # the tests call Line.probe themselves
 
 
 @pytest.fixture
@@ -121,8 +121,8 @@ async def test_a_login_page_refusing_the_ping_does_not_pause_the_queue(
     # till's own is not refused by it, and what waits is sent once the line is the server's.
     counter.server.on(PING, reply(status, b"<html><body>CafeWiFi: sign in</body></html>", **HTML))
     await queue_one(counter.till)
-    assert await counter.till.probe() is not Connectivity.DEGRADED
-    assert await counter.till.token_accepted() is None
+    assert await counter.till.line.probe() is not Connectivity.DEGRADED
+    assert await counter.till.line.token_accepted() is None
     assert not (await counter.till.status()).paused
 
 
@@ -133,8 +133,8 @@ async def test_a_refused_ping_is_an_answer_and_pauses_the_queue(
     counter.server.on(PING, reply(status, REFUSED))
     entry_id = await queue_one(counter.till)
     with caplog.at_level(logging.DEBUG):
-        assert await counter.till.probe() is Connectivity.DEGRADED
-        assert await counter.till.probe() is Connectivity.DEGRADED  # asked again: still paused
+        assert await counter.till.line.probe() is Connectivity.DEGRADED
+        assert await counter.till.line.probe() is Connectivity.DEGRADED  # asked again: still paused
 
     status_now = await counter.till.status()
     assert status_now.paused
@@ -164,7 +164,7 @@ async def test_a_refused_ping_tries_the_token_a_manager_set_meanwhile(counter: C
 
     counter.server.on(PING, ping)
     counter.kept["token"] = Secret(NEW_TOKEN)  # `stamps-pos token set` while the till was away
-    assert await counter.till.probe() is Connectivity.ONLINE
+    assert await counter.till.line.probe() is Connectivity.ONLINE
     assert not (await counter.till.status()).paused
     assert len(counter.server.calls(PING)) == 2
 
@@ -172,15 +172,17 @@ async def test_a_refused_ping_tries_the_token_a_manager_set_meanwhile(counter: C
 async def test_a_refused_ping_with_no_token_kept_pauses(counter: Counter) -> None:
     counter.server.on(PING, reply(401, REFUSED))
     counter.kept["token"] = None
-    assert await counter.till.probe() is Connectivity.DEGRADED
+    assert await counter.till.line.probe() is Connectivity.DEGRADED
     assert (await counter.till.status()).paused
 
 
 async def test_a_ping_the_server_takes_lifts_a_pause_for_credentials(counter: Counter) -> None:
     counter.server.on(PING, reply(401, REFUSED), PONG)
     await queue_one(counter.till)
-    assert await counter.till.probe() is Connectivity.DEGRADED
-    assert await counter.till.probe() is Connectivity.ONLINE  # the server takes the token again
+    assert await counter.till.line.probe() is Connectivity.DEGRADED
+    assert (
+        await counter.till.line.probe() is Connectivity.ONLINE
+    )  # the server takes the token again
     assert not (await counter.till.status()).paused
     counter.server.on(REDEEM, reply(200, doc("redeem_reward")["responses"][0]["body"]))
     assert await counter.till.worker.run_once() == 1
@@ -202,7 +204,7 @@ async def test_no_other_answer_to_the_ping_changes_what_the_till_believes(
     answer: httpx.Response | Exception, counter: Counter
 ) -> None:
     counter.server.on(PING, answer)
-    assert await counter.till.probe() is None
+    assert await counter.till.line.probe() is None
     assert not (await counter.till.status()).paused
 
 
@@ -227,7 +229,7 @@ async def test_a_ping_answered_without_a_pong_ends_an_outage(
     # be reached" while it answered every ping, and looked up nobody new. Degraded, not
     # online: nothing shows its token taken.
     counter.server.on(PING, answer)
-    assert await counter.till.probe() is Connectivity.DEGRADED
+    assert await counter.till.line.probe() is Connectivity.DEGRADED
     assert not (await counter.till.status()).paused
 
 
@@ -245,7 +247,7 @@ async def test_a_ping_answered_without_a_pong_ends_an_outage(
 )
 async def test_a_proper_pong_is_online(pong: dict[str, object], counter: Counter) -> None:
     counter.server.on(PING, reply(200, {"pong": pong}))
-    assert await counter.till.probe() is Connectivity.ONLINE
+    assert await counter.till.line.probe() is Connectivity.ONLINE
     assert not (await counter.till.status()).paused
 
 
@@ -271,7 +273,7 @@ async def test_the_probe_logs_a_ping_only_when_it_says_something_new(
 ) -> None:
     caplog.set_level(logging.DEBUG)
     counter.server.on(PING, answer)
-    await counter.till.check_connectivity()
+    await counter.till.line.check_connectivity()
     said = [r.levelname for r in caplog.records if r.name == "app.core.stamps"]
     assert [level for level in said if level != "DEBUG"] == logged
     assert said  # the ping is still in a DEBUG log (``-vv``)
@@ -295,10 +297,10 @@ async def test_a_token_that_cannot_be_sent_pauses_the_queue_for_it_and_is_no_out
     entry_id = await queue_one(counter.till)
     # no answer to wait for: the till is not offline (lookups say the token's words, not the
     # cache's), and the queue waits for a manager rather than for a network
-    assert await counter.till.probe() is Connectivity.DEGRADED
+    assert await counter.till.line.probe() is Connectivity.DEGRADED
     status = await counter.till.status()
     assert status.paused
-    assert counter.till.why_paused(status).id == "queue.paused.token_unusable"
+    assert counter.till.line.why_paused(status).id == "queue.paused.token_unusable"
     assert counter.server.calls(PING) == []
     assert await counter.till.worker.run_once() == 0
     assert (await counter.till.receipt(entry_id)).entry_id == entry_id
@@ -309,9 +311,9 @@ async def test_a_token_that_cannot_be_sent_gives_way_to_the_one_a_manager_set(
 ) -> None:
     carry_unsendable(counter)
     counter.server.on(PING, PONG, PONG)
-    assert await counter.till.probe() is Connectivity.DEGRADED
+    assert await counter.till.line.probe() is Connectivity.DEGRADED
     counter.kept["token"] = Secret(NEW_TOKEN)  # `stamps-pos token set`
-    assert await counter.till.probe() is Connectivity.ONLINE
+    assert await counter.till.line.probe() is Connectivity.ONLINE
     assert not (await counter.till.status()).paused
     [ping] = counter.server.calls(PING)
     assert ping.headers["Authorization"] == f"Token {NEW_TOKEN}"
@@ -321,9 +323,9 @@ async def test_checking_a_pause_under_a_token_that_cannot_be_sent_says_to_set_it
     counter: Counter,
 ) -> None:
     carry_unsendable(counter)
-    await counter.till.probe()  # paused for it
+    await counter.till.line.probe()  # paused for it
     counter.till.monitor.report(None, sent_at=clock.monotonic())  # the network itself is fine
-    said = await counter.till.resume_after_credentials_change()
+    said = await counter.till.line.resume_after_credentials_change()
     assert said is not None and said.id == "queue.paused.token_unusable"
     assert (await counter.till.status()).paused
     assert counter.till.connectivity is Connectivity.ONLINE
@@ -334,12 +336,12 @@ async def test_a_token_that_cannot_be_sent_is_not_accepted_and_no_outage(
 ) -> None:
     carry_unsendable(counter)
     counter.till.monitor.report(None, sent_at=clock.monotonic())
-    assert await counter.till.token_accepted() is False
+    assert await counter.till.line.token_accepted() is False
     assert counter.till.connectivity is Connectivity.ONLINE
     assert counter.server.calls(PING) == []
 
 
-# --- the check at start (Till.check_connectivity): what the server proves, not the start's belief
+# --- the check at start (Line.check_connectivity): what the server proves, not the start's belief
 
 
 @pytest.mark.parametrize(
@@ -361,7 +363,7 @@ async def test_the_check_at_start_shows_what_the_server_proves(
     # read "Online" until a customer's lookup finds out.
     counter.server.on(PING, answer)  # type: ignore[arg-type]
     assert not counter.till.monitor.proven
-    await counter.till.check_connectivity()
+    await counter.till.line.check_connectivity()
     assert counter.till.connectivity is state
     assert counter.till.monitor.proven
     assert (await counter.till.status()).paused is paused
@@ -376,7 +378,7 @@ LOST = {
 
 
 async def look_up(till: Till) -> object:
-    return await till.find_member("customer@stamps.co.id")
+    return await till.lookup.find_member("customer@stamps.co.id")
 
 
 async def check_pin(till: Till) -> object:
@@ -388,7 +390,7 @@ async def read_the_offer(till: Till) -> object:
 
 
 async def check_the_line(till: Till) -> object:
-    await till.check_connectivity()  # the heartbeat's
+    await till.line.check_connectivity()  # the heartbeat's
     return None
 
 
@@ -431,7 +433,7 @@ async def test_a_request_that_fails_after_a_newer_one_was_answered_leaves_the_ti
         await asked
     assert counter.till.connectivity is Connectivity.ONLINE
     # a request sent since the server last answered still tells
-    assert await counter.till.token_accepted() is None
+    assert await counter.till.line.token_accepted() is None
     assert counter.till.connectivity is not Connectivity.ONLINE
 
 
@@ -459,7 +461,7 @@ async def test_a_redemption_answered_while_the_member_was_read_comes_off_their_b
         stamps=20,
     )
     held = Held(monkeypatch, counter.till.client, "member_details")
-    asked = asyncio.create_task(counter.till.find_member("customer@stamps.co.id"))
+    asked = asyncio.create_task(counter.till.lookup.find_member("customer@stamps.co.id"))
     await held.arrived.wait()
     clock.advance(1)
     assert await counter.till.worker.run_once() == 1
@@ -467,7 +469,7 @@ async def test_a_redemption_answered_while_the_member_was_read_comes_off_their_b
     held.release()
     member = await asked
     assert member.live and member.stamps == 250
-    assert await counter.till.projected_stamps(member) == 230
+    assert await counter.till.lookup.projected_stamps(member) == 230
 
 
 @pytest.mark.parametrize("believed", [Connectivity.ONLINE])
@@ -612,7 +614,7 @@ async def test_believed_offline_the_till_checks_the_line_before_it_refuses_and_f
     # The probe's wait doubles through an outage: a promo retried 8 s after the line came back
     # was refused "only online" by a till that had not looked since.
     counter.server.on(PING, PONG)
-    assert await counter.till.check_line_now() is False
+    assert await counter.till.line.check_line_now() is False
     assert counter.till.connectivity is Connectivity.ONLINE
     assert len(counter.server.calls(PING)) == 1
 
@@ -623,14 +625,14 @@ async def test_the_check_of_a_line_that_hangs_gives_up_within_its_short_wait(
     # A ping into a hang held the cashier for the connect and read timeouts (13 s by default).
     monkeypatch.setattr(line, "LINE_CHECK_WAIT", 0.05)  # the line's part reads it at each check
     held = Held(monkeypatch, counter.till.client, "ping")  # never released: no answer comes
-    assert await counter.till.check_line_now() is True  # still offline, as far as it knows
+    assert await counter.till.line.check_line_now() is True  # still offline, as far as it knows
     assert len(held.calls) == 1
     assert counter.till.connectivity is Connectivity.OFFLINE
 
 
 @pytest.mark.parametrize("believed", [Connectivity.ONLINE, Connectivity.DEGRADED])
 async def test_a_till_not_believed_offline_asks_nothing_for_a_check(counter: Counter) -> None:
-    assert await counter.till.check_line_now() is False
+    assert await counter.till.line.check_line_now() is False
     assert counter.server.calls(PING) == []
 
 
@@ -644,12 +646,12 @@ async def test_believed_offline_a_member_the_copy_does_not_know_is_asked_once_th
     counter.server.on("/api/v2/memberships/details", reply(200, details))
     if line_back:
         counter.server.on(PING, PONG)
-        member = await counter.till.find_member("customer@stamps.co.id")
+        member = await counter.till.lookup.find_member("customer@stamps.co.id")
         assert member.live
         return
     counter.server.on(PING, LOST["refused"])  # the line still down
     with pytest.raises(NotOnline) as unseen:
-        await counter.till.find_member("customer@stamps.co.id")
+        await counter.till.lookup.find_member("customer@stamps.co.id")
     assert english(unseen.value.message).startswith("The till checked the line just now")
     assert counter.server.calls("/api/v2/memberships/details") == []
 
@@ -738,9 +740,9 @@ async def test_a_token_typed_is_put_to_the_server_alone_and_the_till_keeps_its_o
     # own token would be lost to a mistyped one, and the queue pause under it.
     counter.server.on(PING, answer, PONG)
     with caplog.at_level(logging.DEBUG):
-        assert await counter.till.would_accept(Secret(NEW_TOKEN)) is verdict
+        assert await counter.till.line.would_accept(Secret(NEW_TOKEN)) is verdict
     assert NEW_TOKEN not in caplog.text
-    assert await counter.till.token_accepted() is True
+    assert await counter.till.line.token_accepted() is True
     asked, own = counter.server.calls(PING)
     assert asked.headers["Authorization"] == f"Token {NEW_TOKEN}"
     assert own.headers["Authorization"] == f"Token {TOKEN}"
