@@ -68,7 +68,7 @@ class ConnectivityMonitor:
     (:data:`PROBE_CAP`), never below ``probe_interval``.
 
     While online, ``heartbeat`` seconds without a proof (0: never) run ``check``
-    (:meth:`Till.check_connectivity`), so a line that drops while nobody redeems shows before
+    (:meth:`Line.check_connectivity`), so a line that drops while nobody redeems shows before
     the next customer's lookup waits for it. Every proof resets the wait, and no check goes out
     while ``busy()`` says a request is on its way: its own answer will say.
     """
@@ -225,7 +225,7 @@ class ConnectivityMonitor:
         )
 
     def prove(self, state: Connectivity, *, sent_at: float | None = None) -> None:
-        """Record the state a check of the server's own proved (:meth:`Till.check_connectivity`);
+        """Record the state a check of the server's own proved (:meth:`Line.check_connectivity`);
         ``sent_at`` is when its ping left (else now). An Online proof from a ping older than the
         failure that took the till off line is checked, as an answer is (:meth:`report`)."""
         at = clock.monotonic() if sent_at is None else sent_at
