@@ -410,6 +410,32 @@ async def test_cashiers_txt_is_imported_once(staff: Staff, tmp_path: Path) -> No
     assert await staff.names(Role.CASHIER) == ["Rina", "Wayan"]
 
 
+async def test_a_cashiers_file_saved_by_notepad_keeps_its_first_name(
+    staff: Staff, tmp_path: Path
+) -> None:
+    # Windows' Notepad saves UTF-8 with a byte order mark: the first name was skipped as
+    # "contains a control or invisible character", the one cashier nobody could find why.
+    path = tmp_path / "cashiers.txt"
+    path.write_bytes("Rina\r\nWayan\r\n".encode("utf-8-sig"))
+    result = await staff.import_cashiers(read_cashiers_file(path), who="Sari")
+    assert result.added == ("Rina", "Wayan") and result.skipped == ()
+
+
+async def test_a_skipped_name_is_named_by_its_line_in_the_file(
+    staff: Staff, tmp_path: Path
+) -> None:
+    # Counted among the names, line 5 was "line 2": past the comment and the blank lines, the
+    # manager looked at the wrong line. A line separator inside a name is no new line to an
+    # editor, nor to the count: "Rina\u2028Wati" was two cashiers.
+    path = tmp_path / "cashiers.txt"
+    path.write_text(
+        "# the store's cashiers\n\nBudi\n\nBad\x1bName\nRina\u2028Wati\n", encoding="utf-8"
+    )
+    result = await staff.import_cashiers(read_cashiers_file(path), who="Sari")
+    assert result.added == ("Budi",)
+    assert [line for line, _ in result.skipped] == ["line 5", "line 6"]
+
+
 def test_an_unreadable_cashiers_file_says_so(tmp_path: Path) -> None:
     with pytest.raises(StaffRefused, match="cannot be read"):
         read_cashiers_file(tmp_path / "missing.txt")
