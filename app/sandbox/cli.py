@@ -16,6 +16,7 @@ from typing import NoReturn
 from app.sandbox.data import DEMO_TOKEN, MERCHANT_ID, PIN_MEMBER_PIN
 from app.sandbox.embedded import SandboxServer
 from app.sandbox.faults import SCOPES, FaultConfig
+from app.sandbox.persistence import StateUnusable
 
 #: The most generated members or rewards: a mistyped count (99999999999) built members until
 #: the memory ran out, saying nothing.
@@ -224,7 +225,7 @@ def _cannot_listen(args: argparse.Namespace, exc: OSError) -> str:
     return f"{where}: give another --port or --host"
 
 
-def _unusable_state(state: str, exc: OSError | sqlite3.Error) -> str:
+def _unusable_state(state: str, exc: OSError | sqlite3.Error | StateUnusable) -> str:
     """Why ``--state FILE`` cannot be the sandbox's state, in one line: a file named by mistake
     (the till's settings, a folder) ended in sqlite3's traceback."""
     why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
@@ -256,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
             extra_members=args.extra_members,
             extra_rewards=args.extra_rewards,
         )
-    except (OSError, sqlite3.Error) as exc:  # only --state is opened here
+    except (OSError, sqlite3.Error, StateUnusable) as exc:  # only --state is opened here
         print(f"stamps-pos sandbox: {_unusable_state(args.state, exc)}", file=sys.stderr)
         return 2
     stop = threading.Event()

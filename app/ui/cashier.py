@@ -35,7 +35,7 @@ LOCK_NAME = "gui.lock"
 CASHIERS_FILE = "cashiers.txt"
 
 
-def cashier_names(folder: Path) -> tuple[list[str] | None, Message | None]:
+def cashier_names(folder: Path) -> tuple[dict[int, str] | None, Message | None]:
     """The store's cashiers, one name a line, from ``cashiers.txt`` in ``folder`` (if any), and
     why the file was not read (``None`` when it was, or when there is none).
 
@@ -199,7 +199,7 @@ class TillStart:
     config: TillConfig
     token: Secret
     options: WindowOptions = dataclasses.field(default_factory=WindowOptions)
-    cashiers: list[str] | None = None
+    cashiers: dict[int, str] | None = None
     cashiers_unread: Message | None = None
     token_source: TokenSource | None = None
 

@@ -91,7 +91,7 @@ class CashierWindow(QObject):
         view: CashierWindowView,
         till: Till,
         *,
-        cashiers: list[str] | None = None,
+        cashiers: dict[int, str] | None = None,
         use_printer: bool = True,
         scanner: ScannerFilter | None = None,
         demo: DemoControls | None = None,

@@ -140,4 +140,4 @@ def test_a_cashiers_file_that_is_not_utf8_is_said_and_the_till_still_starts(
 def test_cashiers_file_names_are_read_a_line_each(tmp_path: Path) -> None:
     assert cashier_names(tmp_path) == (None, None)  # no file: nothing to import, nothing said
     (tmp_path / "cashiers.txt").write_bytes(b"# the shop\r\nDewi\r\n\r\n Putu \r\n")
-    assert cashier_names(tmp_path) == (["Dewi", "Putu"], None)
+    assert cashier_names(tmp_path) == ({2: "Dewi", 4: "Putu"}, None)

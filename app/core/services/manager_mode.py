@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -225,7 +225,7 @@ class ManagerMode:
         """Set or reset an account's PIN (and lift its lock); ``None`` removes a cashier's."""
         return await self.staff.set_pin(self.require().name, role, name, pin)
 
-    async def import_cashiers(self, names: Iterable[str]) -> ImportResult:
+    async def import_cashiers(self, names: Mapping[int, str] | Iterable[str]) -> ImportResult:
         """Add cashiers (without PINs) from a list of names, such as ``cashiers.txt``."""
         return await self.staff.import_cashiers(names, who=self.require().name)
 

@@ -35,7 +35,7 @@ from app.core.domain import EntryStatus, OperationKind, Outcome
 from app.core.storage.integrity import SQLITE_HEADER, sync_folder
 from app.core.storage.payloads import forbidden_key
 from app.core.storage.salvage import UNSETTLED, Salvage, salvage
-from app.core.storage.tables import ATTEMPTS, AUDIT, ENTRIES, TALLIES, UTCDateTime
+from app.core.storage.tables import ATTEMPTS, AUDIT, ENTRIES, TALLIES, DecimalText, UTCDateTime
 from app.core.storage.writer import Database
 
 FORMAT = "stamps-pos outbox export"
@@ -45,6 +45,9 @@ MAX_FILE_BYTES = 64 << 20
 MAX_TEXT = 10_000
 MAX_WHOLE = 2**63 - 1
 _ENTRY_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.ASCII)
+#: Columns that hold a manager's note, and the line breaks and tabs one may hold.
+_NOTES = {"note"}
+_LINE_BREAKS = re.compile("[\n\t]")
 #: Columns an import never takes from the file: this till numbers its own rows.
 _OWN = {"seq", "id"}
 #: Columns added since exports began, and what an entry written before them holds: an export
@@ -301,15 +304,35 @@ def _value(column: sa.Column[Any], value: Any, where: str) -> Any:
         if not column.nullable:
             raise ExportUnreadable(f"{where} is missing")
         return None
-    converted = _converted(column.type, value)
+    # A note's line breaks and tabs are the manager's (the note box takes them, check_note
+    # keeps them); anywhere else they are no part of what a till writes.
+    breaks = column.name in _NOTES and isinstance(value, str)
+    converted = _converted(column.type, _LINE_BREAKS.sub(" ", value) if breaks else value)
     if converted is _INVALID:
-        raise ExportUnreadable(f"{where} is not a valid {type(column.type).__name__.lower()}")
+        raise ExportUnreadable(f"{where} is not {_described(column.type)}")
+    if breaks:
+        converted = value
     if column.name == "payload" and not _typed_text_only(converted):
         # what is sent: each text in it was typed or scanned, and the till refuses such a
         # character typed (an invoice "\x1b[31mINV\u202e" came in by a file, went to the
         # server, and `history` printed it raw)
         raise ExportUnreadable(f"{where} holds a control or invisible character")
     return converted
+
+
+def _described(kind: Any) -> str:
+    """What a column takes, in words: "autostring" and "utcdatetime" were its types' names."""
+    if isinstance(kind, UTCDateTime):
+        return "a time (ISO 8601)"
+    if isinstance(kind, DecimalText):
+        return "an amount written as text"
+    if isinstance(kind, sa.Boolean):
+        return "true or false"
+    if isinstance(kind, sa.Integer):
+        return "a whole number the till can store"
+    if isinstance(kind, sa.JSON):
+        return "JSON the till can store"
+    return f"text of at most {MAX_TEXT:,} characters, without control characters"
 
 
 def _converted(kind: Any, value: Any) -> Any:

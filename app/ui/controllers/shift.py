@@ -128,7 +128,7 @@ class ShiftController(QObject):
         session: CashierSession,
         redemption: RedemptionController,
         *,
-        cashiers: list[str] | None = None,
+        cashiers: dict[int, str] | None = None,
         use_printer: bool = True,
         seed: StaffSeed | None = None,
     ) -> None:
@@ -164,7 +164,7 @@ class ShiftController(QObject):
 
     # -- the accounts ------------------------------------------------------------------------
 
-    async def _prepare(self, cashiers: list[str] | None, seed: StaffSeed | None) -> None:
+    async def _prepare(self, cashiers: dict[int, str] | None, seed: StaffSeed | None) -> None:
         staff = self.session.till.staff
         try:
             if seed is not None and not await staff.has_manager():

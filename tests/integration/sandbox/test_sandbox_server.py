@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
@@ -167,6 +169,55 @@ def test_a_state_file_the_sandbox_cannot_use_is_a_usage_error_not_a_traceback(
     assert err.startswith(f"stamps-pos sandbox: --state {state} cannot be used: ")
     assert why in err and "Traceback" not in err
     assert len(err.splitlines()) == 1
+
+
+def _another_programs_database(path: Path) -> None:
+    with contextlib.closing(sqlite3.connect(path)) as db, db:
+        db.execute("CREATE TABLE outbox_entries (id TEXT PRIMARY KEY)")
+        db.execute("INSERT INTO outbox_entries VALUES ('queued-redemption')")
+
+
+def _a_snapshot_of(world: str) -> Callable[[Path], None]:
+    def make(path: Path) -> None:
+        with contextlib.closing(sqlite3.connect(path)) as db, db:
+            db.execute("CREATE TABLE snapshot (id INTEGER PRIMARY KEY, saved_at TEXT, world TEXT)")
+            db.execute("INSERT INTO snapshot VALUES (1, '', ?)", (world,))
+
+    return make
+
+
+@pytest.mark.parametrize(
+    ("make", "why"),
+    [
+        (
+            _another_programs_database,
+            "it is another program's database (its tables: outbox_entries)",
+        ),
+        (_a_snapshot_of("{"), "its snapshot is not a sandbox's world"),
+        (_a_snapshot_of("[]"), "its snapshot is not a sandbox's world"),
+        (_a_snapshot_of('{"members": 5}'), "its snapshot is not a sandbox's world"),
+        (_a_snapshot_of("null"), "its snapshot is not a sandbox's world"),
+    ],
+    ids=["the-tills-database", "cut-short", "a-list", "no-merchant", "null"],
+)
+def test_a_state_file_of_another_program_or_a_broken_world_is_refused_and_left_as_it_was(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    make: Callable[[Path], None],
+    why: str,
+):
+    # `sandbox --state …/stamps-pos.db` (the till's own database, named by mistake) served,
+    # and wrote its `snapshot` table into the till's database; a snapshot cut short or edited
+    # by hand ended in a JSONDecodeError, KeyError or TypeError traceback, exit 1.
+    state = tmp_path / "state.db"
+    make(state)
+    before = state.read_bytes()
+    assert main(["--port", "0", "--state", str(state)]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith(f"stamps-pos sandbox: --state {state} cannot be used: {why}")
+    assert "Traceback" not in err and len(err.splitlines()) == 1
+    assert state.read_bytes() == before
 
 
 def test_cli_serves_until_sigterm(tmp_path: Path):

@@ -130,6 +130,25 @@ async def test_an_import_keeps_the_ids_and_never_doubles_one(
         await other.close()
 
 
+async def test_a_cancel_whose_note_has_line_breaks_is_carried_to_another_till(
+    tmp_path: Path,
+) -> None:
+    # The window's note box takes line breaks and tabs (check_note), and a queued cancel keeps
+    # its note: the dead till's export was refused whole, "note is not a valid autostring",
+    # its queue left on a disk nobody could import from.
+    note = "Customer changed her mind.\n\tAsked by Rina"
+    outbox = await Outbox.open(tmp_path / "dead" / "till.db", POLICY)
+    try:
+        redeemed = await enqueue(outbox, "m1", "INV-1")
+        await set_status(outbox, redeemed, "synced", server_redemption_id=2001)
+        cancel = await outbox.cancel(redeemed, False, who="manager", terminal="till-1", note=note)
+        export_entries(outbox.db.path, tmp_path / "out.json", now=NOW)
+    finally:
+        await outbox.close()
+    entries = read_export(tmp_path / "out.json")
+    assert {e.id: e.values["note"] for e in entries}[cancel.id] == note
+
+
 async def test_an_entry_whose_dependency_is_missing_is_refused_not_half_added(
     dead_till: tuple[Outbox, dict[str, str]], tmp_path: Path
 ) -> None:
@@ -251,6 +270,29 @@ def test_a_hostile_entry_is_refused_naming_what_is_wrong(
     )
     with pytest.raises(ExportUnreadable, match=reason):
         read_export(tmp_path / "in.json")
+
+
+@pytest.mark.parametrize(
+    ("bad", "said"),
+    [
+        (entry(cashier="ayu\x1b[2J"), "cashier is not text of at most 10,000 characters, without"),
+        (entry(note="ok\n\x1b[2J"), "note is not text of at most 10,000 characters, without"),
+        (entry(note="\u202eevil"), "note is not text"),
+        (entry(created_at="yesterday"), "created_at is not a time (ISO 8601)"),
+        (entry(attempts=10**30), "attempts is not a whole number the till can store"),
+        (entry(rupiah=1.5), "rupiah is not an amount written as text"),
+    ],
+)
+def test_a_value_the_file_gets_wrong_is_said_in_words(
+    tmp_path: Path, bad: dict[str, Any], said: str
+) -> None:
+    # "note is not a valid autostring", "created_at is not a valid utcdatetime": the names of
+    # the till's column types, to a manager at the command line.
+    document = {"format": "stamps-pos outbox export", "version": 1, "entries": [bad]}
+    (tmp_path / "in.json").write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(ExportUnreadable) as refused:
+        read_export(tmp_path / "in.json")
+    assert said in str(refused.value)
 
 
 @pytest.mark.parametrize("status", ["synced", "rejected", "voided"])
