@@ -64,6 +64,7 @@ def build(path: Path, members: int) -> float:
                     now,
                     now,
                     None,  # vouchers_fetched_at: never read
+                    None,  # vouchers_channel: no list read (migration 0017)
                 )
             )
             keys += [(ids[k], str(i)) for k in ("email", "phone", "member_id", "card")]
