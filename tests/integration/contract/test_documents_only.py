@@ -4,19 +4,15 @@ of by-voucher-code's member, and what a PIN member's voucher code needs."""
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
 
-from app.config import load_settings
-from app.core.services import RuntimeOptions, Sale, Secret, Till, Verdict, open_till
+from app.core.services import Sale, Verdict
 from app.core.services.members import MemberNotFound
 
-from ...support.docs_server import MERCHANT, STORE, DocsServer
-from ...support.network import AMPLE_TIMEOUTS
+from ...support.docs_server import DocsServer
+from .test_other_reading import opened  # a till on a documents-only server
 
 pytestmark = pytest.mark.integration
 
@@ -25,23 +21,6 @@ BUDI = "budi@contoh.co.id"  # protected_redemption, PIN 123456
 WAIT = 10.0
 BY_CODE = "/api/redemptions/by-voucher-code"
 AUTHORIZE = "/api/redemptions/authorize"
-
-
-@asynccontextmanager
-async def opened(server: DocsServer, tmp_path: Path) -> AsyncIterator[Till]:
-    settings = load_settings(
-        tmp_path / "none.toml",
-        base_url=server.url,
-        merchant=MERCHANT,
-        store=STORE,
-        store_code="RDG-KMG",
-        data_dir=tmp_path / "till",
-        **AMPLE_TIMEOUTS,
-    )
-    token = Secret(server.token)
-    options = dataclasses.replace(RuntimeOptions(), token_source=lambda: token)
-    async with open_till(settings.till_config(), token, options) as running:
-        yield running
 
 
 @pytest.mark.parametrize("reading", ["identifier", "user"])
