@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog
 
-from app.core.services import AuditFilter, AuditLine, Till, clock
+from app.core.services import AuditFilter, AuditLine, Till, clock, say
 from app.ui.controllers.audit_words import action_words, audit_row
 from app.ui.controllers.changes import TillChanges
 from app.ui.controllers.csv_path import PathAsker, ask_save_path, export_folder, write_csv
@@ -18,6 +18,7 @@ from app.ui.controllers.manager_mode import ManagerModeController
 from app.ui.controllers.tasks import LatestOnly, spawn
 from app.ui.main_window import CashierWindowView
 from app.ui.manager.audit import AuditQuery
+from app.ui.wording import words
 
 WHO_MAX = 40
 ENTRY_MAX = 64
@@ -113,8 +114,20 @@ class AuditController(QObject):
             more = await self.till.audit.count(wanted) - len(self.lines)
         base_url = self.till.config.base_url
         rows = [audit_row(line, base_url=base_url) for line in reversed(self.lines)]
-        self.audit.set_rows(rows, more)
+        self.audit.set_rows(
+            rows, more, why_none=await self._named_no_one(wanted) if not rows else ""
+        )
         self.rows_shown.emit(rows)
+
+    async def _named_no_one(self, wanted: AuditFilter) -> str:
+        """Why nothing matched when "Who" names no one, or "Entry" no entry, this till's records
+        know (``""`` otherwise): "No line matches." for Rina typed "Rna" reads as a day she did
+        nothing. The command line's `audit --who` and `--entry` say the same."""
+        if wanted.who and not await self.till.on_record.actor(wanted.who):
+            return words(say("records.no_one_named", name=wanted.who))
+        if wanted.entry_id and not await self.till.on_record.entry(wanted.entry_id):
+            return words(say("decision.no_entry", entry_id=wanted.entry_id))
+        return ""
 
     def ask_export(self) -> None:
         """ "Export CSV…": ask where, then write the lines the filters show."""

@@ -10,13 +10,14 @@ from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QObject, Signal
 
-from app.core.services import CounterFilter, HistoryFilter, Role, Till
+from app.core.services import CounterFilter, HistoryFilter, Role, Till, say
 from app.ui.controllers.changes import TillChanges
 from app.ui.controllers.counter_words import counter_history_row
 from app.ui.controllers.manager_words import history_row, identifier_refusal, status_choices
 from app.ui.controllers.tasks import LatestOnly
 from app.ui.main_window import CashierWindowView
 from app.ui.manager.history import HistoryQuery
+from app.ui.wording import words
 
 #: The newest rows a page holds; how many more match is said under the table.
 ROWS_SHOWN = 1000
@@ -112,5 +113,10 @@ class HistoryController(QObject):
             more += await self.till.shift_record.count_refused_at_the_counter(counter) - len(
                 turned_away
             )
-        self.history.set_rows(rows, more)
+        why_none = ""
+        if not rows and wanted.member and not await self.till.on_record.member(wanted.member):
+            # "No redemption matches." for a name typed wrong reads as a member who redeemed
+            # nothing here; the command line's `history --member` says the same.
+            why_none = words(say("records.no_member", member=wanted.member))
+        self.history.set_rows(rows, more, why_none=why_none)
         self.rows_shown.emit(rows)

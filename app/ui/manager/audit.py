@@ -108,7 +108,8 @@ class AuditView(QWidget):
         self._detail = TwoLinesDelegate(self.table)
         self.table.setItemDelegateForColumn(DETAIL, self._detail)
         self.table.setAccessibleName(self.tr("Audit log"))
-        self.empty = empty_note(self.tr("No line matches."), "auditEmpty")
+        self._nothing = self.tr("No line matches.")
+        self.empty = empty_note(self._nothing, "auditEmpty")
         self.more = empty_note("", "auditMore")
         self.more.setWordWrap(True)
         stack_filter_page(self, filters, buttons, self.table, self.empty, self.more)
@@ -153,10 +154,12 @@ class AuditView(QWidget):
         self.entry.set_error(errors.get("entry", ""))
         show_reason(self.range_error, errors.get("dates", ""))
 
-    def set_rows(self, rows: list[TableRow], more: int = 0) -> None:
+    def set_rows(self, rows: list[TableRow], more: int = 0, *, why_none: str = "") -> None:
         """The lines to show, newest first, and how many more older ones match that are not
-        shown (the CSV has them all)."""
+        shown (the CSV has them all). ``why_none``: what to say instead of "No line matches."
+        when there are none (who or the entry names no one)."""
         self.model.set_rows(rows)
+        self.empty.setText(why_none or self._nothing)
         self.empty.setVisible(not rows)
         self.more.setText(
             self.tr(

@@ -161,7 +161,8 @@ class HistoryView(QWidget):
         self.table.setItemDelegateForColumn(7, self._status)
         self.table.setAccessibleName(self.tr("Redemptions"))
         self.table.activated.connect(self._activated)
-        self.empty = empty_note(self.tr("No redemption matches."), "historyEmpty")
+        self._nothing = self.tr("No redemption matches.")
+        self.empty = empty_note(self._nothing, "historyEmpty")
         self.more = empty_note("", "historyMore")
         self.more.setWordWrap(True)
         stack_filter_page(self, filters, buttons, self.table, self.empty, self.more)
@@ -207,11 +208,13 @@ class HistoryView(QWidget):
         self.member.set_error(member)
         show_reason(self.range_error, dates)
 
-    def set_rows(self, rows: list[TableRow], more: int = 0) -> None:
+    def set_rows(self, rows: list[TableRow], more: int = 0, *, why_none: str = "") -> None:
         """The rows to show, newest first, and how many more older ones match that are not
-        shown; the selection stays on the same redemption."""
+        shown; the selection stays on the same redemption. ``why_none``: what to say instead of
+        "No redemption matches." when there are none (the member filter names no one)."""
         selected = self.table.current_key()
         self.model.set_rows(rows)
+        self.empty.setText(why_none or self._nothing)
         self.empty.setVisible(not rows)
         # A month of a busy till is thousands of rows: without this the oldest days shown
         # read as days with nothing redeemed.

@@ -279,6 +279,7 @@ def empty_note(text: str, name: str) -> QLabel:
     note = QLabel(text)
     note.setObjectName(name)
     note.setProperty("role", "muted")
+    note.setWordWrap(True)  # why a filter names no one takes a sentence, not clipped at 1024 px
     note.hide()
     return note
 

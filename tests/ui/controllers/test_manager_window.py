@@ -1391,6 +1391,47 @@ def test_history_filters_refuse_what_no_member_is_and_find_by_status_and_cashier
     assert history.range_error.text() == "“From” is after “To”: pick a day on or before it."
 
 
+def test_a_filter_naming_no_one_the_records_know_says_so_instead_of_no_match(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # "No redemption matches." for "Ayy" (Ayu typed wrong) read as a member who redeemed
+    # nothing here, and "No line matches." for "Rna" as a day Rina did nothing.
+    add_manager(qtbot, cashier)
+    redeem_reward(qtbot, cashier)
+    enter(qtbot, cashier)
+    history = cashier.view.manager.history
+    qtbot.waitUntil(lambda: history.model.rowCount() == 1, timeout=WAIT_MS)
+    history.member_edit.setText("Ayy")
+    with qtbot.waitSignal(cashier.history.rows_shown, timeout=WAIT_MS):
+        history.submit()
+    assert not history.empty.isHidden()
+    assert history.empty.text().startswith("This till has no record of a member answering to")
+    assert "Ayy" in history.empty.text()
+    # a member the records know, with nothing matching the rest of the filter: no match, said so
+    history.member_edit.setText("Ayu")
+    history.status.setCurrentIndex(history.status.findData("refused"))
+    with qtbot.waitSignal(cashier.history.rows_shown, timeout=WAIT_MS):
+        history.submit()
+    assert (history.empty.isHidden(), history.empty.text()) == (False, "No redemption matches.")
+
+    audit = cashier.view.manager.audit
+    audit.who_edit.setText("Rna")
+    with qtbot.waitSignal(cashier.audit.rows_shown, timeout=WAIT_MS):
+        audit.submit()
+    assert not audit.empty.isHidden()
+    assert audit.empty.text().startswith("No one named")
+    assert "Rna" in audit.empty.text()
+    audit.who_edit.setText("")
+    audit.entry_edit.setText("no-such-entry")
+    with qtbot.waitSignal(cashier.audit.rows_shown, timeout=WAIT_MS):
+        audit.submit()
+    assert audit.empty.text() == "There is no outbox entry no-such-entry."
+    audit.entry_edit.setText("")
+    with qtbot.waitSignal(cashier.audit.rows_shown, timeout=WAIT_MS) as shown:
+        audit.submit()
+    assert shown.args[0] and audit.empty.isHidden()
+
+
 def test_the_history_s_status_filter_tells_cancelled_redemptions_from_confirmed_ones(
     qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
 ) -> None:
