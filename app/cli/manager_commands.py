@@ -446,18 +446,20 @@ def audit(args: argparse.Namespace) -> int:
         if args.csv:
             not_the_tills_own(args.csv, args.config)
             may_write(args.csv, args.replace)
-        unknown: str | None = None
         async with till_for(args, worker=False) as till:
-            if args.csv:  # written as the log is read (a year's log is some 100,000 lines)
-                lines = []
+            # Asked before anything is written: a name or an entry the records do not know has
+            # no line, and `--who Rna --csv` wrote a file of its header alone (over the file
+            # --replace named) before it said so.
+            unknown = await _audit_named_no_one(till, args)
+            lines: list[AuditLine] = []
+            count = 0
+            if unknown is None and args.csv:  # written as the log is read (a year's: 100,000)
                 count = await till.audit.write_csv(wanted, lambda: _csv_target(args.csv))
-            else:
+            elif unknown is None:
                 lines = await till.audit.lines(wanted)
                 count = len(lines)
-            if not count:
-                unknown = await _audit_named_no_one(till, args)
         if args.csv:
-            if args.csv != "-":
+            if args.csv != "-" and unknown is None:
                 print(f"{counted(count, 'audit line')} written to {one_line(args.csv)}")
         elif args.json:
             print(json.dumps([_audit_json(line) for line in lines], ensure_ascii=False))
@@ -487,10 +489,11 @@ def audit(args: argparse.Namespace) -> int:
 
 
 async def _audit_named_no_one(till: Till, args: argparse.Namespace) -> str | None:
-    """Why ``audit`` matched nothing when ``--who`` names no one, or ``--entry`` no entry, this
+    """Why ``audit`` matches nothing when ``--who`` names no one, or ``--entry`` no entry, this
     till's records know: ``--who Rna`` (Rina typed wrong) read "no audit lines match", exit 0,
     as a day Rina did nothing. Someone the log or the accounts know is not refused (a cashier
-    who has left still has audit lines), nor an entry the outbox holds."""
+    who has left still has audit lines), nor an entry the outbox holds. What it refuses has no
+    line (the retention forgets no entry a kept line names), so it is asked before the log."""
     if args.who and not await till.on_record.actor(args.who):
         return (
             f"{english(say('records.no_one_named', name=args.who))} `{APP_NAME} manager list` "

@@ -24,6 +24,7 @@ from app.core.services.members import (
     Member,
     MemberNotFound,
     Suggestions,
+    card_only,
     carries_card,
     member_from_details,
     member_identifier,
@@ -53,6 +54,7 @@ from app.core.stamps.errors import (
 )
 from app.core.stamps.models import MemberDetailsResponse
 from app.core.stamps.parsing import host_not_plain_ascii, origin_as_read
+from app.core.storage.problems import StorageProblem
 
 #: The suggestions read by their details when a card's number is looked up (a card is one
 #: member's: more matches than this are a query that is no card).
@@ -108,9 +110,7 @@ class Lookup:
             # only one confirmed after this moment is taken off it (projected_stamps).
             asked_at = clock.now()
             try:
-                details = await asyncio.wait_for(
-                    self._details_in_any_case(text), self.config.lookup_timeout
-                )
+                details = await asyncio.wait_for(self._details(text), self.config.lookup_timeout)
             except ReadRefused as exc:
                 # The server answered, in its own words, without saying who it is: no proof
                 # that nobody matches (architecture §1), so the till's copy may still know them.
@@ -175,12 +175,7 @@ class Lookup:
         a phone written with its +, no digit at all), and :class:`MemberNotFound` saying that a
         card's number cannot be looked up when no single member carries it, after the server's
         own words (``said``) when it gave some."""
-        if (
-            "@" in text
-            or text.startswith("+")
-            or any(ch.isspace() for ch in text)
-            or not any(ch.isdigit() for ch in text)  # a name, not a card
-        ):
+        if not _may_be_card(text):
             raise not_found_words
         asked_at = clock.now()
         try:
@@ -213,6 +208,47 @@ class Lookup:
             ):
                 carrying.append(member)
         return carrying
+
+    async def _details(self, text: str) -> MemberDetailsResponse:
+        """The server's details of the member ``text`` names. A card's number the till's copy
+        has seen on a member is asked by that member's primary key first: details do not take
+        a card's number, and finding it again through the suggestions cost three requests at
+        every visit of a regular (a refusal, the suggestions, a read by key) where the key costs
+        one. Those details are taken only while they still name the card: one that has moved to
+        another member, or been replaced, is looked up as anything else is
+        (:meth:`_details_in_any_case`, then :meth:`_by_card`), never taken for its old holder."""
+        holder = await self._card_holder_seen(text)
+        if holder is not None:
+            try:
+                details = await self._line.asked_under_the_token_kept(
+                    partial(self.client.member_details, holder.server_id)
+                )
+            except (NotFound, ValidationFailed):
+                pass  # gone from the server, or one that takes no key: asked as typed
+            else:
+                try:
+                    now = member_from_details(text, details)
+                except MemberNotFound:  # details naming no one: no holder to trust
+                    now = None
+                if now is not None and carries_card(now, text):
+                    return details
+                if now is not None:
+                    # the copy learns that the card is no longer theirs (offline too)
+                    await self.cache.remember(now)
+        return await self._details_in_any_case(text)
+
+    async def _card_holder_seen(self, text: str) -> Member | None:
+        """The member of the till's copy whose card's number ``text`` is (``None`` when it is
+        one of their Member IDs, which details take as they are, or several members' keys)."""
+        if not _may_be_card(text):
+            return None
+        try:
+            seen = await self.cache.find(text)
+        except AmbiguousMember:
+            return None
+        except StorageProblem:  # a shortcut, not the answer: the server is asked as before
+            return None
+        return seen if seen is not None and card_only(seen, text) else None
 
     def _report(self, failure: StampsError, sent_at: float) -> None:
         """Tell the status bar what a lookup's or the type-ahead's failure proves of the line,
@@ -382,6 +418,17 @@ class Lookup:
             member.lane, as_of=member.fetched_at, leaving_out=leaving_out
         )
         return member.stamps - held
+
+
+def _may_be_card(text: str) -> bool:
+    """Whether ``text`` could be a card's number: a digit in it, and no email, a phone written
+    with its ``+``, or words with spaces between."""
+    return not (
+        "@" in text
+        or text.startswith("+")
+        or any(ch.isspace() for ch in text)
+        or not any(ch.isdigit() for ch in text)  # a name, not a card
+    )
 
 
 def _turned_down(failure: ApiError) -> bool:

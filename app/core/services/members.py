@@ -240,3 +240,13 @@ def carries_card(member: Member, text: str) -> bool:
     it: capitals, spaces and dashes aside)."""
     own = {normalise_code(code) for code in (*member.member_ids, member.card_number) if code}
     return bool(text.strip()) and normalise_code(text.strip()) in own
+
+
+def card_only(member: Member, text: str) -> bool:
+    """Whether ``text`` is ``member``'s card's number and none of their Member IDs (which member
+    details take as they are: no detour is cheaper)."""
+    if not member.card_number or not text.strip():
+        return False
+    code = normalise_code(text.strip())
+    ids = {normalise_code(member_id) for member_id in member.member_ids}
+    return normalise_code(member.card_number) == code and code not in ids

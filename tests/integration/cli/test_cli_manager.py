@@ -291,6 +291,33 @@ def test_a_reading_filter_naming_no_one_the_records_know_says_so(cli: Cli) -> No
         assert (done.returncode, done.stderr) == (0, ""), known
 
 
+def test_a_csv_refused_for_a_filter_naming_no_one_leaves_no_file(cli: Cli, tmp_path: Path) -> None:
+    # `audit --who Rna --csv x.csv` (Rina typed wrong) wrote a CSV of its header alone, then
+    # exited 1 saying the records know no Rna: the manager's folder held an empty audit of
+    # "Rna", and with --replace last month's export was written over with that header.
+    # (`history` and `summary` write no CSV; `audit --entry` is the other filter that names.)
+    cli.first_manager()
+    missing = "01a22c17-05e4-7955-a363-5020063cb488"
+    kept = tmp_path / "kept.csv"
+    kept.write_text("at,who\nlast month's line\n", encoding="utf-8")
+    new = tmp_path / "new.csv"
+    for naming_no_one in (("--who", "Rna"), ("--entry", missing)):
+        fresh = cli("audit", *naming_no_one, "--csv", str(new))
+        assert (fresh.returncode, fresh.stdout) == (1, ""), naming_no_one
+        assert fresh.stderr.startswith("stamps-pos audit: "), fresh.stderr
+        assert not new.exists(), naming_no_one
+        over = cli("audit", *naming_no_one, "--csv", str(kept), "--replace")
+        assert (over.returncode, over.stdout) == (1, ""), naming_no_one
+        assert kept.read_text(encoding="utf-8") == "at,who\nlast month's line\n"
+        piped = cli("audit", *naming_no_one, "--csv", "-")  # no header on standard output
+        assert (piped.returncode, piped.stdout) == (1, ""), naming_no_one
+    assert sorted(p.name for p in tmp_path.glob("*.csv*")) == ["kept.csv"]  # no .partial
+    # A name the records know, with no line in the span, is still a CSV of its header
+    known = cli("audit", "--who", MANAGER, "--until", "2000-01-01", "--csv", str(new))
+    assert (known.returncode, known.stderr) == (0, ""), known.stderr
+    assert len(new.read_text(encoding="utf-8").splitlines()) == 1
+
+
 def test_history_of_a_cashier_renamed_since_is_not_refused(cli: Cli) -> None:
     # A cashier renamed since keeps their redemptions under the old name, which an auditor may
     # rightly ask for: a span with none of them was refused, "There is no cashier named Rina."

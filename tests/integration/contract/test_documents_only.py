@@ -10,6 +10,7 @@ import pytest
 
 from app.core.services import Sale, Verdict
 from app.core.services.members import MemberNotFound
+from app.core.services.refusals import NotOnline
 
 from ...support.docs_server import DocsServer
 from .test_other_reading import opened  # a till on a documents-only server
@@ -99,3 +100,73 @@ async def test_a_card_the_server_cannot_look_up_is_said_so_with_what_to_ask_for(
             # what cannot be a card is said not found as the server said it
             with pytest.raises(MemberNotFound, match="User not found"):
                 await till.lookup.find_member("nobody@contoh.co.id")
+
+
+def _asked_since(server: DocsServer, before: int) -> list[tuple[str, str]]:
+    """The paths asked since the ``before``-th request, and the member each details read named."""
+    return [(path, str(sent.get("user", ""))) for _, path, sent in server.requests[before:]]
+
+
+async def test_a_card_the_till_has_seen_on_a_member_is_found_in_one_request(
+    tmp_path: Path,
+) -> None:
+    # Details take no card's number, so every scan of a regular's card cost a refusal, the
+    # suggestions and a read by key: four requests here (the card is asked in two cases). The
+    # till's copy knows whose card it is once it has seen them: it asks by their key first.
+    with DocsServer() as server:
+        server.cards_in_suggestions = True
+        async with opened(server, tmp_path) as till:
+            await till.lookup.find_member(AYU)  # her details name her card
+            for _ in range(2):
+                before = len(server.requests)
+                ayu = await till.lookup.find_member(AYU_CARD)
+                assert (ayu.email, ayu.card_number, ayu.live) == (AYU, AYU_CARD, True)
+                assert _asked_since(server, before) == [(DETAILS, "454")]
+            # a card first seen through the suggestions is known the next time as well
+            budi = server.member("777")
+            assert budi is not None
+            budi.card = "B7J2K"
+            assert (await till.lookup.find_member("B7J2K")).email == BUDI
+            before = len(server.requests)
+            assert (await till.lookup.find_member("B7J2K")).email == BUDI
+            assert _asked_since(server, before) == [(DETAILS, "777")]
+            # what the details take as it is (a Member ID) is asked as it is
+            before = len(server.requests)
+            assert (await till.lookup.find_member("RRROWO5U51")).email == AYU
+            assert _asked_since(server, before) == [(DETAILS, "RRROWO5U51")]
+
+
+async def test_a_card_moved_or_replaced_is_never_taken_for_the_member_it_was_seen_on(
+    tmp_path: Path,
+) -> None:
+    # The till's copy says whose card it was; only the details read now say whose it is.
+    with DocsServer() as server:
+        server.cards_in_suggestions = True
+        ayu, budi = server.member("454"), server.member("777")
+        assert ayu is not None and budi is not None
+        async with opened(server, tmp_path) as till:
+            await till.lookup.find_member(AYU)
+            ayu.card, budi.card = "Q9NEW", AYU_CARD  # her card given to Budi, a new one to her
+            moved = await till.lookup.find_member(AYU_CARD)
+            assert (moved.email, moved.card_number) == (BUDI, AYU_CARD)
+            assert (await till.lookup.find_member("Q9NEW")).email == AYU
+            budi.card = "Z7OTHER"  # and replaced: nobody carries it now
+            with pytest.raises(MemberNotFound, match="If it is a card's number"):
+                await till.lookup.find_member(AYU_CARD)
+            # the till's copy learnt it as well: offline it is nobody's, not Budi's nor Ayu's
+            server.stop()
+            with pytest.raises(NotOnline):
+                await till.lookup.find_member(AYU_CARD)
+            assert (await till.lookup.find_member("Z7OTHER")).email == BUDI
+
+
+async def test_offline_a_card_seen_only_through_the_suggestions_finds_its_member(
+    tmp_path: Path,
+) -> None:
+    with DocsServer() as server:
+        server.cards_in_suggestions = True
+        async with opened(server, tmp_path) as till:
+            await till.lookup.find_member(AYU_CARD)  # never looked up otherwise
+            server.stop()
+            ayu = await till.lookup.find_member(AYU_CARD.lower())
+            assert (ayu.email, ayu.card_number, ayu.live) == (AYU, AYU_CARD, False)

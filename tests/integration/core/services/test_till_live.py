@@ -21,7 +21,7 @@ from app.core.services.refusals import NotOnline, PinBlocked, PinRejected, PinRe
 from app.core.services.runtime import RuntimeOptions, open_till
 from app.core.services.till import Sale, Till
 from app.core.stamps.errors import RequestTimedOut
-from app.core.storage.problems import StorageFull
+from app.core.storage.problems import StorageFailed, StorageFull
 from app.sandbox import DEMO_TOKEN
 
 from ...conftest import SandboxControl
@@ -69,6 +69,30 @@ async def test_a_member_is_found_when_the_disk_refuses_to_remember_them(
     monkeypatch.setattr(db, "_write", full)
     member = await till.lookup.find_member(AYU)
     assert member.name == "Ayu Pratiwi" and member.live
+
+
+async def test_a_card_given_to_another_member_finds_them_not_the_one_it_was_seen_on(
+    till: Till, sandbox: SandboxControl
+) -> None:
+    # The till's copy knows Ayu's card from her lookup and asks her details by her key first:
+    # they no longer name it, so the card is looked up as one never seen, and is Agus's.
+    card = "70140000000006"
+    assert (await till.lookup.find_member(card)).name == "Ayu Pratiwi"
+    sandbox.change_member(6, card_number="70149999999999")
+    sandbox.change_member(AGUS_ID, card_number=card)
+    moved = await till.lookup.find_member(card)
+    assert (moved.email, moved.card_number, moved.live) == (AGUS, card, True)
+
+
+async def test_a_card_is_found_online_when_the_tills_copy_cannot_be_read(
+    till: Till, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The copy is asked first whose card it is: a copy that cannot be read is only no shortcut.
+    async def unreadable(text: str) -> None:
+        raise StorageFailed("disk I/O error", till.outbox.db.path)
+
+    monkeypatch.setattr(till.cache, "find", unreadable)
+    assert (await till.lookup.find_member("70140000000006")).name == "Ayu Pratiwi"
 
 
 async def test_an_unknown_member_is_not_found(till: Till) -> None:

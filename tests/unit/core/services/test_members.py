@@ -10,6 +10,7 @@ from app.core.messages import english
 from app.core.services.members import (
     LookupRefused,
     MemberNotFound,
+    card_only,
     level_number,
     level_words,
     member_from_details,
@@ -126,3 +127,26 @@ def test_a_lookup_refused_over_a_field_other_than_the_member_is_the_tills_settin
     assert ("No member matches" in text) is not refused_over_settings
     key = next(iter(fields))
     assert f"{key}:" not in text or not refused_over_settings  # the API's key is no word
+
+
+@pytest.mark.parametrize(
+    ("member_ids", "card", "scanned", "only_a_card"),
+    [
+        (["KR24000006"], "70140000000006", "7014-0000-0000-06", True),  # as a scanner types it
+        (["KR24000006"], "A5MHG", "a5mhg", True),
+        (["KR24000006"], "70140000000006", "kr24000006", False),  # details take a Member ID
+        (["A5MHG"], "A5MHG", "A5MHG", False),  # a card that is their Member ID too
+        (["KR24000006"], None, "70140000000006", False),
+        (["KR24000006"], "70140000000006", "70140000000007", False),
+    ],
+)
+def test_a_card_s_number_is_told_from_a_member_id_details_take_as_it_is(
+    member_ids: list[str], card: str | None, scanned: str, only_a_card: bool
+) -> None:
+    answer = MemberDetailsResponse.model_validate(
+        {
+            "membership": {"stamps": 250, "primary_card": {"number": card} if card else None},
+            "user": {"id": 6, "name": "Ayu", "member_ids": member_ids},
+        }
+    )
+    assert card_only(member_from_details("ayu@x.co", answer), scanned) is only_a_card
