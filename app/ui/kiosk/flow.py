@@ -133,6 +133,29 @@ class KioskFlow(QObject):
             return
         self._run(self.identify(code, typed=False))
 
+    def scanned_onto_the_pin_pad(self) -> None:
+        """A card was scanned while the PIN pad is up, and its keys taken back (which card it
+        was is never known: the pad's keys are a PIN's, kept nowhere). On a pad nobody has
+        touched since it showed, or since the server said the last PIN was wrong, it is a new
+        customer's: the one whose pad it was walked away (a new card is a new customer), and
+        the next stood behind "finish the PIN first" with no way to know that Cancel was theirs
+        to tap. That pad ends, taking nothing from anyone, and the new customer is asked to
+        scan again. A pad someone has begun stays theirs (a stray scan mid-PIN must not take it
+        away), and says Cancel is the way out; one whose PIN is being checked goes on saying so."""
+        view = self.view
+        pad = view.pin.pad
+        if view.current_page() is not view.pin:
+            return
+        if pad.busy():
+            view.pin.checking()  # the answer is coming: the line goes on saying so
+            return
+        if not pad.untouched():
+            view.pin.card_not_read()
+            return
+        self.reset()
+        view.notice.set_notice("scan", self.tr("Your card was not read. Please scan it again."))
+        self._show(view.notice)
+
     def for_the_cashier(self, code: str) -> bool:
         """Whether ``code`` is one the kiosk has no use for and the counter has: a kiosk result's
         QR code, or a voucher's or a receipt's by the shop's formats."""
