@@ -300,14 +300,18 @@ class KioskFlow(QObject):
         )
 
     def paused_meanwhile(self) -> None:
-        """Redemptions were paused (the line went, or the server refused the till's token) while
-        a customer chose, or typed their phone number: their rewards no longer stay on screen,
-        to be tapped and only then turned away, nor does the keypad take the rest of a number
-        that would be. Not while an answer is awaited: that screen ends by itself."""
+        """Redemptions were paused (the line went, the server refused the till's token, or the
+        disk is full) while a customer chose, or typed their phone number or PIN: their rewards
+        no longer stay on screen, to be tapped and only then turned away, nor does a pad take
+        the rest of a number or PIN that would be (a PIN typed whole on a full disk met
+        "paused" only after OK, seen under Xvfb). Not while an answer is awaited (a redemption,
+        a PIN being checked): that screen ends by itself."""
         view = self.view
-        if self.busy or view.current_page() not in (view.phone, view.rewards, view.confirm):
+        pages = (view.phone, view.pin, view.rewards, view.confirm)
+        if self.busy or view.current_page() not in pages or view.pin.pad.busy():
             return
         view.phone.keypad.wipe()
+        view.pin.pad.wipe()
         self._refused(KioskPaused(say("kiosk.paused")))
 
     # -- leaving -------------------------------------------------------------------------------
