@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from app.ui.kiosk.boot import KioskStart
 from app.ui.kiosk.window import KioskWindow
 
-from ...support.gates import ScriptedClock
+from ...support.gates import Held, ScriptedClock
 from ...support.sandbox import SandboxControl
 from .conftest import AYU_CARD, BUDI, BUDI_CARD, WAIT_MS, type_keys, visible_words
 
@@ -136,3 +136,31 @@ def test_a_pad_left_after_a_wrong_pin_is_ended_by_the_next_card(
     _scan_onto_the_pad(qtbot, starting, clock)
     assert _page(started) == "kioskNotice"
     assert started.flow.member is None
+
+
+def test_a_card_scanned_while_the_pin_is_checked_leaves_the_check_to_answer(
+    qtbot: QtBot,
+    starting: KioskStart,
+    started: KioskWindow,
+    clock: ScriptedClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Budi's PIN is with the server (on a line that hangs, for a whole read timeout) and a card
+    # is scanned: his check is not ended under him, and the pad goes on saying what it does,
+    # not "finish the PIN", which nobody could while its keys are off.
+    view = starting.view
+    pad = view.pin.pad
+    checking = Held(monkeypatch, started.till.redeemer, "authorize_pin_for")
+    _budis_pad_left_open(qtbot, starting, clock)
+    for digit in "123456":
+        pad.press_digit(digit)
+    pad.submit()
+    qtbot.waitUntil(lambda: bool(checking.calls), timeout=WAIT_MS)
+    clock.advance(1_000)
+
+    _scan_onto_the_pad(qtbot, starting, clock)
+    assert _page(started) == "kioskPin"
+    assert pad.busy() and pad.prompt_text() == "Checking your PIN…"
+    checking.release()
+    qtbot.waitUntil(lambda: _page(started) == "kioskRewards", timeout=WAIT_MS)
+    assert view.rewards.hello.text() == "Hi, Budi!"
