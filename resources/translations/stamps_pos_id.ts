@@ -1312,6 +1312,10 @@
         <translation>Kode ini untuk kasir. Silakan tunjukkan ke kasir.</translation>
     </message>
     <message>
+        <source>Your card was not read. Please scan it again.</source>
+        <translation>Kartu Anda tidak terbaca. Silakan pindai lagi.</translation>
+    </message>
+    <message>
         <source>A card was scanned while the kiosk was starting. Please scan it again.</source>
         <translation>Ada kartu yang dipindai saat kios sedang dimulai. Silakan pindai lagi.</translation>
     </message>
@@ -1459,6 +1463,10 @@
     <message>
         <source>Checking your PIN…</source>
         <translation>Memeriksa PIN Anda…</translation>
+    </message>
+    <message>
+        <source>Card not read. Finish the PIN, or tap Cancel.</source>
+        <translation>Kartu tidak terbaca. Selesaikan PIN, atau ketuk Batal.</translation>
     </message>
 </context>
 <context>

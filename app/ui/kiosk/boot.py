@@ -81,6 +81,13 @@ def demo_panel(view: KioskWindowView, controls: DemoControls) -> QWidget:
     from app.ui.kiosk.demo_panel import KioskDemoPanel
 
     panel = KioskDemoPanel(controls)
+    # The kiosk's own window to a window manager (transient for it), so it stays above the
+    # kiosk: Openbox stacks a focused full-screen window over every window that is only
+    # "above", and the panel, folded or opened, was hidden under the kiosk (seen under Xvfb).
+    panel.winId()
+    handle, kiosk = panel.windowHandle(), view.windowHandle()
+    if handle is not None and kiosk is not None:
+        handle.setTransientParent(kiosk)
     panel.place(view.geometry())
     view.leave_room_above(panel.room_above())
     # Folded, opened, or in the language a customer picked: the strip as tall as it is now.

@@ -133,6 +133,29 @@ class KioskFlow(QObject):
             return
         self._run(self.identify(code, typed=False))
 
+    def scanned_onto_the_pin_pad(self) -> None:
+        """A card was scanned while the PIN pad is up, and its keys taken back (which card it
+        was is never known: the pad's keys are a PIN's, kept nowhere). On a pad nobody has
+        touched since it showed, or since the server said the last PIN was wrong, it is a new
+        customer's: the one whose pad it was walked away (a new card is a new customer), and
+        the next stood behind "finish the PIN first" with no way to know that Cancel was theirs
+        to tap. That pad ends, taking nothing from anyone, and the new customer is asked to
+        scan again. A pad someone has begun stays theirs (a stray scan mid-PIN must not take it
+        away), and says Cancel is the way out; one whose PIN is being checked goes on saying so."""
+        view = self.view
+        pad = view.pin.pad
+        if view.current_page() is not view.pin:
+            return
+        if pad.busy():
+            view.pin.checking()  # the answer is coming: the line goes on saying so
+            return
+        if not pad.untouched():
+            view.pin.card_not_read()
+            return
+        self.reset()
+        view.notice.set_notice("scan", self.tr("Your card was not read. Please scan it again."))
+        self._show(view.notice)
+
     def for_the_cashier(self, code: str) -> bool:
         """Whether ``code`` is one the kiosk has no use for and the counter has: a kiosk result's
         QR code, or a voucher's or a receipt's by the shop's formats."""
@@ -277,14 +300,18 @@ class KioskFlow(QObject):
         )
 
     def paused_meanwhile(self) -> None:
-        """Redemptions were paused (the line went, or the server refused the till's token) while
-        a customer chose, or typed their phone number: their rewards no longer stay on screen,
-        to be tapped and only then turned away, nor does the keypad take the rest of a number
-        that would be. Not while an answer is awaited: that screen ends by itself."""
+        """Redemptions were paused (the line went, the server refused the till's token, or the
+        disk is full) while a customer chose, or typed their phone number or PIN: their rewards
+        no longer stay on screen, to be tapped and only then turned away, nor does a pad take
+        the rest of a number or PIN that would be (a PIN typed whole on a full disk met
+        "paused" only after OK, seen under Xvfb). Not while an answer is awaited (a redemption,
+        a PIN being checked): that screen ends by itself."""
         view = self.view
-        if self.busy or view.current_page() not in (view.phone, view.rewards, view.confirm):
+        pages = (view.phone, view.pin, view.rewards, view.confirm)
+        if self.busy or view.current_page() not in pages or view.pin.pad.busy():
             return
         view.phone.keypad.wipe()
+        view.pin.pad.wipe()
         self._refused(KioskPaused(say("kiosk.paused")))
 
     # -- leaving -------------------------------------------------------------------------------

@@ -228,7 +228,9 @@ class KioskPinPage(KioskPage):
     def __init__(self) -> None:
         super().__init__("kioskPin")
         self.heading = label("kioskPinHeading", "kioskHeading")
-        self.pad = PinPad(equal_columns=True)
+        # Two lines kept for the prompt: what the pad says of a card scanned onto it names
+        # Cancel, and took a second line at 768×1366 in Bahasa Indonesia, clipped on one.
+        self.pad = PinPad(equal_columns=True, prompt_lines=2)
         self.pad.setObjectName("kioskPinPad")
         self.pad.setMaximumWidth(PAD_WIDEST)
         # The heading stays with the pad, the two in the middle of the screen.
@@ -252,6 +254,11 @@ class KioskPinPage(KioskPage):
         word looks like a PIN thrown away."""
         self.pad.set_prompt(self.tr("Checking your PIN…"))
         self.pad.set_busy(True)
+
+    def card_not_read(self) -> None:
+        """A card scanned onto a pad someone has begun (its keys taken back): whoever scanned it
+        may not be whoever typed, so the way out is named, as well as the way on."""
+        self.pad.note(self.tr("Card not read. Finish the PIN, or tap Cancel."))
 
     def say(self, text: str, attempts_left: int | None = None) -> None:
         """Why the PIN was not taken, and the attempts the server says are left."""

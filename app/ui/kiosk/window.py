@@ -113,10 +113,11 @@ class KioskWindow(QObject):
             self.flow.paused_meanwhile()
 
     def _taken_back(self, widget: QObject) -> None:
-        # The PIN pad says so itself (``PinPad.take_back_scan``); the manager's keypad is
-        # only wiped.
+        # The manager's keypad is only wiped; the PIN pad's card is the flow's to judge.
         if widget is self.view.manager.keypad:
             self.view.manager.say_card_not_read()
+        elif widget is self.view.pin.pad:
+            self.flow.scanned_onto_the_pin_pad()
 
     def close(self) -> None:
         """Stop listening (before the till closes)."""

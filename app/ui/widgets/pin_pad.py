@@ -102,9 +102,12 @@ class PinPad(QWidget):
         self._prompt_lines = prompt_lines
         self._digits = DigitBuffer(PIN_LENGTH)
         self._busy = False
-        # How many digits there were before each character typed here, newest last: a scan the
-        # scanner filter finds among them is taken back to where the customer left the PIN.
-        self._counts_before: list[int] = []
+        # How many digits there were before each character typed here, and whether the pad had
+        # been touched, newest last: a scan the scanner filter finds among them is taken back to
+        # where the customer left the PIN.
+        self._counts_before: list[tuple[int, bool]] = []
+        # A key typed or tapped since the pad showed or handed out its PIN (see ``untouched``).
+        self._touched = False
         # The prompt a note stands in for, until the customer's next key.
         self._prompt_under_note: str | None = None
         # The pad takes the keyboard itself; buttons must not steal focus or Enter would click them.
@@ -132,7 +135,7 @@ class PinPad(QWidget):
         keys.setSpacing(10)
         for index, digit in enumerate("123456789"):
             keys.addWidget(self._digit_button(digit), index // 3, index % 3)
-        self._clear = self._button("", "pinClear", self.wipe)
+        self._clear = self._button("", "pinClear", self._clear_all)
         keys.addWidget(self._clear, 3, 0)
         keys.addWidget(self._digit_button("0"), 3, 1)
         self._backspace = self._button("⌫", "pinBackspace", self.backspace)
@@ -192,16 +195,27 @@ class PinPad(QWidget):
         stay as they typed them, and the prompt says the card was not read, until their next key.
         """
         if 0 < keys <= len(self._counts_before):
-            keep = self._counts_before[-keys]
+            keep, self._touched = self._counts_before[-keys]
             while len(self._digits) > keep:
                 self._digits.erase()
         else:
             self._digits.wipe()  # the keys are not all known: nothing of the scan may stay
+            self._touched = True  # nor whether the customer had begun: their pad is not ended
         self._counts_before.clear()
+        self.note(self.tr("Card not read: finish the PIN first."))
+        self._refresh()
+
+    def untouched(self) -> bool:
+        """Whether nobody has typed or tapped a key here since the pad showed or handed out its
+        last PIN (a scan's keys taken back are nobody's): a card scanned onto an untouched pad
+        takes nothing from anyone (the kiosk ends the pad for it)."""
+        return not self._touched
+
+    def note(self, text: str) -> None:
+        """Say ``text`` in the prompt's place until the customer's next key."""
         if self._prompt_under_note is None:
             self._prompt_under_note = self._prompt.text()
-        self._prompt.setText(self.tr("Card not read: finish the PIN first."))
-        self._refresh()
+        self._prompt.setText(text)
 
     def key_rows(self) -> int:
         """How many rows of keys the pad has, one above the other."""
@@ -239,12 +253,14 @@ class PinPad(QWidget):
 
     def press_digit(self, digit: str) -> None:
         """Add one digit (ignored beyond six, or if not a digit)."""
+        self._touched = True
         self._end_note()
         if self._digits.append(digit):
             self._refresh()
 
     def backspace(self) -> None:
         """Remove the last digit."""
+        self._touched = True
         self._end_note()
         if self._digits.erase():
             self._refresh()
@@ -263,6 +279,7 @@ class PinPad(QWidget):
         if not self._digits.full():
             return
         pin = self._digits.hand_out()
+        self._touched = False  # the next attempt's pad starts afresh
         self._refresh()
         self.submitted.emit(pin)
 
@@ -275,7 +292,7 @@ class PinPad(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if scanned_character(event) is not None:  # counted as the scanner filter counts them
-            self._counts_before.append(len(self._digits))
+            self._counts_before.append((len(self._digits), self._touched))
             del self._counts_before[:-_KEYS_REMEMBERED]
         if self._busy:
             # Esc gives up on the check as Cancel does (it stays usable, set_busy): swallowed,
@@ -301,7 +318,7 @@ class PinPad(QWidget):
         elif key == Qt.Key.Key_Escape:
             self.cancel()
         elif key == Qt.Key.Key_Delete:
-            self.wipe()
+            self._clear_all()
         else:
             super().keyPressEvent(event)
             return
@@ -332,6 +349,7 @@ class PinPad(QWidget):
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.wipe()
+        self._touched = False  # nothing of whoever had the pad outlives it
         super().hideEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -365,6 +383,11 @@ class PinPad(QWidget):
         button.setAutoDefault(False)
         button.clicked.connect(action)
         return button
+
+    def _clear_all(self) -> None:
+        # "Clear all" or Delete: the customer's own, so the pad is theirs, emptied or not.
+        self._touched = True
+        self.wipe()
 
     def _end_note(self) -> None:
         if self._prompt_under_note is not None:

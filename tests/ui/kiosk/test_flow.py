@@ -481,6 +481,29 @@ def test_the_line_lost_while_a_customer_chooses_pauses_the_kiosk_at_once(
     assert run_async(qtbot, kiosk.till.receipts()) == []
 
 
+@pytest.mark.parametrize("typed", ["", "12"], ids=["untouched", "begun"])
+def test_the_line_lost_while_a_pin_pad_is_up_pauses_the_kiosk_at_once(
+    qtbot: QtBot,
+    make_kiosk: Callable[..., KioskWindow],
+    network: Network,
+    network_settings: Settings,
+    typed: str,
+) -> None:
+    # Redemptions paused while Budi's PIN pad was up (a full disk under Xvfb; the line, the
+    # token alike): the pad stayed, he typed his whole PIN, and only then read "paused".
+    kiosk = make_kiosk(network_settings)
+    view = kiosk.view
+    kiosk.flow.scanned(BUDI_CARD)
+    _wait_page(qtbot, kiosk, "kioskPin")
+    for digit in typed:
+        view.pin.pad.press_digit(digit)
+    network.down()
+    run_async(qtbot, kiosk.till.line.check_connectivity())  # what the till's own watch finds
+    _wait_page(qtbot, kiosk, "kioskNotice")
+    assert view.notice.heading.text() == "Redemptions are paused"
+    assert kiosk.flow.member is None and view.pin.pad.entered_count() == 0
+
+
 @pytest.mark.usefixtures("no_retry_meanwhile")  # judged on the first attempt, not a retry
 def test_a_redemption_the_server_never_got_is_not_redeemed_and_takes_nothing(
     qtbot: QtBot,

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.config import Settings
@@ -86,6 +86,36 @@ def test_no_pin_key_moves_when_a_wrong_pin_is_said(
         view.pin.retranslate()  # the next customer: the prompt again, no attempts line
         pad.set_attempts_left(None)
         assert _key_places(pad) == before
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 600), (768, 1366), (1080, 1920)])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_card_not_read_on_the_pin_pad_is_said_whole_and_moves_no_key(
+    qtbot: QtBot, size: tuple[int, int], language: str
+) -> None:
+    # "…, or Cancel." took a second line at 768×1366 in Bahasa Indonesia, and the prompt, one
+    # line high, showed only its first: the way out was cut off.
+    with speaking(language):
+        view = KioskWindowView(["en", "id"])
+        qtbot.addWidget(view, before_close_func=lambda v: v.allow_close())
+        view.resize(*size)
+        view.pin.retranslate()
+        view.show_page(view.pin)
+        view.show()
+        qtbot.waitExposed(view)
+        pad = view.pin.pad
+        before = _key_places(pad)
+
+        view.pin.card_not_read()
+        QApplication.processEvents()
+        prompt = pad.findChild(QLabel, "pinPrompt")
+        assert prompt is not None and prompt.text() == pad.prompt_text()
+        needed = prompt.heightForWidth(prompt.width())
+        assert prompt.height() >= needed, "the prompt's last line is cut off"
+        assert _key_places(pad) == before, "a key moved when the card was said not read"
+        ok = pad.findChild(QPushButton, "pinOk")
+        assert ok is not None
+        assert ok.mapTo(view, QPoint(0, ok.height())).y() <= view.height()  # the keys all show
 
 
 @pytest.mark.parametrize("size", [(1366, 768), (1080, 1920), (768, 1366), (1280, 800)])

@@ -611,7 +611,7 @@ def test_a_pin_digit_typed_just_before_a_card_stays_on_the_pad(
     let_go()
     pad = starting.view.pin.pad
     assert pad.entered_count() == 3
-    assert pad.prompt_text() == "Card not read: finish the PIN first."
+    assert pad.prompt_text() == "Card not read. Finish the PIN, or tap Cancel."
 
 
 def _digits_at(*typed: tuple[str, float, float]) -> None:
@@ -634,7 +634,7 @@ def test_pin_digits_typed_by_xdotool_just_before_a_card_stay_on_the_pad(
 ) -> None:
     # Budi's 1 and 2 typed as ``xsession type 12`` types them (31 ms apart, each let go 16 ms
     # after it was pressed), a card scanned 18 ms later: both went with the card's digits, the
-    # pad empty under "Card not read: finish the PIN first.".
+    # pad empty under "Card not read: finish the PIN first." (the kiosk names Cancel now).
     _show_budis_pin_pad(qtbot, started)
     at = 1_000_000
     typed = [("1", at, at + 16), ("2", at + 31, at + 47)]
@@ -643,7 +643,7 @@ def test_pin_digits_typed_by_xdotool_just_before_a_card_stay_on_the_pad(
         _digits_at(*typed, *card)
     pad = starting.view.pin.pad
     assert pad.entered_count() == 2
-    assert pad.prompt_text() == "Card not read: finish the PIN first."
+    assert pad.prompt_text() == "Card not read. Finish the PIN, or tap Cancel."
 
 
 @pytest.mark.parametrize("screen", ["kioskPin", "kioskPhone"])
