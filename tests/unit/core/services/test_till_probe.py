@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import logging
 import sqlite3
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -813,3 +814,33 @@ async def test_a_redemption_cut_off_as_it_was_sent_goes_once_the_line_is_back(
     assert await till.worker.run_once() == 1
     assert (await till.outbox.get(entry_id)).status == EntryStatus.SYNCED  # type: ignore[union-attr]
     assert till.connectivity is Connectivity.ONLINE
+
+
+AYU_CARD = "70140000000006"
+
+
+@pytest.mark.parametrize("believed", [Connectivity.ONLINE])
+@pytest.mark.parametrize("known", [False, True], ids=["never seen", "in the till's copy"])
+async def test_a_card_the_server_was_too_slow_to_find_is_not_said_to_be_nobody_s(
+    counter: Counter, monkeypatch: pytest.MonkeyPatch, known: bool
+) -> None:
+    # (This file's till.) Under X, a slow line (2.5 s an answer, within the lookup's 3 s): a
+    # card, which member details do not take, was looked for through the suggestions, and the
+    # lookup's wait ran out there: "No member matches “70140000000123”" of a member the server
+    # had, and of one the till's copy knew.
+    till = counter.till
+    lookup = till.lookup
+    monkeypatch.setattr(lookup, "config", dataclasses.replace(lookup.config, lookup_timeout=0.05))
+    counter.server.on("/api/v2/memberships/details", reply(404, {"detail": "User not found"}))
+    if known:
+        await till.cache.remember(ayu(card_number=AYU_CARD))
+    Held(monkeypatch, till.client, "suggestions")  # never answered within the wait
+    if known:
+        member = await lookup.find_member(AYU_CARD)
+        assert member.name == "Ayu Pratiwi" and member.card_number == AYU_CARD
+        return
+    with pytest.raises(NotOnline) as unseen:
+        await lookup.find_member(AYU_CARD)
+    said = english(unseen.value.message)
+    assert "No member matches" not in said
+    assert said.startswith("The Stamps server has not answered in time")
