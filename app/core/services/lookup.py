@@ -43,6 +43,7 @@ from app.core.stamps.errors import (
     CredentialsReplaced,
     CredentialsUnusable,
     MalformedResponse,
+    NetworkError,
     NotFound,
     ReadRefused,
     Redirected,
@@ -178,9 +179,18 @@ class Lookup:
         if not _may_be_card(text):
             raise not_found_words
         asked_at = clock.now()
+        sent_at = clock.monotonic()
         try:
             found = await asyncio.wait_for(self._carrying(text), self.config.lookup_timeout)
-        except (StampsError, TimeoutError):
+        except TimeoutError:
+            # No answer to who carries it is no proof that nobody does: on a slow line Budi's
+            # card read "No member matches" though the server had him. The copy, else why not.
+            self.monitor.report(Outcome.AMBIGUOUS, sent_at=sent_at)
+            return await self._card_from_copy(text, self._slow(text))
+        except NetworkError as lost:
+            self._report(lost, sent_at)
+            return await self._card_from_copy(text, self._why_unseen(text, lost))
+        except StampsError:
             found = []
         if len(found) != 1:
             if said:
@@ -192,6 +202,17 @@ class Lookup:
         member = replace(found[0], fetched_at=asked_at)
         await self.cache.remember(member)
         return member
+
+    async def _card_from_copy(self, card: str, unseen: Message) -> Member:
+        """The member the till's copy knows by ``card``, when the server could not say who
+        carries it; else :class:`NotOnline` with ``unseen``, why it could not."""
+        try:
+            cached = await self.cache.find(card)
+        except AmbiguousMember as exc:
+            raise MemberNotFound(say("member.ambiguous", count=exc.count, query=card)) from None
+        if cached is None:
+            raise NotOnline(unseen)
+        return cached
 
     async def _carrying(self, card: str) -> list[Member]:
         """The members the server's suggestions for ``card`` hold whose details name it (at

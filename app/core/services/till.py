@@ -660,8 +660,11 @@ class Till:
     def _connectivity_changed(self, old: Connectivity, new: Connectivity) -> None:
         if new is Connectivity.OFFLINE:
             self.outages.went_offline()
-        if new is Connectivity.ONLINE:
+        if new is Connectivity.ONLINE or old is Connectivity.OFFLINE:
             # Only the entries that never arrived wake; server-error backoffs run their course.
+            # Out of an outage into "degraded" too: a send cut off as the line went keeps the
+            # till degraded whatever the pings say, until a send is answered, and the entry
+            # waited out a backoff grown in the outage (a minute, up to five) with the line back.
             self._in_background(self.worker.connectivity_restored())
         self._changed()
 

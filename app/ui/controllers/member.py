@@ -280,6 +280,11 @@ class MemberController(QObject):
         self._said_copy_shown = False
         self._said_unreachable = None
         search.set_message(self.tr("Looking up…"), error=False)
+        if scanned:
+            # What is being looked up, where the last customer's name was: a scan never lands
+            # in the field, and under X "Ayu Pratiwi" read "Looking up…" beside her card and
+            # her Redeem while the next customer's card was asked about on a slow line.
+            search.field.setText(query.strip())
         member: Member | None = None
         try:
             if is_name(query) and not scanned:
@@ -297,8 +302,12 @@ class MemberController(QObject):
             if into_code is None and self._their_code(query, exc):
                 into_code = self.unmatched_scan
             if scanned and into_code is not None:
-                # Not a member: a code, for the customer on screen.
+                # Not a member: a code, for the customer on screen, whose name the search says
+                # again.
                 search.set_message("")
+                served = self.session.member
+                search.field.setText(served.name if served is not None else "")
+                search.field.selectAll()
                 into_code(query)
             else:
                 search.set_message(words(exc.message))

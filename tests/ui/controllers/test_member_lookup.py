@@ -276,6 +276,23 @@ def test_a_late_answer_never_replaces_the_member_being_served(
     assert search.field.text() == "Pratiwi"
 
 
+def test_a_card_scanned_over_the_last_customer_is_what_the_search_says_is_looked_up(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    # Under X, a slow line: Budi's card scanned with Ayu on screen read "Ayu Pratiwi" and
+    # "Looking up…" under it, beside her card and her Redeem, as if she were being looked up.
+    find_member(qtbot, cashier, "customer@stamps.co.id")
+    search = cashier.view.member_search
+    sandbox.faults(held=True)
+    cashier.scanned("70140000000123")  # Budi's card
+    qtbot.waitUntil(lambda: sandbox.holding() > 0, timeout=WAIT_MS)
+    assert search.message_text() == "Looking up…"
+    assert search.field.text() == "70140000000123"
+    with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS):
+        sandbox.faults(held=False)
+    assert search.field.text() == cashier.view.member_card.name_text() == "Budi Santoso"
+
+
 def test_suggestions_answered_after_the_cashier_typed_on_are_not_shown(
     qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
 ) -> None:

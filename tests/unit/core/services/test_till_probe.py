@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import logging
 import sqlite3
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -23,11 +24,12 @@ import sqlalchemy as sa
 from app.core import clock, logs
 from app.core.clock import ManualClock
 from app.core.credentials import Secret
-from app.core.domain import OperationKind
+from app.core.domain import EntryStatus, OperationKind
 from app.core.messages import english
 from app.core.offline.cache import MemberCache
 from app.core.offline.connectivity import Connectivity, ConnectivityMonitor
 from app.core.outbox import Outbox, OutboxPolicy, SyncWorker
+from app.core.outbox.retry import RetryPolicy
 from app.core.services import line
 from app.core.services.config import TillConfig
 from app.core.services.receipts import Verdict
@@ -71,14 +73,20 @@ def believed() -> Connectivity:
 
 
 @pytest.fixture
+def policy() -> OutboxPolicy:
+    """The outbox's policy (a test of a key the server honours says so)."""
+    return OutboxPolicy()
+
+
+@pytest.fixture
 async def counter(
-    db_path: Path, clock: ManualClock, believed: Connectivity
+    db_path: Path, clock: ManualClock, believed: Connectivity, policy: OutboxPolicy
 ) -> AsyncIterator[Counter]:
     server = FakeStamps()
     kept: dict[str, Secret | None] = {"token": Secret(TOKEN)}
     http = httpx.AsyncClient(transport=httpx.MockTransport(server))
     client = StampsClient(http=http, base_url=BASE_URL, token=TOKEN, merchant=14, store=32)
-    outbox = await Outbox.open(db_path, OutboxPolicy())
+    outbox = await Outbox.open(db_path, policy)
     monitor = ConnectivityMonitor(_no_probe, initial=believed)
     worker = SyncWorker(outbox, ClientTransport(client, monitor), name="w")
     config = TillConfig(
@@ -748,3 +756,91 @@ async def test_a_token_typed_is_put_to_the_server_alone_and_the_till_keeps_its_o
     assert own.headers["Authorization"] == f"Token {TOKEN}"
     assert not (await counter.till.status()).paused
     assert logs.redact(f"typed {NEW_TOKEN}") == f"typed {logs.MASK}"
+
+
+@pytest.mark.parametrize("believed", [Connectivity.ONLINE])
+@pytest.mark.parametrize("policy", [OutboxPolicy(idempotency_honoured=True)], ids=["honoured"])
+async def test_a_redemption_cut_off_as_it_was_sent_goes_once_the_line_is_back(
+    counter: Counter, clock: ManualClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Seen under X: Redeem, then the Demo menu's "Cut the network" at once. The send's answer
+    # was lost, the sends after it never arrived; the network back, the bar read "Degraded" and
+    # the receipt "NOT CONFIRMED" for a minute: the pong could not make the till online (a send
+    # had failed), so nothing woke the entry, which waited out a backoff grown in the outage.
+    till = counter.till
+    monkeypatch.setattr(till.outbox, "retry_policy", RetryPolicy(random=lambda: 0.99))
+    applied = reply(200, doc("redeem_reward")["responses"][0]["body"])
+    network = {"up": True}
+
+    def line(answer: httpx.Response) -> Callable[[httpx.Request], httpx.Response]:
+        def answered(request: httpx.Request) -> httpx.Response:
+            if not network["up"]:
+                raise LOST["refused"]
+            return answer
+
+        return answered
+
+    counter.server.on(REDEEM, LOST["answer lost"], line(applied))
+    counter.server.on(PING, line(PONG))
+    entry_id = await queue_one(till)
+    assert await till.worker.run_once() == 1
+    network["up"] = False  # the network cut
+    for _ in range(6):
+        due = (await till.outbox.get(entry_id)).next_attempt_at  # type: ignore[union-attr]
+        clock.advance(max(0.0, (due - clock.now()).total_seconds()))
+        assert await till.worker.run_once() == 1
+    assert till.connectivity is Connectivity.OFFLINE
+    waited = (await till.outbox.get(entry_id)).next_attempt_at  # type: ignore[union-attr]
+    spread = timedelta(seconds=till.outbox.policy.reconnect_spread)
+    assert waited > clock.now() + spread  # a backoff grown in the outage
+
+    network["up"] = True
+    changed = asyncio.Event()
+    till.outbox.add_listener(changed.set)
+    assert await till.line.check_line_now() is False
+    assert till.connectivity is Connectivity.DEGRADED  # until a send is answered
+
+    async def woken() -> bool:
+        entry = await till.outbox.get(entry_id)
+        return entry is not None and entry.next_attempt_at <= clock.now() + spread
+
+    async with asyncio.timeout(20):  # (a guard: the wake is the till's own background work)
+        while True:
+            changed.clear()
+            if await woken():
+                break
+            await changed.wait()
+    clock.advance(spread.total_seconds())
+    assert await till.worker.run_once() == 1
+    assert (await till.outbox.get(entry_id)).status == EntryStatus.SYNCED  # type: ignore[union-attr]
+    assert till.connectivity is Connectivity.ONLINE
+
+
+AYU_CARD = "70140000000006"
+
+
+@pytest.mark.parametrize("believed", [Connectivity.ONLINE])
+@pytest.mark.parametrize("known", [False, True], ids=["never seen", "in the till's copy"])
+async def test_a_card_the_server_was_too_slow_to_find_is_not_said_to_be_nobody_s(
+    counter: Counter, monkeypatch: pytest.MonkeyPatch, known: bool
+) -> None:
+    # (This file's till.) Under X, a slow line (2.5 s an answer, within the lookup's 3 s): a
+    # card, which member details do not take, was looked for through the suggestions, and the
+    # lookup's wait ran out there: "No member matches “70140000000123”" of a member the server
+    # had, and of one the till's copy knew.
+    till = counter.till
+    lookup = till.lookup
+    monkeypatch.setattr(lookup, "config", dataclasses.replace(lookup.config, lookup_timeout=0.05))
+    counter.server.on("/api/v2/memberships/details", reply(404, {"detail": "User not found"}))
+    if known:
+        await till.cache.remember(ayu(card_number=AYU_CARD))
+    Held(monkeypatch, till.client, "suggestions")  # never answered within the wait
+    if known:
+        member = await lookup.find_member(AYU_CARD)
+        assert member.name == "Ayu Pratiwi" and member.card_number == AYU_CARD
+        return
+    with pytest.raises(NotOnline) as unseen:
+        await lookup.find_member(AYU_CARD)
+    said = english(unseen.value.message)
+    assert "No member matches" not in said
+    assert said.startswith("The Stamps server has not answered in time")
