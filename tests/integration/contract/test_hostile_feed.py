@@ -214,3 +214,34 @@ async def test_a_line_at_another_merchant_is_not_this_stores(tmp_path: Path, app
     else:
         assert looked.verdict is Verdict.NOT_CONFIRMED
         assert looked.said == "exception.not_found", looked
+
+
+def answering(status: int, body: Any, headers: dict[str, str] | None = None) -> Feed:
+    return lambda query, mine: Canned(status, body, headers or {})
+
+
+#: What the words of a failed send say of the redemption, which of a failed look at the feed
+#: are false: the redemption was sent, and may well stand.
+SAID_OF_A_SEND = ("was not sent", "nothing was applied", "sent again", "not applied")
+
+
+@pytest.mark.parametrize(
+    "feed",
+    [
+        answering(429, {"detail": "Request was throttled."}, {"Retry-After": "30"}),
+        answering(403, {"detail": "You do not have permission to perform this action."}),
+        answering(408, {"detail": "Request timeout"}),
+    ],
+    ids=["429", "403 with a ping that works", "408"],
+)
+async def test_a_look_at_the_feed_turned_away_says_nothing_of_the_redemption(
+    tmp_path: Path, feed: Feed
+) -> None:
+    # The evidence said why the feed could not be read in the words of a failed send: "The
+    # Stamps server asked the till to slow down: nothing was applied; the till sends it again
+    # by itself", of a redemption whose answer never came, which may well stand.
+    looked = await looked_at(tmp_path, feed, applied=True)
+    assert looked.verdict is Verdict.NOT_CONFIRMED
+    assert looked.said == "exception.feed_unreadable", looked
+    assert "Why it could not be read" in looked.evidence
+    assert not any(words in looked.evidence for words in SAID_OF_A_SEND), looked.evidence
