@@ -1093,6 +1093,10 @@ TEMPLATES: dict[str, str] = {
     "feed.wait": "The Stamps server asked the till to wait before asking again.",
     "feed.refused": "The Stamps server would not give it, and said: “{said}”",
     "feed.refused_silently": "The Stamps server would not give it.",
+    "feed.ahead": (
+        "It dates a redemption later than the till's clock reads: the server's clock and the "
+        "till's disagree, so no line's time can be set beside the redemption's."
+    ),
     "evidence.no_name": "a reward without a name",
     "evidence.server_id": "server id {id}",
     "evidence.no_server_id": "no server id",

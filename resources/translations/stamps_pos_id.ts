@@ -6254,6 +6254,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Server Stamps tidak mau memberikannya.</translation>
     </message>
     <message>
+        <source>It dates a redemption later than the till&apos;s clock reads: the server&apos;s clock and the till&apos;s disagree, so no line&apos;s time can be set beside the redemption&apos;s.</source>
+        <comment>feed.ahead</comment>
+        <translation>Tanggal sebuah penukaran di dalamnya lebih lambat daripada jam mesin kasir: jam server dan jam mesin kasir tidak sama, jadi waktu barisnya tidak bisa dibandingkan dengan waktu penukaran ini.</translation>
+    </message>
+    <message>
         <source>a reward without a name</source>
         <comment>evidence.no_name</comment>
         <translation>hadiah tanpa nama</translation>

@@ -17,6 +17,7 @@ from typing import Any
 
 from app.core.domain import Channel, format_count
 from app.core.messages import Message, say
+from app.core.outbox.reconcile import FEED_AHEAD
 from app.core.outbox.transitions import read_error_text
 from app.core.services.failures import SERVER_REFUSALS, failure_words
 from app.core.services.receipts import feed_line_said, server_reason
@@ -72,6 +73,8 @@ def feed_failure_words(record: str, *, base_url: str = "") -> Message | None:
     """Why the member's activity could not be read (``record``: the failure as the evidence
     keeps it, ``"<class>: <message>"``), in words about that reading alone; the server's own
     words when it refused to give it."""
+    if record == FEED_AHEAD:
+        return say("feed.ahead")
     kind, _ = read_error_text(record)
     if kind in SERVER_REFUSALS and kind != "RequestRefused":
         said = server_reason(record)

@@ -245,3 +245,26 @@ async def test_a_look_at_the_feed_turned_away_says_nothing_of_the_redemption(
     assert looked.said == "exception.feed_unreadable", looked
     assert "Why it could not be read" in looked.evidence
     assert not any(words in looked.evidence for words in SAID_OF_A_SEND), looked.evidence
+
+
+def dated_ahead(days: float) -> Feed:
+    """The member's lines, each dated ``days`` later than it was made."""
+
+    def feed(query: dict[str, Any], mine: list[dict[str, Any]]) -> Canned:
+        later = int(days * 86_400)
+        return Canned(200, {"activities": [{**a, "created": a["created"] + later} for a in mine]})
+
+    return feed
+
+
+@pytest.mark.parametrize("days", [1 / 24, 365], ids=["an hour ahead", "a year ahead"])
+async def test_a_feed_that_dates_a_redemption_after_the_look_proves_nothing(
+    tmp_path: Path, days: float
+) -> None:
+    # The server applied it and stamped its line by a clock ahead of the till's: the line fell
+    # outside the attempt's window, and "Not in the member's activity: 1 line read" had a
+    # manager send it again.
+    looked = await looked_at(tmp_path, dated_ahead(days), applied=True)
+    assert looked.verdict is Verdict.NOT_CONFIRMED
+    assert looked.said == "exception.feed_unreadable", looked
+    assert "later than the till's clock" in looked.evidence, looked.evidence
