@@ -16,14 +16,18 @@ import asyncio
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from app.core.services import Sale, Verdict, english
 from app.core.services.evidence_words import evidence_text
+from app.core.services.stamps_link import ClientTransport
+from app.core.stamps.client import StampsClient
+from app.core.stamps.errors import StampsError
 
 from ...support.docs_server import MERCHANT, STORE, Canned, DocsServer
 from .test_other_reading import ACTIVITIES, AYU, REDEEM_REWARD, WAIT, opened
@@ -268,3 +272,106 @@ async def test_a_feed_that_dates_a_redemption_after_the_look_proves_nothing(
     assert looked.verdict is Verdict.NOT_CONFIRMED
     assert looked.said == "exception.feed_unreadable", looked
     assert "later than the till's clock" in looked.evidence, looked.evidence
+
+
+class HalfRead(httpx.AsyncByteStream):
+    """A body that sends its first bytes, then nothing more, for ever."""
+
+    async def __aiter__(self) -> Any:
+        yield b'{"activities": [{"id": 1, "type": 1, "cre'
+        await asyncio.Event().wait()
+
+
+HOSTILE = "\x1b[2J\x1b[31mapplied\r\nINFO sync: reconciled \u202e"
+
+
+def _bytes(body: bytes, status: int = 200, **headers: str) -> httpx.Response:
+    return httpx.Response(
+        status, content=body, headers={"Content-Type": "application/json", **headers}
+    )
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        _bytes(b'{"detail": "' + HOSTILE.encode("unicode_escape") + b'"}'),
+        _bytes(b'{"activities": "none"}'),
+        _bytes(b'[{"id": 1, "type": 1}]'),
+        _bytes(b'{"activities": [5, "x", null]}'),
+        _bytes(b'{"activities": [{"id": 1, "type": "redemption"}]}'),
+        _bytes(b'{"activities": [{"type": 1, "created": 1}]}'),
+        _bytes(
+            b'{"activities": [{"id": 1, "type": 1, "redemption": null, "created": %d}]}'
+            % time.time()
+        ),
+        _bytes(
+            b'{"activities": [{"id": 1, "type": 1, "created": "yesterday", '
+            b'"redemption": {"name": "Es Teh Manis", "stamps": 1}}]}'
+        ),
+        _bytes(
+            b'{"activities": [{"id": 1, "type": 1, "created": 1e300, '
+            b'"redemption": {"name": "Es Teh Manis", "stamps": 1}}]}'
+        ),
+        _bytes(
+            b'{"activities": [{"id": 1, "type": 1, "created": 1, '
+            b'"redemption": {"name": "Es \xff\xfe Teh", "stamps": 1}}]}'
+        ),
+        _bytes(b'{"activities": [{"id": 1, "type": 1, "cre\x00ated": 1}]}'),
+        _bytes(b'{"activities": ' + b"[" * 10_000 + b"]" * 10_000 + b"}"),
+        _bytes(b'{"activities": [], "x": "' + b"A" * 1_000_000 + b'"}'),
+        _bytes(b"", 302, Location="https://stamps.example.net/api/v3/activities/"),
+        httpx.Response(200, headers={"Content-Type": "application/json"}, stream=HalfRead()),
+    ],
+    ids=[
+        "200 of an error alone",
+        "a list that is not one",
+        "a list, not an object",
+        "rows that are not objects",
+        "a type in words",
+        "no id",
+        "a redemption with no detail",
+        "a date that is none",
+        "a date past any calendar",
+        "not UTF-8",
+        "a NUL byte",
+        "nested 10,000 deep",
+        "over 1 MB",
+        "a redirect to another host",
+        "half an answer, then silence",
+    ],
+)
+async def test_a_hostile_feed_page_is_unreadable_and_its_bytes_stay_out_of_the_words(
+    answer: httpx.Response, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Each is read as "the member's activity could not be read" (the worker keeps the entry
+    # not confirmed and looks again later): never as lines, nor as no lines. What is said of it,
+    # in the evidence and the log, holds none of the server's control characters.
+    def serve(request: httpx.Request) -> httpx.Response:
+        return answer
+
+    http = httpx.AsyncClient(transport=httpx.MockTransport(serve))
+    client = StampsClient(
+        base_url="https://stamps.test",
+        token="docs-server-token-7f3a",
+        merchant=MERCHANT,
+        store=STORE,
+        http=http,
+        connect_timeout=0.5,
+        read_timeout=0.5,
+    )
+    transport = ClientTransport(client, store_code="RDG-KMG")
+    since = datetime.now(UTC) - timedelta(minutes=5)
+    try:
+        with pytest.raises(StampsError) as failed:
+            await transport.member_activity(AYU, since=since)
+    finally:
+        await client.aclose()
+        await http.aclose()
+    said = f"{type(failed.value).__name__}: {failed.value.message}"
+    why = evidence_text(
+        {"result": "feed_unreadable", "error": said}, english, base_url="", when=datetime.isoformat
+    )
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    for text in (said, why, logged):
+        assert not any(c in text for c in "\x00\x1b\r\u202e\ufffd"), text
+        assert "docs-server-token-7f3a" not in text
