@@ -76,11 +76,11 @@ def feed_failure_words(record: str, *, base_url: str = "") -> Message | None:
     if record == FEED_AHEAD:
         return say("feed.ahead")
     kind, _ = read_error_text(record)
-    if kind in SERVER_REFUSALS and kind != "RequestRefused":
+    if kind == "RequestRefused":  # a 401/403 a working ping says was this request's alone
+        return say("feed.turned_away")
+    if kind in SERVER_REFUSALS:
         said = server_reason(record)
         return say("feed.refused", said=said) if said else say("feed.refused_silently")
-    if kind == "RequestRefused":
-        return say("feed.turned_away")
     if kind == "CredentialsRejected":
         # the server's words, and the https address when it asks for it, as everywhere
         return recorded_refusal_words("feed.credentials", record, base_url)

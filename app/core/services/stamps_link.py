@@ -98,7 +98,9 @@ class ClientTransport:
         stamps) makes the whole reading :class:`MalformedResponse`: it may be the very line
         looked for, and left out it would read as "not in the member's activity", on which a
         manager sends the redemption again. A line that names no store is kept as one whose
-        store the till cannot tell (``store=None``), never as another store's."""
+        store the till cannot tell (``store=None``), never as another store's; one at another
+        merchant (its ``merchant.id`` is not the client's) is another store's, whatever its
+        store's code."""
         sent_at = clock.monotonic()
         try:
             activities = await self.client.redemptions_since(user, since)
