@@ -1073,6 +1073,30 @@ TEMPLATES: dict[str, str] = {
     "evidence.rivals": "Other unconfirmed redemptions that could own the same lines:",
     # ``line``: why, as the till says a failure everywhere
     "evidence.unreadable": "Why it could not be read: {line}",
+    # why a look at the member's activity failed: said of that look, never of the redemption
+    # (the words of a failed send, "it was not sent", "nothing was applied", would be false)
+    "feed.unreachable": "The Stamps server could not be reached.",
+    "feed.no_answer": "No whole answer came back from the Stamps server.",
+    "feed.too_large": "The Stamps server's answer was too large to read.",
+    "feed.server_error": "The Stamps server failed while giving it.",
+    "feed.unreadable": (
+        "The Stamps server's answer cannot be read as the member's whole activity since the "
+        "redemption."
+    ),
+    "feed.turned_away": "The Stamps server turned the till's request for it away.",
+    "feed.credentials": "The Stamps server refuses this till's API token.",
+    "feed.credentials.said": "The Stamps server refuses this till's API token. It said: “{said}”.",
+    "feed.credentials.https": (
+        "The Stamps server refuses plain http: set the Server URL (base_url) to {address}. It "
+        "said: “{said}”."
+    ),
+    "feed.wait": "The Stamps server asked the till to wait before asking again.",
+    "feed.refused": "The Stamps server would not give it, and said: “{said}”",
+    "feed.refused_silently": "The Stamps server would not give it.",
+    "feed.ahead": (
+        "It dates a redemption later than the till's clock reads: the server's clock and the "
+        "till's disagree, so no line's time can be set beside the redemption's."
+    ),
     "evidence.no_name": "a reward without a name",
     "evidence.server_id": "server id {id}",
     "evidence.no_server_id": "no server id",

@@ -166,7 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--vouchers-kind-unlisted",
         action="store_true",
-        help="voucher listings say no voucher's kind (no 'validity', no 'type'), as the docs' do",
+        help="the rewards list's vouchers say no 'type' either (no listing says a 'validity')",
     )
     p.add_argument(
         "--error-statuses",

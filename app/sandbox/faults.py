@@ -22,9 +22,9 @@ as it needs, where a latency would be a bet on the machine's speed.
 
 ``member_details_plural`` is not a rate: while it is set, member details answer with the response
 table's ``memberships``/``users`` instead of the example's ``membership``/``user``. Nor is
-``vouchers_kind_unlisted``: while it is set, the member's voucher listing and the rewards list say
-nothing of a voucher's kind (no ``validity``, no ``type``), as voucher_api.rst's listing shows;
-only validating the voucher says it.
+``vouchers_kind_unlisted``: while it is set, the rewards list says nothing that could be read as a
+voucher's kind either (no ``type``, "promotion 1"); the member's voucher listing never does
+(voucher_api §3 has no ``validity``); only validating the voucher says it.
 
 The same seed and the same sequence of requests give the same faults.
 """

@@ -96,7 +96,10 @@ def reward_in_answer(reward: Reward) -> dict[str, Any]:
 
 
 def voucher_item(state: SandboxState, v: Voucher) -> dict[str, Any]:
-    """A voucher as vouchers/by-merchant-group lists it."""
+    """A voucher as vouchers/by-merchant-group lists it: the keys voucher_api §3 shows, and no
+    more. Its template said the voucher's ``validity`` too, which no page of the docs puts in a
+    listing (only validation says it, voucher_api §2): a till that read it there would be
+    reading what a real server never sends."""
     t = state.world.templates[v.template]
     return {
         "id": v.id,
@@ -113,7 +116,6 @@ def voucher_item(state: SandboxState, v: Voucher) -> dict[str, Any]:
             "name": t.name,
             "type": t.type,
             "short_description": t.short_description,
-            "validity": t.validity,
             "picture_url": None,
             "landscape_picture_url": None,
             "merchant_id": state.world.merchant.id,
@@ -134,7 +136,6 @@ def voucher_after_redemption(state: SandboxState, v: Voucher) -> dict[str, Any]:
         "start_date": v.start_date,
         "end_date": v.end_date,
         "value": v.value,
-        "validity": t.validity,
         "template": t.id,
         "short_description": t.short_description,
     }
@@ -164,8 +165,10 @@ def promo_item(state: SandboxState, p: PromoCode) -> dict[str, Any]:
 
 
 def vouchers_without_kind(body: dict[str, Any]) -> dict[str, Any]:
-    """A rewards list or a member's voucher listing with no word of each voucher's kind, as
-    voucher_api.rst's listing shows it (``validity`` is only in the validation's answer)."""
+    """A rewards list or a member's voucher listing with no word that could be read as each
+    voucher's kind: the rewards list's ``type`` ("promotion 1") left out, and any ``validity``
+    (which only the validation's answer has; the listing, as voucher_api §3 shows it, never
+    says one)."""
     vouchers = []
     for voucher in body.get("vouchers", []):
         voucher = {k: v for k, v in voucher.items() if k not in ("validity", "type")}

@@ -6202,6 +6202,71 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Mengapa tidak bisa dibaca: {line}</translation>
     </message>
     <message>
+        <source>The Stamps server could not be reached.</source>
+        <comment>feed.unreachable</comment>
+        <translation>Server Stamps tidak bisa dihubungi.</translation>
+    </message>
+    <message>
+        <source>No whole answer came back from the Stamps server.</source>
+        <comment>feed.no_answer</comment>
+        <translation>Tidak ada jawaban utuh dari server Stamps.</translation>
+    </message>
+    <message>
+        <source>The Stamps server&apos;s answer was too large to read.</source>
+        <comment>feed.too_large</comment>
+        <translation>Jawaban server Stamps terlalu besar untuk dibaca.</translation>
+    </message>
+    <message>
+        <source>The Stamps server failed while giving it.</source>
+        <comment>feed.server_error</comment>
+        <translation>Server Stamps gagal saat memberikannya.</translation>
+    </message>
+    <message>
+        <source>The Stamps server&apos;s answer cannot be read as the member&apos;s whole activity since the redemption.</source>
+        <comment>feed.unreadable</comment>
+        <translation>Jawaban server Stamps tidak bisa dibaca sebagai seluruh aktivitas member sejak penukaran itu.</translation>
+    </message>
+    <message>
+        <source>The Stamps server turned the till&apos;s request for it away.</source>
+        <comment>feed.turned_away</comment>
+        <translation>Server Stamps menolak permintaan mesin kasir untuk membacanya.</translation>
+    </message>
+    <message>
+        <source>The Stamps server refuses this till&apos;s API token.</source>
+        <comment>feed.credentials</comment>
+        <translation>Server Stamps menolak token API mesin kasir ini.</translation>
+    </message>
+    <message>
+        <source>The Stamps server refuses this till&apos;s API token. It said: “{said}”.</source>
+        <comment>feed.credentials.said</comment>
+        <translation>Server Stamps menolak token API mesin kasir ini. Katanya: “{said}”.</translation>
+    </message>
+    <message>
+        <source>The Stamps server refuses plain http: set the Server URL (base_url) to {address}. It said: “{said}”.</source>
+        <comment>feed.credentials.https</comment>
+        <translation>Server Stamps menolak http biasa: ubah URL server (base_url) menjadi {address}. Katanya: “{said}”.</translation>
+    </message>
+    <message>
+        <source>The Stamps server asked the till to wait before asking again.</source>
+        <comment>feed.wait</comment>
+        <translation>Server Stamps meminta mesin kasir menunggu sebelum bertanya lagi.</translation>
+    </message>
+    <message>
+        <source>The Stamps server would not give it, and said: “{said}”</source>
+        <comment>feed.refused</comment>
+        <translation>Server Stamps tidak mau memberikannya, dan berkata: “{said}”</translation>
+    </message>
+    <message>
+        <source>The Stamps server would not give it.</source>
+        <comment>feed.refused_silently</comment>
+        <translation>Server Stamps tidak mau memberikannya.</translation>
+    </message>
+    <message>
+        <source>It dates a redemption later than the till&apos;s clock reads: the server&apos;s clock and the till&apos;s disagree, so no line&apos;s time can be set beside the redemption&apos;s.</source>
+        <comment>feed.ahead</comment>
+        <translation>Tanggal sebuah penukaran di dalamnya lebih lambat daripada jam mesin kasir: jam server dan jam mesin kasir tidak sama, jadi waktu barisnya tidak bisa dibandingkan dengan waktu penukaran ini.</translation>
+    </message>
+    <message>
         <source>a reward without a name</source>
         <comment>evidence.no_name</comment>
         <translation>hadiah tanpa nama</translation>

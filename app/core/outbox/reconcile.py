@@ -53,6 +53,11 @@ CANNOT_RECONCILE = {
 #: The start of a verdict that waits on another entry of the member, and of one that cannot
 #: tell which entry owns which line.
 DEFERRED, AMBIGUOUS = "deferred", "ambiguous"
+#: Why a look at the feed proves nothing when it dates a redemption after the look itself (as
+#: :func:`check_failed` records it, and the Exceptions say it).
+FEED_AHEAD = (
+    "MalformedResponse: the member's activity dates a redemption later than the till's clock reads"
+)
 #: The verdict when the only lines that could be the entry's are at a store the till cannot
 #: place: it has no store code to know its own lines by. Not "not found": such a line may well
 #: be this redemption, and sending it again on "not found" would apply it twice.
@@ -148,7 +153,14 @@ def apply_activity(
     entry = session.get(OutboxEntry, target.entry_id)
     if entry is None or entry.status != EntryStatus.UNKNOWN:
         return False
-    earliest = target.since - timedelta(seconds=policy.reconcile_skew)
+    skew = timedelta(seconds=policy.reconcile_skew)
+    if any(r.created > now + skew for r in records):
+        # Stamped by a clock that is not the till's (or nonsense): no line's time can be set
+        # beside the attempts' windows, and this redemption's own line, stamped so too, would
+        # fall outside them and read "not in the member's activity".
+        check_failed(session, target, FEED_AHEAD, policy, now)
+        return False
+    earliest = target.since - skew
     windows = _attempt_windows(session, entry.id, policy)
     channel = _channel_of(entry)
     expected = {

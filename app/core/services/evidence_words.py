@@ -17,8 +17,11 @@ from typing import Any
 
 from app.core.domain import Channel, format_count
 from app.core.messages import Message, say
-from app.core.services.failures import failure_words
-from app.core.services.receipts import feed_line_said
+from app.core.outbox.reconcile import FEED_AHEAD
+from app.core.outbox.transitions import read_error_text
+from app.core.services.failures import SERVER_REFUSALS, failure_words
+from app.core.services.receipts import feed_line_said, server_reason
+from app.core.services.refused_words import recorded_refusal_words
 
 #: How a caller says a message: the window's translator, or English.
 Wording = Callable[[Message], str]
@@ -36,6 +39,54 @@ _CHANNELS = {
     Channel.GRABFOOD: "channel.grabfood",
     Channel.GOFOOD: "channel.gofood",
 }
+
+
+#: Why a look at the member's activity failed, by the failure's class. The words of a failed send
+#: (:func:`failure_words`) speak of the request as the redemption: "it was not sent", "nothing
+#: was applied; it is sent again" said under a redemption whose answer never came, of a feed that
+#: turned the till away (a 429, a 408, a refused token), which may well stand.
+_FEED_FAILURES = {
+    "StampsError": "feed.unreadable",
+    "NetworkError": "feed.no_answer",
+    "ConnectionFailed": "feed.unreachable",
+    "ResponseLost": "feed.no_answer",
+    "AnswerTooLarge": "feed.too_large",
+    "ServerError": "feed.server_error",
+    "ServiceUnavailable": "feed.server_error",
+    "MalformedResponse": "feed.unreadable",
+    "UnprovenAnswer": "feed.unreadable",
+    "Unauthorized": "feed.turned_away",
+    "Forbidden": "feed.turned_away",
+    "CredentialsRejected": "feed.credentials",
+    "CredentialsReplaced": "feed.credentials",
+    "CredentialsUnusable": "feed.credentials",
+    "AccessTokenUnavailable": "feed.credentials",
+    "RequestTimedOut": "feed.wait",
+    "RateLimited": "feed.wait",
+    # a redirect's and a web page's own words say only that it is not known
+    "Redirected": "failure.redirected",
+    "WebPageAnswer": "failure.web_page",
+}
+
+
+def feed_failure_words(record: str, *, base_url: str = "") -> Message | None:
+    """Why the member's activity could not be read (``record``: the failure as the evidence
+    keeps it, ``"<class>: <message>"``), in words about that reading alone; the server's own
+    words when it refused to give it."""
+    if record == FEED_AHEAD:
+        return say("feed.ahead")
+    kind, _ = read_error_text(record)
+    if kind == "RequestRefused":  # a 401/403 a working ping says was this request's alone
+        return say("feed.turned_away")
+    if kind in SERVER_REFUSALS:
+        said = server_reason(record)
+        return say("feed.refused", said=said) if said else say("feed.refused_silently")
+    if kind == "CredentialsRejected":
+        # the server's words, and the https address when it asks for it, as everywhere
+        return recorded_refusal_words("feed.credentials", record, base_url)
+    if kind in _FEED_FAILURES:
+        return say(_FEED_FAILURES[kind])
+    return failure_words(record, base_url=base_url)
 
 
 @dataclass(frozen=True)
@@ -123,11 +174,11 @@ def evidence_lines(
     store_codes: Mapping[int, str] | None = None,
 ) -> list[EvidenceLine]:
     """What reconciliation read, a line for each thing it recorded. Why it could not read the
-    member's activity is said as everywhere else (``base_url``, the till's, as
-    :func:`failure_words` takes it). The other redemptions it names by id are told as ``named``
-    tells them (by id: their words). A store the till knows the code of (``store_codes``, by
-    store id) is told by that code, as the sign-in page names it: a manager knows "RDG-KMG",
-    not "32"."""
+    member's activity is said of that reading (:func:`feed_failure_words`; ``base_url``, the
+    till's, as :func:`failure_words` takes it). The other redemptions it names by id are told
+    as ``named`` tells them (by id: their words). A store the till knows the code of
+    (``store_codes``, by store id) is told by that code, as the sign-in page names it: a
+    manager knows "RDG-KMG", not "32"."""
     named = named or {}
     store_codes = store_codes or {}
     if not evidence:
@@ -185,7 +236,7 @@ def evidence_lines(
         lines.append(_sentence("evidence.rivals"))
         lines += _entries(evidence["rivals"], named)
     error = evidence.get("error")
-    why = failure_words(error, base_url=base_url) if isinstance(error, str) else None
+    why = feed_failure_words(error, base_url=base_url) if isinstance(error, str) and error else None
     if why is not None:
         lines.append(EvidenceLine((why,), lead="evidence.unreadable"))
     return lines

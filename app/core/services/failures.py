@@ -43,7 +43,7 @@ _BY_CLASS = {
     "StoppedBeforeSending": "failure.stopped",
 }
 #: The server answered and refused: its own words are the reason.
-_REFUSALS = frozenset(
+SERVER_REFUSALS = frozenset(
     {
         "ApiError",
         "ValidationFailed",
@@ -91,7 +91,7 @@ def failure_words(record: str | None, *, base_url: str = "") -> Message | None:
     kind, words = read_error_text(record)
     if kind == "CredentialsRejected":
         return recorded_refusal_words("failure.credentials", record, base_url)
-    if kind in _REFUSALS:
+    if kind in SERVER_REFUSALS:
         return server_words(record)
     if kind == "UnprovenAnswer" and words:
         return say("failure.unproven", said=words)

@@ -98,7 +98,9 @@ class ClientTransport:
         stamps) makes the whole reading :class:`MalformedResponse`: it may be the very line
         looked for, and left out it would read as "not in the member's activity", on which a
         manager sends the redemption again. A line that names no store is kept as one whose
-        store the till cannot tell (``store=None``), never as another store's."""
+        store the till cannot tell (``store=None``), never as another store's; one at another
+        merchant (its ``merchant.id`` is not the client's) is another store's, whatever its
+        store's code."""
         sent_at = clock.monotonic()
         try:
             activities = await self.client.redemptions_since(user, since)
@@ -124,7 +126,11 @@ class ClientTransport:
                 )
             store_name = activity.store.name if activity.store else None
             store: int | None = None  # without the store's code, any store's line could be ours
-            if self.store_code is not None and store_name is not None:
+            if _merchant_of(activity.merchant) not in (None, self.client.merchant):
+                # the feed spans the member's merchants, and a store's code is its merchant's
+                # own: "RDG-KMG" at another merchant is not this store
+                store = 0
+            elif self.store_code is not None and store_name is not None:
                 store = self.client.store if store_name == self.store_code else 0
             records.append(
                 ActivityRecord(
@@ -157,6 +163,15 @@ class ClientTransport:
 
 #: A feed line's time that says its day and no more.
 _DAY = timedelta(days=1)
+
+
+def _merchant_of(merchant: Mapping[str, Any] | None) -> int | None:
+    """The id of the merchant a feed line names (``{"id": 5, "name": "Ace Hardware"}``, its id
+    as a number or its digits); ``None`` when it names none the till can read."""
+    said = merchant.get("id") if isinstance(merchant, Mapping) else None
+    if isinstance(said, str) and said.strip().isdigit():
+        return int(said)
+    return said if isinstance(said, int) and not isinstance(said, bool) else None
 
 
 def _scalar(said: Any) -> int | float | str | None:

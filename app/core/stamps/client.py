@@ -218,6 +218,28 @@ def _not_cancelled(status: str | None) -> str | None:
     return status.strip() or None
 
 
+def _whole_feed_page(page: ActivitiesResponse, raw: Mapping[str, Any]) -> None:
+    """Raise unless ``page`` of the member's activity says it gave all its lines
+    (:meth:`StampsClient.redemptions_since`)."""
+    if page.error_messages not in (None, "", [], {}):
+        raise errors.MalformedResponse(
+            "the member's activity says some of it could not be given",
+            status_code=200,
+            json_object=True,
+        )
+    said = parsing.error_body_of(raw)
+    if said.message:
+        # {"activities": [], "detail": "User not found"}: an empty list the server did not vouch
+        # for read "not in the member's activity"
+        raise errors.ReadRefused(
+            said.message,
+            status_code=200,
+            detail=said.message,
+            error_code=said.error_code,
+            field_errors=said.field_errors,
+        )
+
+
 class StampsClient:
     """The till's connection to the Stamps API.
 
@@ -502,8 +524,8 @@ class StampsClient:
 
     async def activities(self, user: str, older_than: int | None = None) -> ActivitiesResponse:
         """GET /api/v3/activities/: a page of 20; the last page's ``oldest_id`` goes back."""
-        query = _build(ActivitiesQuery, {"user": user, "older_than": older_than})
-        return await self._get(endpoints.ACTIVITIES, ActivitiesResponse, query)
+        page, _ = await self._activity_page(user, older_than)
+        return page
 
     async def redemptions_since(
         self, user: str, since: datetime, *, max_pages: int = 10
@@ -516,29 +538,39 @@ class StampsClient:
 
         Each activity is kept once, by its id: a feed that repeats lines (one that ignores
         ``older_than``, or reads it as "this one and older") must not show one redemption twice,
-        which would let it account for two entries. A page that brings nothing new ends the
-        reading.
+        which would let it account for two entries.
 
-        A page whose ``error_messages`` says something ("errors encountered when parsing data")
-        is :class:`~errors.MalformedResponse`: a line it could not give may be the very one
-        looked for, and without it the feed would read "not in the member's activity".
+        What reconciliation reads as "not in the member's activity" must be the whole feed back
+        to ``since``, or a manager sends again a redemption that is on a page the till did not
+        read. So each of these is :class:`~errors.MalformedResponse` (``ReadRefused`` in the
+        server's words for the second), not the lines read so far:
+
+        - a page whose ``error_messages`` says something ("errors encountered when parsing
+          data"): a line it could not give may be the very one looked for;
+        - a page that says an error beside its lines (``detail``, ``errors``...): the server
+          says it did not give the feed, whatever list it sent with it;
+        - a full page that brings nothing new (the paging link leads back to itself), or
+          ``max_pages`` pages that never reach ``since``: the rest was never read;
+        - two lines under one id that say different things: the feed contradicts itself.
         """
         found: list[Activity] = []
-        seen: set[int] = set()
+        seen: dict[int, Activity] = {}
         older_than: int | None = None
         for _ in range(max_pages):
-            page = await self.activities(user, older_than=older_than)
-            if page.error_messages not in (None, "", [], {}):
-                raise errors.MalformedResponse(
-                    "the member's activity says some of it could not be given",
-                    status_code=200,
-                    json_object=True,
-                )
+            page, raw = await self._activity_page(user, older_than)
+            _whole_feed_page(page, raw)
             fresh = 0
             for activity in page.activities:
-                if activity.id in seen:
+                known = seen.get(activity.id)
+                if known is not None:
+                    if known != activity:
+                        raise errors.MalformedResponse(
+                            "the member's activity gives two different lines the same id",
+                            status_code=200,
+                            json_object=True,
+                        )
                     continue
-                seen.add(activity.id)
+                seen[activity.id] = activity
                 fresh += 1
                 # a line written to the minute may be from any second of it: kept if one is late
                 # enough
@@ -549,12 +581,27 @@ class StampsClient:
             older_than = page.oldest_id
             if (
                 older_than is None
-                or not fresh
                 or len(page.activities) < ACTIVITY_PAGE
                 or (times and min(times) < since)
             ):
+                return found
+            if not fresh:
                 break
-        return found
+        raise errors.MalformedResponse(
+            "the member's activity could not be read back to the time of the redemption",
+            status_code=200,
+            json_object=True,
+        )
+
+    async def _activity_page(
+        self, user: str, older_than: int | None
+    ) -> tuple[ActivitiesResponse, dict[str, Any]]:
+        """A page of the member's activity, and its body as the server wrote it."""
+        query = _build(ActivitiesQuery, {"user": user, "older_than": older_than})
+        parsed, raw, _ = await self._call(
+            endpoints.ACTIVITIES, ActivitiesResponse, params=query.to_json()
+        )
+        return parsed, raw
 
     async def rewards(
         self, user: str | None = None, channel: Channel | None = None

@@ -236,6 +236,33 @@ async def test_a_line_at_a_store_the_till_cannot_tell_is_not_called_not_found(
     await worker.stop()
 
 
+async def test_a_feed_that_dates_a_line_after_the_look_proves_nothing(
+    make_outbox: OutboxFactory, transport: FakeTransport, clock: ManualClock
+) -> None:
+    # The server applied it and stamped its line by a clock an hour ahead: outside the
+    # attempt's window, it read "not in the member's activity", and a manager sent it again.
+    outbox = await make_outbox(NOT_HONOURED)
+    worker = SyncWorker(outbox, transport)
+    entry = await _never_applied(outbox, worker, transport)
+    ahead = ActivityRecord(
+        store=STORE, stamps=10, name=reward_name(1), created=clock.now() + timedelta(hours=1)
+    )
+    transport.server.feed.append(("m1", ahead))
+    assert await worker.reconcile_due() == 0
+    after = await outbox.get(entry.id)
+    assert after is not None and after.status == EntryStatus.UNKNOWN
+    assert after.evidence is not None and after.evidence["result"] == "feed_unreadable"
+    assert after.next_check_at is not None and after.next_check_at > clock.now()
+    # within the clock skew it is a line like any other: this one is not the redemption's
+    clock.advance(3600)
+    transport.server.feed[-1] = ("m1", replace(ahead, created=clock.now() + timedelta(seconds=30)))
+    assert await worker.reconcile_due() == 0
+    after = await outbox.get(entry.id)
+    assert after is not None and after.evidence is not None
+    assert after.evidence["result"] == "not_found"
+    await worker.stop()
+
+
 async def test_a_line_made_after_the_attempt_ended_is_another_tills(
     make_outbox: OutboxFactory, transport: FakeTransport, clock: ManualClock
 ) -> None:

@@ -42,9 +42,9 @@ def manual() -> Iterator[ManualClock]:
 
 
 class FeedClient:
-    """The two things :class:`ClientTransport` asks of the client when it reads a feed."""
+    """What :class:`ClientTransport` asks of the client when it reads a feed."""
 
-    store = 7
+    store, merchant = 7, 2
 
     def __init__(self, activities: list[dict[str, Any]]) -> None:
         self.page = ActivitiesResponse.model_validate({"activities": activities})

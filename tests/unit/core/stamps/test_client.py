@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -307,14 +308,9 @@ async def test_redemptions_since_stops_on_a_short_page(
     assert len(server.requests) == 1
 
 
-@pytest.mark.parametrize("overlap", [20, 1], ids=["ignores-older-than", "older-than-inclusive"])
-async def test_redemptions_since_reads_each_activity_once(
-    make_client: ClientFactory, server: FakeStamps, overlap: int
-) -> None:
-    # A feed that repeats lines (it ignores older_than, or reads it as "this one and older")
-    # must not hand reconciliation the same redemption twice: a line counted twice would
-    # confirm two unknown entries with one redemption.
-    from datetime import UTC, datetime
+def _repeating_feed(overlap: int) -> Callable[[httpx.Request], httpx.Response]:
+    """A feed whose pages repeat lines: each overlaps the last by ``overlap`` (20: it ignores
+    ``older_than``; 1: it reads it as "this one and older"), its first line given twice."""
 
     def page(request: httpx.Request) -> httpx.Response:
         older_than = request.url.params.get("older_than")
@@ -323,11 +319,36 @@ async def test_redemptions_since_reads_each_activity_once(
         lines = [_activity(i, 2_000_000 + i) for i in ids]
         return reply(200, {"activities": lines[:1] + lines[:-1]})  # the first line twice
 
-    server.on("/api/v3/activities/", page)
+    return page
+
+
+async def test_redemptions_since_reads_each_activity_once(
+    make_client: ClientFactory, server: FakeStamps
+) -> None:
+    # A feed that repeats lines (it reads older_than as "this one and older") must not hand
+    # reconciliation the same redemption twice: a line counted twice would confirm two unknown
+    # entries with one redemption.
+    from datetime import UTC, datetime
+
+    server.on("/api/v3/activities/", _repeating_feed(1))
     found = await make_client().redemptions_since("u@x", datetime.fromtimestamp(0, UTC))
 
     ids = [a.id for a in found]
     assert len(ids) == len(set(ids))
+    assert len(server.requests) <= 10
+
+
+async def test_redemptions_since_ignoring_older_than_is_not_the_whole_feed(
+    make_client: ClientFactory, server: FakeStamps
+) -> None:
+    # Its pages never go back past the first one's: the lines older than those were never
+    # given, and "not in the member's activity" of them would have a manager send a
+    # redemption again.
+    from datetime import UTC, datetime
+
+    server.on("/api/v3/activities/", _repeating_feed(20))
+    with pytest.raises(errors.MalformedResponse, match="could not be read back"):
+        await make_client().redemptions_since("u@x", datetime.fromtimestamp(0, UTC))
     assert len(server.requests) <= 10
 
 
