@@ -81,7 +81,8 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/bench/run.py
 
 # A one-folder build in dist/stamps-pos, then checked: nothing in it names the source tree, no test
-# or build tool is in it, --version, doctor --json against the build's own sandbox, the window
+# or build tool is in it, every module the till imports late or by name and every file it reads
+# at run time is, --version, doctor --json against the build's own sandbox, the window
 # offscreen; its size and start time are printed. Slow (a few minutes): not part of make test
 # (tests/packaging covers the wheel and, in test_smoke.py, this check).
 package: $(STAMP) $(QM)

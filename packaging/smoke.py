@@ -1,5 +1,6 @@
 """``make package``'s check of the build it just made: it holds nothing of the machine that built
-it nor of the project's development, and the frozen program prints its version, passes ``doctor
+it nor of the project's development; it holds every module the till imports late or by name and
+every file the till reads at run time; and the frozen program prints its version, passes ``doctor
 --json`` against a sandbox it serves itself, and opens its window offscreen. Prints the build's
 size and the window's start time; exits non-zero when any step fails.
 
@@ -8,6 +9,8 @@ size and the window's start time; exits non-zero when any step fails.
 
 from __future__ import annotations
 
+import ast
+import importlib.util
 import json
 import os
 import signal
@@ -16,6 +19,8 @@ import sys
 import tempfile
 import time
 import tomllib
+import zipfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,6 +64,8 @@ def main(argv: list[str]) -> int:
         if not program.is_file():
             raise Failed(f"no program at {program}")
         check_contents(build, program)
+        check_late_imports(build, program)
+        check_run_time_files(build)
         check_version(program)
         with (
             tempfile.TemporaryDirectory(prefix="stamps-pos-smoke-") as folder,
@@ -75,7 +82,7 @@ def main(argv: list[str]) -> int:
     size = sum(p.stat().st_size for p in files)
     print(
         f"make package: {build} passed: its contents, --version, doctor --json, "
-        "the window offscreen"
+        "its late imports and run-time files, the window offscreen"
     )
     print(f"  size   {size / 1e6:.0f} MB in {len(files)} files")
     print(f"  start  {started:.2f} s from launch to the cashier window (offscreen)")
@@ -127,6 +134,139 @@ def archived_modules(program: Path) -> list[str]:
         pyz = Path(folder) / name
         pyz.write_bytes(executable.extract(name))
         return list(ZlibArchiveReader(str(pyz)).toc)
+
+
+def check_late_imports(build: Path, program: Path) -> None:
+    """Every module the till imports late (inside a function: manager mode, the shift's summary,
+    the damaged database's page...) or by its name in a string (the command line's commands,
+    ``app.core.services``' homes) is in the build. PyInstaller finds modules by following imports
+    from the program; one it misses breaks a shop's till at its first use (the first F8), which no
+    test run from the source tree sees."""
+    missing = sorted(set(late_imports(ROOT / "app")) - frozen_modules(build, program))
+    if missing:
+        raise Failed(
+            "the build lacks these modules the till imports late or by name (add them to the "
+            "hidden imports of packaging/stamps-pos.spec):\n  " + "\n  ".join(missing)
+        )
+    print("ok  late imports: every module the till imports late or by name is in the build")
+
+
+def late_imports(app: Path) -> list[str]:
+    """The modules that ``app``'s code imports inside functions, and the ``app.`` modules it
+    names in strings (for ``importlib.import_module``), that this Python can import: a module of
+    another platform (``msvcrt``) cannot be in a build made here. The migrations are left out:
+    the build carries them as files (:func:`check_run_time_files`)."""
+    wanted: set[str] = set()
+    for path in sorted(app.rglob("*.py")):
+        if "migrations" in path.relative_to(app).parts:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        package = ".".join(path.relative_to(app.parent).with_suffix("").parts)
+        if path.name != "__init__.py":
+            package = package.rpartition(".")[0]
+        wanted.update(_imported_in_functions(tree, package))
+        wanted.update(
+            node.value
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and node.value.startswith("app.")
+            and _is_source_module(app, node.value)
+        )
+    return sorted(name for name in wanted if _importable(name))
+
+
+def _imported_in_functions(tree: ast.Module, package: str) -> Iterator[str]:
+    """The modules imported inside the functions of ``tree`` (a module of ``package``): for
+    ``from X import Y``, X, and X.Y when Y is a module of its own."""
+    for function in ast.walk(tree):
+        if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+            continue
+        for node in ast.walk(function):
+            if isinstance(node, ast.Import):
+                yield from (alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:
+                    parent = package.split(".")[: len(package.split(".")) - node.level + 1]
+                    base = ".".join([*parent, *([base] if base else [])])
+                yield base
+                for alias in node.names:
+                    if _importable(f"{base}.{alias.name}"):
+                        yield f"{base}.{alias.name}"
+
+
+def _is_source_module(app: Path, name: str) -> bool:
+    """Whether ``name`` (``app.x.y``) is a module or package of the source tree."""
+    path = app.parent.joinpath(*name.split("."))
+    return path.with_suffix(".py").is_file() or (path / "__init__.py").is_file()
+
+
+def _importable(name: str) -> bool:
+    """Whether this Python finds a module ``name`` (importing its parent packages to look)."""
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):  # a parent that is no package, or cannot be imported here
+        return False
+
+
+def frozen_modules(build: Path, program: Path) -> set[str]:
+    """The modules the frozen program can import: those in its archive, the standard library's
+    in ``base_library.zip``, the extension modules beside them, and the interpreter's built-in
+    ones."""
+    internal = build / "_internal"
+    base = internal / "base_library.zip"
+    standard: Iterable[str] = ()
+    if base.is_file():
+        with zipfile.ZipFile(base) as archive:
+            standard = [
+                name.removesuffix(".pyc").replace("/", ".").removesuffix(".__init__")
+                for name in archive.namelist()
+                if name.endswith(".pyc")
+            ]
+    extensions = set()
+    for path in internal.rglob("*.so") if internal.is_dir() else ():
+        parts = path.relative_to(internal).parts
+        module = path.name.split(".")[0]
+        # lib-dynload's are top-level modules; the others sit in their package's folder
+        extensions.add(module if "lib-dynload" in parts else ".".join([*parts[:-1], module]))
+    return (
+        set(archived_modules(program)) | set(standard) | extensions | set(sys.builtin_module_names)
+    )
+
+
+def check_run_time_files(build: Path) -> None:
+    """The files the till reads at run time, not imports, are in the build where it looks for
+    them: each migration script (Alembic reads them from a folder), the translations, icons and
+    style sheets ``make qm`` and the source tree have, and certifi's bundle of CA certificates
+    (every https request checks the server with it)."""
+    missing = missing_run_time_files(build)
+    if missing:
+        raise Failed("the build lacks these files the till reads:\n  " + "\n  ".join(missing))
+    print("ok  run-time files: migrations, translations, icons, style sheets, CA certificates")
+
+
+def missing_run_time_files(build: Path) -> list[str]:
+    """The files (relative to the build's ``_internal``) the till reads that the build lacks."""
+    migrations = ROOT / "app" / "core" / "storage" / "migrations"
+    wanted = [
+        str(path.relative_to(ROOT))
+        for path in sorted(migrations.rglob("*"))
+        if path.is_file() and path.suffix in (".py", ".mako")
+    ]
+    resources = ROOT / "resources"
+    wanted += [
+        str(Path("app/resources") / path.relative_to(resources))
+        for pattern in ("*.qss", "*.svg", "*.png", "*.qm")
+        for path in sorted(resources.rglob(pattern))
+    ]
+    # each translation's .qm: `make package` builds it from the .ts (the source tree may lack it)
+    wanted += [
+        str(Path("app/resources") / path.relative_to(resources).with_suffix(".qm"))
+        for path in sorted(resources.rglob("*.ts"))
+    ]
+    wanted.append("certifi/cacert.pem")
+    return sorted({name for name in wanted if not (build / "_internal" / name).is_file()})
 
 
 def check_version(program: Path) -> None:
