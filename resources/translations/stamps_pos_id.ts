@@ -4432,6 +4432,14 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Gagal {n}</translation>
     </message>
     <message>
+        <source>Redemptions waiting to be sent that cannot have reached the Stamps server yet.</source>
+        <translation>Penukaran yang menunggu dikirim dan belum mungkin sampai ke server Stamps.</translation>
+    </message>
+    <message>
+        <source>Redemptions that may have reached the Stamps server without an answer: the till sends them again, or a manager decides. Hand nothing of them over yet.</source>
+        <translation>Penukaran yang mungkin sudah sampai ke server Stamps tanpa jawaban: mesin kasir mengirimnya lagi, atau manajer yang memutuskan. Jangan serahkan apa pun darinya dulu.</translation>
+    </message>
+    <message>
         <source>Cancel on dashboard {n}</source>
         <translation>Batalkan di dashboard {n}</translation>
     </message>
