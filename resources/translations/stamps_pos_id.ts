@@ -3289,6 +3289,14 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Cari member dulu (F2).</translation>
     </message>
     <message>
+        <source>The next member is still being looked up: nothing was redeemed.</source>
+        <translation>Member berikutnya masih dicari: tidak ada yang ditukar.</translation>
+    </message>
+    <message>
+        <source>Redeem once the member you serve is on screen.</source>
+        <translation>Tukarkan setelah member yang Anda layani tampil di layar.</translation>
+    </message>
+    <message>
         <source>Checking with the till…</source>
         <translation>Memeriksa di mesin kasir…</translation>
     </message>
