@@ -7660,12 +7660,12 @@ Periksa apakah nama berkasnya benar.</translation>
     <message>
         <source>Sync is paused: the Stamps server refuses this till&apos;s API token. A manager must set the new token (Settings in manager mode, or stamps-pos token set); the till checks again by itself.</source>
         <comment>queue.paused</comment>
-        <translation>Sinkronisasi dijeda: server Stamps menolak token API mesin kasir ini. Manajer harus memasang token baru (Pengaturan mode manajer, atau stamps-pos token set); lalu diperiksa otomatis.</translation>
+        <translation>Sinkronisasi dijeda: server Stamps menolak token API mesin kasir ini. Manajer harus memasang token baru (Pengaturan di mode manajer, atau stamps-pos token set); lalu diperiksa otomatis.</translation>
     </message>
     <message>
         <source>Sync is paused: the Stamps server refuses this till&apos;s API token. It said: “{said}”. A manager must set the new token (Settings in manager mode, or stamps-pos token set); the till checks again by itself.</source>
         <comment>queue.paused.said</comment>
-        <translation>Sinkronisasi dijeda: server Stamps menolak token API mesin kasir ini. Katanya: “{said}”. Manajer harus memasang token baru (Pengaturan mode manajer, atau stamps-pos token set); lalu diperiksa otomatis.</translation>
+        <translation>Sinkronisasi dijeda: server Stamps menolak token API mesin kasir ini. Katanya: “{said}”. Manajer harus memasang token baru (Pengaturan di mode manajer, atau stamps-pos token set); lalu diperiksa otomatis.</translation>
     </message>
     <message>
         <source>Sync is paused: the till&apos;s API token holds characters a request cannot carry. A manager must set it again (Settings in manager mode, or stamps-pos token set).</source>
