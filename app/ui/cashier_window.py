@@ -119,6 +119,7 @@ class CashierWindow(QObject):
         self.vouchers.member_typed.connect(self._member_typed)
         self.vouchers.code_waits.connect(self._code_waits)
         self.redemption.pin_blocked.connect(self.member.refresh_card)
+        self.member.lookup_finished.connect(self.redemption.lookup_ended)
         self.rewards = RewardsController(view, self.session, self.redemption)
         self.promo = PromoController(view, self.session, self.redemption)
         self.promo.card_typed.connect(self._card_typed_as_promo)

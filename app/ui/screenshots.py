@@ -505,7 +505,7 @@ def state_not_confirmed(window: CashierWindowView) -> QPixmap | None:
         StatusData(
             "degraded",
             queued=2,
-            unknown=1,
+            not_confirmed=1,
             oldest_queued_age_s=1260,
             stalled_lane_alert=_said(
                 "StatusController",
@@ -1041,7 +1041,9 @@ def state_exceptions(window: CashierWindowView) -> QPixmap | None:
     page.set_exception_count(len(items))  # the tab and the status bar count what is listed
     window.status.set_exceptions(len(items))
     unknown = sum(item.evidence != "" for item in items)  # a refusal has no evidence to show
-    window.status.set_status(StatusData("online", unknown=unknown, failed=len(items) - unknown))
+    window.status.set_status(
+        StatusData("online", not_confirmed=unknown, failed=len(items) - unknown)
+    )
     return None
 
 

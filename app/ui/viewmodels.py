@@ -135,8 +135,12 @@ class StatusData:
     """The always-visible sync state (architecture §5)."""
 
     connectivity: Connectivity = "online"
+    #: Entries to be sent that nothing of can have reached the server yet.
     queued: int = 0
-    unknown: int = 0
+    #: Entries that may have reached the server with nothing to prove it: being sent again
+    #: under their key, or waiting for the feed or a manager. Each one's card reads "NOT
+    #: CONFIRMED", and it is counted here alone, not under :attr:`queued` too.
+    not_confirmed: int = 0
     #: Refused entries a manager may send again (not the cancels only the dashboard can make).
     failed: int = 0
     #: Cancels the till never sent: only the Stamps dashboard can make them.

@@ -3289,6 +3289,14 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Cari member dulu (F2).</translation>
     </message>
     <message>
+        <source>The next member is still being looked up: nothing was redeemed.</source>
+        <translation>Member berikutnya masih dicari: tidak ada yang ditukar.</translation>
+    </message>
+    <message>
+        <source>Redeem once the member you serve is on screen.</source>
+        <translation>Tukarkan setelah member yang Anda layani tampil di layar.</translation>
+    </message>
+    <message>
         <source>Checking with the till…</source>
         <translation>Memeriksa di mesin kasir…</translation>
     </message>
@@ -4430,6 +4438,14 @@ Periksa apakah nama berkasnya benar.</translation>
     <message>
         <source>Failed {n}</source>
         <translation>Gagal {n}</translation>
+    </message>
+    <message>
+        <source>Redemptions waiting to be sent that cannot have reached the Stamps server yet.</source>
+        <translation>Penukaran yang menunggu dikirim dan belum mungkin sampai ke server Stamps.</translation>
+    </message>
+    <message>
+        <source>Redemptions that may have reached the Stamps server without an answer: the till sends them again, or a manager decides. Hand nothing of them over yet.</source>
+        <translation>Penukaran yang mungkin sudah sampai ke server Stamps tanpa jawaban: mesin kasir mengirimnya lagi, atau manajer yang memutuskan. Jangan serahkan apa pun darinya dulu.</translation>
     </message>
     <message>
         <source>Cancel on dashboard {n}</source>
@@ -7644,12 +7660,12 @@ Periksa apakah nama berkasnya benar.</translation>
     <message>
         <source>Sync is paused: the Stamps server refuses this till&apos;s API token. A manager must set the new token (Settings in manager mode, or stamps-pos token set); the till checks again by itself.</source>
         <comment>queue.paused</comment>
-        <translation>Sinkronisasi dijeda: server Stamps menolak token API mesin kasir ini. Manajer harus memasang token baru (Pengaturan mode manajer, atau stamps-pos token set); lalu diperiksa otomatis.</translation>
+        <translation>Sinkronisasi dijeda: server Stamps menolak token API mesin kasir ini. Manajer harus memasang token baru (Pengaturan di mode manajer, atau stamps-pos token set); lalu diperiksa otomatis.</translation>
     </message>
     <message>
         <source>Sync is paused: the Stamps server refuses this till&apos;s API token. It said: “{said}”. A manager must set the new token (Settings in manager mode, or stamps-pos token set); the till checks again by itself.</source>
         <comment>queue.paused.said</comment>
-        <translation>Sinkronisasi dijeda: server Stamps menolak token API mesin kasir ini. Katanya: “{said}”. Manajer harus memasang token baru (Pengaturan mode manajer, atau stamps-pos token set); lalu diperiksa otomatis.</translation>
+        <translation>Sinkronisasi dijeda: server Stamps menolak token API mesin kasir ini. Katanya: “{said}”. Manajer harus memasang token baru (Pengaturan di mode manajer, atau stamps-pos token set); lalu diperiksa otomatis.</translation>
     </message>
     <message>
         <source>Sync is paused: the till&apos;s API token holds characters a request cannot carry. A manager must set it again (Settings in manager mode, or stamps-pos token set).</source>

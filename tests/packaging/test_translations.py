@@ -137,6 +137,19 @@ def test_paused_is_said_one_way_in_indonesian() -> None:
     assert not other, f"'paused' not said 'dijeda':\n{_named(other)}"
 
 
+def test_settings_in_manager_mode_is_named_one_way_in_indonesian() -> None:
+    # Under X: the banner of a refused token sent the manager to "Pengaturan mode manajer",
+    # and the note under it to "Pengaturan di mode manajer", the words of the other texts.
+    (indonesian,) = TS_FILES
+    other = {
+        key
+        for key, message in entries(indonesian).items()
+        if "Settings in manager mode" in key[1]
+        and "Pengaturan di mode manajer" not in (message.findtext("translation") or "")
+    }
+    assert not other, f"'Settings in manager mode' said otherwise:\n{_named(other)}"
+
+
 def test_make_translations_keeps_what_is_translated(tmp_path: Path) -> None:
     sources = tmp_path / "ui"
     sources.mkdir()

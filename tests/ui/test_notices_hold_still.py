@@ -63,7 +63,7 @@ def _clock() -> StatusData:
 
 
 def _busy_row(window: CashierWindowView) -> None:
-    busy = StatusData("offline", queued=128, unknown=3, failed=12, oldest_queued_age_s=86_000)
+    busy = StatusData("offline", queued=128, not_confirmed=3, failed=12, oldest_queued_age_s=86_000)
     window.status.set_status(busy)
     window.status.set_exceptions(15)
 

@@ -270,7 +270,9 @@ def test_a_long_note_is_read_whole_beside_the_busiest_status_bar(
     window = _window(size)
     qtbot.addWidget(window)
     bar = window.status
-    bar.set_status(StatusData("degraded", queued=12, unknown=3, failed=2, oldest_queued_age_s=7500))
+    bar.set_status(
+        StatusData("degraded", queued=12, not_confirmed=3, failed=2, oldest_queued_age_s=7500)
+    )
     bar.set_exceptions(5)
     bar.set_cashier("Dewi Lestari")
     words = status_note(note)

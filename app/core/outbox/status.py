@@ -12,9 +12,9 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from app.core import clock
-from app.core.domain import EntryStatus, OperationKind
+from app.core.domain import EntryStatus, OperationKind, Outcome
 from app.core.outbox import claim as claims
-from app.core.storage.tables import ENTRIES, OutboxControl
+from app.core.storage.tables import ATTEMPTS, ENTRIES, OutboxControl
 
 
 @dataclass(frozen=True)
@@ -36,11 +36,28 @@ class OutboxStatus:
     #: without a server id, so only the Stamps dashboard can cancel it (``claim.needs_dashboard``).
     #: Nothing failed there that the till could send again.
     dashboard_cancels: int = 0
+    #: Of :attr:`queued` and :attr:`sending`, the entries an attempt of which ended ambiguous:
+    #: they may have reached the server, and wait to be sent again under their key. Their
+    #: receipt reads "NOT CONFIRMED", as an ``unknown`` entry's does (``receipts.verdict_of``).
+    resending: int = 0
 
     @property
     def pending(self) -> int:
         """Entries the worker can still move without a person: queued (not held) and sending."""
         return self.queued - self.held + self.sending
+
+    @property
+    def not_confirmed(self) -> int:
+        """Entries that may have reached the server with nothing to prove it: being sent again
+        under their key (:attr:`resending`), or left for the feed or a manager (``unknown``).
+        The status bar's "Not confirmed", which the card of each of them says."""
+        return self.unknown + self.resending
+
+    @property
+    def waiting(self) -> int:
+        """Entries to be sent that nothing of can have reached the server yet: the bar's
+        "Queued" (queued and sending, less :attr:`resending`)."""
+        return self.queued + self.sending - self.resending
 
 
 def read_status(session: Session) -> OutboxStatus:
@@ -62,6 +79,18 @@ def read_status(session: Session) -> OutboxStatus:
             ENTRIES.c.kind == OperationKind.CANCEL,
             ENTRIES.c.status == EntryStatus.REJECTED,
             ENTRIES.c.last_error == claims.NEEDS_DASHBOARD,
+        )
+    ).scalar_one()
+    # The receipt's test (``Till.receipt``): an ambiguous attempt that has ended. The one a
+    # sending entry has out now is written ambiguous too, and proves nothing yet.
+    resending = session.execute(
+        sa.select(sa.func.count()).where(
+            ENTRIES.c.status.in_((EntryStatus.QUEUED, EntryStatus.SENDING)),
+            sa.exists().where(
+                ATTEMPTS.c.entry_id == ENTRIES.c.id,
+                ATTEMPTS.c.outcome == Outcome.AMBIGUOUS,
+                ATTEMPTS.c.ended_at.is_not(None),
+            ),
         )
     ).scalar_one()
     # Sending counts as waiting, as the bar's "Queued" does: an entry whose answer a full disk
@@ -89,4 +118,5 @@ def read_status(session: Session) -> OutboxStatus:
         paused_reason=control.reason if control else None,
         clock_behind=behind if behind > 0 else None,
         dashboard_cancels=dashboard_cancels,
+        resending=resending,
     )

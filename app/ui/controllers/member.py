@@ -94,7 +94,7 @@ class MemberController(QObject):
         self.unmatched_scan = unmatched_scan
         self.voucher_code = voucher_code
         self._suggest = LatestOnly("member suggestions")
-        self._lookup = LatestOnly("member lookup")
+        self._lookup = session.lookup
         self._said_while_typing = False
         #: The search says the server refuses the till's token (until the next lookup, or the
         #: token works again: :meth:`token_works`).

@@ -183,6 +183,8 @@ class RedemptionController(QObject):
         self._counting = False
         #: What the till asks for on the panel, put away once its cause is gone (:meth:`ask`).
         self._asking: _Asking | None = None
+        #: "Still being looked up" on the panel, put away as the lookup ends.
+        self._waits_for_lookup: ResultData | None = None
         self._unsubscribe = self.till.subscribe(self._till_changed)
         session.member_changed.connect(lambda _member: self.recheck_asking())
         view.invoice_field.invoice_changed.connect(lambda _text: self.recheck_asking())
@@ -236,6 +238,9 @@ class RedemptionController(QObject):
             return None
         if self.busy:
             return None
+        if self.session.looking_up:
+            self._refuse_while_looking_up(what)
+            return None
         self.busy = True
         self._gone = False
         try:
@@ -268,6 +273,26 @@ class RedemptionController(QObject):
         result = self.asks_first(words(what), self.tr("Find the member first (F2)."))
         self.show(result)
         self.ask(result, lambda: self.session.member is None)
+
+    def _refuse_while_looking_up(self, what: Message) -> None:
+        """Say that nothing of ``what`` was sent: the next member is being looked up. Started,
+        it waited on the lookup, and the customer it was for left as the next one came: the
+        panel's "Checking with the till…" went without a word. Nothing goes on the shift's
+        list (nobody was turned away); the words go as the lookup ends (:meth:`lookup_ended`)."""
+        result = self.asks_first(
+            words(what),
+            self.tr("The next member is still being looked up: nothing was redeemed."),
+            self.tr("Redeem once the member you serve is on screen."),
+        )
+        self.show(result)
+        self._waits_for_lookup = result
+
+    def lookup_ended(self, _member: object = None) -> None:
+        """The member search's lookup ended: what it said of it goes (another customer found
+        took it with them already; the same one found again may now be redeemed for)."""
+        waited, self._waits_for_lookup = self._waits_for_lookup, None
+        if waited is not None and self.view.result_panel.result() is waited:
+            self.show(None)
 
     async def _redeem(
         self,

@@ -46,10 +46,19 @@ class CashierSession(QObject):
         self.offer: Offer | None = None
         self._offer_loader = LatestOnly("offer")
         self._rereader = LatestOnly("member read again")
+        #: The lookup of the next customer (the member search's): here, so that what the
+        #: counter does meanwhile can tell it is out (:attr:`looking_up`).
+        self.lookup = LatestOnly("member lookup")
         #: The store's card and receipt formats (its settings' prefix rules).
         self.formats = ScanFormats()
         #: The offline copy on screen already read again since the line came back.
         self._read_on_return: Member | None = None
+
+    @property
+    def looking_up(self) -> bool:
+        """Whether a member is being looked up: the customer on screen may be about to give
+        way to the next one."""
+        return self.lookup.running
 
     # -- the cashier -------------------------------------------------------------------------
 

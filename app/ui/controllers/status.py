@@ -172,8 +172,10 @@ class StatusController(QObject):
             stalled = self._stall_words(self.till.storage_problem).format(age=age_text(age))
         return StatusData(
             connectivity=state,
-            queued=status.queued + status.sending,
-            unknown=status.unknown,
+            # An entry whose lost answer is being sent again reads "NOT CONFIRMED" on its card:
+            # the bar read "Queued 1 · Not confirmed 0" beside it. Each entry in one count.
+            queued=status.waiting,
+            not_confirmed=status.not_confirmed,
             # a cancel only the dashboard can make failed nothing the till could send again
             failed=status.rejected - status.dashboard_cancels,
             dashboard=status.dashboard_cancels,

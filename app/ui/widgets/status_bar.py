@@ -94,10 +94,11 @@ class _SyncStateItems:
 
 
 class SyncStatusBar(QFrame):
-    """Online/degraded/offline, counts of queued, unknown and failed entries (and of cancels only
-    the Stamps dashboard can make, while there are any), the age of the oldest
-    queued entry; a red banner when the queue is paused for credentials, an amber one when a
-    lane has stalled and another when the till's clock is wrong. Counts of unknown and failed
+    """Online/degraded/offline, counts of queued, not confirmed (each entry in one of them: "not
+    confirmed" whether it is sent again or waits for a manager) and failed entries (and of cancels
+    only the Stamps dashboard can make, while there are any), the age of the oldest entry still
+    to be sent; a red banner when the queue is paused for credentials, an amber one when a
+    lane has stalled and another when the till's clock is wrong. Counts of not confirmed and failed
     turn coloured only when non-zero, so colour on this bar always means something needs looking
     at. The paused banner has "Check again" (``check_again_requested``): the till then tries the
     token it finds now.
@@ -239,9 +240,21 @@ class SyncStatusBar(QFrame):
         set_style_property(self.connectivity, "state", look)
 
         self.queued.setText(self.tr("Queued {n}").format(n=status.queued))
-        self.unknown.setText(self.tr("Not confirmed {n}").format(n=status.unknown))
+        self.unknown.setText(self.tr("Not confirmed {n}").format(n=status.not_confirmed))
         self.failed.setText(self.tr("Failed {n}").format(n=status.failed))
-        set_style_property(self.unknown, "alert", "unknown" if status.unknown else "none")
+        set_style_property(self.unknown, "alert", "unknown" if status.not_confirmed else "none")
+        # What each count holds: an entry is in one of them, as its card reads.
+        self.queued.setToolTip(
+            self.tr(
+                "Redemptions waiting to be sent that cannot have reached the Stamps server yet."
+            )
+        )
+        self.unknown.setToolTip(
+            self.tr(
+                "Redemptions that may have reached the Stamps server without an answer: the till "
+                "sends them again, or a manager decides. Hand nothing of them over yet."
+            )
+        )
         set_style_property(self.failed, "alert", "failed" if status.failed else "none")
         # A cancel the till never sent (its redemption has no server id) is no failure to send
         # again: "Failed" sent a manager to retry it. Its own count, shown only while there is one.
@@ -254,7 +267,8 @@ class SyncStatusBar(QFrame):
         )
         self.dashboard.setVisible(status.dashboard > 0)
 
-        if status.queued and status.oldest_queued_age_s is not None:
+        # the oldest of what is still to be sent: an entry being sent again has waited too
+        if status.oldest_queued_age_s is not None:
             self.oldest.setText(
                 self.tr("oldest {age}").format(age=age_text(status.oldest_queued_age_s))
             )

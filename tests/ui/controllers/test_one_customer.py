@@ -12,6 +12,7 @@ from app.core.services.receipts import Verdict
 from app.ui.cashier_window import CashierWindow
 
 from ...support.gates import Held
+from ...support.languages import speaking
 from ...support.sandbox import SandboxControl
 from ...support.windows import make_active
 from .conftest import WAIT_MS, find_member, redeem, redeemed_as_the_window_reads
@@ -308,3 +309,64 @@ def test_the_last_customers_code_ending_leaves_the_next_customers_cursor_where_i
     qtbot.waitUntil(lambda: not cashier.redemption.busy, timeout=WAIT_MS)
     assert view.focusWidget() is field
     assert field.text() == "KOPI"
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_redeem_while_the_next_member_is_looked_up_says_nothing_was_redeemed(
+    qtbot: QtBot,
+    cashier: CashierWindow,
+    sandbox: SandboxControl,
+    monkeypatch: pytest.MonkeyPatch,
+    language: str,
+) -> None:
+    # Under X, on a slow line: Ayu on screen, the next customer's card being looked up, Redeem
+    # pressed. "Checking with the till…" came up and went without a word: nothing was sent,
+    # and the cashier was told nothing.
+    find_member(qtbot, cashier, AYU)
+    lookup = Held(monkeypatch, cashier.till.lookup, "find_member")
+    cashier.scanned(PUTRI)
+    qtbot.waitUntil(lookup.arrived.is_set, timeout=WAIT_MS)
+    panel = cashier.view.result_panel
+    try:
+        with speaking(language):
+            cashier.view.reward_picker.select_reward(1)
+            cashier.view.reward_picker.redeem_button.click()
+            qtbot.waitUntil(lambda: panel.result() is not None, timeout=WAIT_MS)
+            result = panel.result()
+        assert result is not None and result.kind == "asks_first"
+        assert (
+            result.details
+            == {
+                "en": "The next member is still being looked up: nothing was redeemed.",
+                "id": "Member berikutnya masih dicari: tidak ada yang ditukar.",
+            }[language]
+        )
+        assert not cashier.redemption.busy
+    finally:
+        lookup.release()  # failed above, a lookup left held would hold the till's teardown
+
+    qtbot.waitUntil(lambda: not cashier.session.looking_up, timeout=WAIT_MS)
+    assert cashier.view.member_card.name_text() == "Putri Maharani"
+    assert panel.result() is None  # the words went with the lookup
+    assert cashier.view.redemptions_model.rowCount() == 0  # nothing on the shift's list
+    assert sandbox.ledger() == []
+
+
+def test_the_words_of_a_redeem_during_a_lookup_go_when_it_finds_the_same_member(
+    qtbot: QtBot, cashier: CashierWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    find_member(qtbot, cashier, AYU)
+    lookup = Held(monkeypatch, cashier.till.lookup, "find_member")
+    cashier.scanned(AYU)
+    qtbot.waitUntil(lookup.arrived.is_set, timeout=WAIT_MS)
+    picker = cashier.view.reward_picker
+    picker.select_reward(1)
+    picker.redeem_button.click()
+    panel = cashier.view.result_panel
+    qtbot.waitUntil(lambda: panel.result() is not None, timeout=WAIT_MS)
+    with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS):
+        lookup.release()
+    assert cashier.session.member is not None and cashier.session.member.email == AYU
+    assert panel.result() is None
+    # and now she may be redeemed for
+    assert redeem(qtbot, cashier, picker.redeem_button.click).verdict is Verdict.CONFIRMED

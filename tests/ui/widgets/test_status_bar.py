@@ -38,7 +38,9 @@ def test_a_bar_not_yet_told_anything_does_not_say_online(bar: SyncStatusBar):
 
 
 def test_offline_with_a_queue_says_how_old_the_oldest_entry_is(bar: SyncStatusBar):
-    bar.set_status(StatusData("offline", queued=3, unknown=1, failed=2, oldest_queued_age_s=185))
+    bar.set_status(
+        StatusData("offline", queued=3, not_confirmed=1, failed=2, oldest_queued_age_s=185)
+    )
     text = bar.summary_text()
     assert "Offline — redemptions will sync later" in text
     assert "Queued 3" in text and "Not confirmed 1" in text and "Failed 2" in text
@@ -109,7 +111,7 @@ def test_the_unknown_count_reads_as_history_and_end_of_day_name_the_state(
     # Seen in the bar: "Unknown 4" (in Indonesian "Belum pasti 4") under a History, Exceptions
     # and End of day that call the same four "Not confirmed" ("Belum dikonfirmasi").
     with speaking(language):
-        bar.set_status(StatusData("online", unknown=4))
+        bar.set_status(StatusData("online", not_confirmed=4))
         assert bar.unknown.text() == words
         assert words in bar.summary_text()
 
