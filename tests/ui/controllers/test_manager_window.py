@@ -55,6 +55,7 @@ from app.ui.controllers.manager_words import what_text
 from app.ui.manager.decisions import CancelByServerIdDialog, DecisionDialog
 from app.ui.manager.details import DetailsData
 from app.ui.manager.exceptions import ExceptionData
+from app.ui.manager.history import HistoryView
 from app.ui.manager.page import ManagerPageView
 from app.ui.viewmodels import CounterRefusalKey
 from app.ui.widgets.result_panel import ResultPanel
@@ -1391,16 +1392,22 @@ def test_history_filters_refuse_what_no_member_is_and_find_by_status_and_cashier
     assert history.range_error.text() == "“From” is after “To”: pick a day on or before it."
 
 
-def test_a_filter_naming_no_one_the_records_know_says_so_instead_of_no_match(
-    qtbot: QtBot, cashier: CashierWindow
-) -> None:
-    # "No redemption matches." for "Ayy" (Ayu typed wrong) read as a member who redeemed
-    # nothing here, and "No line matches." for "Rna" as a day Rina did nothing.
+def history_of_one_redemption(qtbot: QtBot, cashier: CashierWindow) -> HistoryView:
+    """A manager added, one reward redeemed, manager mode entered: History, its row shown."""
     add_manager(qtbot, cashier)
     redeem_reward(qtbot, cashier)
     enter(qtbot, cashier)
     history = cashier.view.manager.history
     qtbot.waitUntil(lambda: history.model.rowCount() == 1, timeout=WAIT_MS)
+    return history
+
+
+def test_a_filter_naming_no_one_the_records_know_says_so_instead_of_no_match(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # "No redemption matches." for "Ayy" (Ayu typed wrong) read as a member who redeemed
+    # nothing here, and "No line matches." for "Rna" as a day Rina did nothing.
+    history = history_of_one_redemption(qtbot, cashier)
     history.member_edit.setText("Ayy")
     with qtbot.waitSignal(cashier.history.rows_shown, timeout=WAIT_MS):
         history.submit()
@@ -1541,11 +1548,7 @@ def test_a_card_scanned_into_the_history_s_member_field_shows_that_member_s_rows
 ) -> None:
     # The scanner's Enter is the manager's: the list showed the last member's rows under
     # the card scanned, until Enter was pressed again by hand.
-    add_manager(qtbot, cashier)
-    redeem_reward(qtbot, cashier)
-    enter(qtbot, cashier)
-    history = cashier.view.manager.history
-    qtbot.waitUntil(lambda: history.model.rowCount() == 1, timeout=WAIT_MS)
+    history = history_of_one_redemption(qtbot, cashier)
     history.member_edit.setFocus()
     qtbot.waitUntil(history.member_edit.hasFocus, timeout=WAIT_MS)
     cashier.scanned("70140000000123")  # Budi's card: he redeemed nothing here

@@ -60,6 +60,18 @@ def test_no_key_moves_while_digits_are_typed_or_wiped(
     assert _key_places(keypad) == before
 
 
+def _pin_page_shown(qtbot: QtBot, size: tuple[int, int]) -> KioskWindowView:
+    """The kiosk at ``size`` on its PIN page, in the language being spoken, exposed."""
+    view = KioskWindowView(["en", "id"])
+    qtbot.addWidget(view, before_close_func=lambda v: v.allow_close())
+    view.resize(*size)
+    view.pin.retranslate()
+    view.show_page(view.pin)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
 @pytest.mark.parametrize("size", [(1366, 768), (1080, 1920), (768, 1366), (1280, 800)])
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_no_pin_key_moves_when_a_wrong_pin_is_said(
@@ -68,13 +80,7 @@ def test_no_pin_key_moves_when_a_wrong_pin_is_said(
     # Budi types a wrong PIN: the prompt says so and "2 attempts left" appears above the keys,
     # which must stay where his finger expects them.
     with speaking(language):
-        view = KioskWindowView(["en", "id"])
-        qtbot.addWidget(view, before_close_func=lambda v: v.allow_close())
-        view.resize(*size)
-        view.pin.retranslate()
-        view.show_page(view.pin)
-        view.show()
-        qtbot.waitExposed(view)
+        view = _pin_page_shown(qtbot, size)
         pad = view.pin.pad
         before = _key_places(pad)
 
@@ -96,13 +102,7 @@ def test_a_card_not_read_on_the_pin_pad_is_said_whole_and_moves_no_key(
     # "…, or Cancel." took a second line at 768×1366 in Bahasa Indonesia, and the prompt, one
     # line high, showed only its first: the way out was cut off.
     with speaking(language):
-        view = KioskWindowView(["en", "id"])
-        qtbot.addWidget(view, before_close_func=lambda v: v.allow_close())
-        view.resize(*size)
-        view.pin.retranslate()
-        view.show_page(view.pin)
-        view.show()
-        qtbot.waitExposed(view)
+        view = _pin_page_shown(qtbot, size)
         pad = view.pin.pad
         before = _key_places(pad)
 
