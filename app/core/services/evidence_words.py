@@ -123,6 +123,21 @@ def _when(value: Any, when: Telling) -> str:
     return when(found) if found is not None else str(value)
 
 
+#: The messages of an exception's reason that carry a moment as a UTC stamp, by the parameter
+#: that holds it (the record keeps it so; a person reads it on a clock, as the window does).
+MOMENTS = {"exception.not_found": "since", "manager.server_id_taken": "made"}
+
+
+def told_when(said: Message, when: Telling) -> Message:
+    """``said`` with the UTC stamp it carries (:data:`MOMENTS`) told by ``when``."""
+    name = MOMENTS.get(said.id)
+    stamp = said.params.get(name) if name is not None else None
+    found = moment(stamp) if name is not None and isinstance(stamp, str) else None
+    if name is None or found is None:
+        return said
+    return Message(said.id, {**said.params, name: when(found)})
+
+
 def stamps_said(count: int) -> Message:
     """``1 stamp``, ``15 stamps``."""
     return say("evidence.stamps", n=format_count(count))
