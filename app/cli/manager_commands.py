@@ -29,6 +29,7 @@ from app.cli.common import (
     not_the_tills_own,
     one_line,
 )
+from app.cli.evidence import evidence_said, reason_said, store_codes
 from app.cli.running import run, till_for
 from app.core.services import (
     AuditFilter,
@@ -46,7 +47,6 @@ from app.core.services import (
     Till,
     csv_file,
     english,
-    evidence_text,
     format_rupiah,
     local_day,
     say,
@@ -329,10 +329,16 @@ async def _no_such_cashier(till: Till, name: str) -> str | None:
 # --- exceptions ----------------------------------------------------------------------------------
 
 
-def _exception_json(item: ExceptionItem) -> dict[str, Any]:
+def _exception_json(
+    item: ExceptionItem, *, base_url: str = "", store_codes: Mapping[int, str] | None = None
+) -> dict[str, Any]:
     return _row_json(item.row) | {
         "reason": item.reason,
         "evidence": item.evidence,
+        # what the evidence says, in the words `exceptions` and the window's pane print
+        "evidence_words": evidence_said(item, base_url=base_url, store_codes=store_codes)
+        if item.row.status is EntryStatus.UNKNOWN
+        else [],
         "needs_pin": item.needs_pin,
         "contact": {
             "user": item.contact.user,
@@ -341,13 +347,6 @@ def _exception_json(item: ExceptionItem) -> dict[str, Any]:
             "phone": item.contact.phone,
         },
     }
-
-
-def _named(row: HistoryRow) -> str:
-    """Another redemption of the member, as the evidence names it: as the window's pane does
-    (the member, what it was, when, who made it), with its id, which the command line takes."""
-    what = row.description or row.counted_kind
-    return f"{row.member}, {what}, {local_time(row.created_at)}, {row.cashier} ({row.entry_id})"
 
 
 def _exception_text(
@@ -360,21 +359,11 @@ def _exception_text(
     ]
     who = [contact.name, contact.email or contact.user, contact.phone]
     lines.append("  member  " + "  ".join(p for p in who if p))
-    lines.append(f"  reason  {item.reason}")
+    lines.append(f"  reason  {reason_said(item)}")
     if row.status is EntryStatus.UNKNOWN:
-        # What the member's activity showed, in the sentences of the window's Exceptions pane
-        # (one builder): it printed the record's keys and values, the store by its number.
         lines.append("  evidence")
-        named = {other.entry_id: _named(other) for other in item.others}
-        said = evidence_text(
-            item.evidence,
-            english,
-            base_url=base_url,
-            when=local_time,
-            named=named,
-            store_codes=store_codes,
-        )
-        lines += [f"    {one_line(line)}" for line in said.splitlines()]
+        said = evidence_said(item, base_url=base_url, store_codes=store_codes)
+        lines += [f"    {line}" for line in said]
     if row.provisional and row.answered:
         # the server turned an attempt away (a 408, a 429): no outage to speak of
         lines.append("  accepted to send again (provisional): the member may have had the reward")
@@ -392,10 +381,10 @@ def exceptions(args: argparse.Namespace) -> int:
         async with till_for(args, worker=False) as till:
             items = await till.history.exceptions()
             config = till.config
-        # the evidence names this store by the code the sign-in page shows, as the window does
-        codes = {config.store: config.store_code} if config.store_code else {}
+        url, codes = config.base_url, store_codes(config)
         if args.json:
-            print(json.dumps([_exception_json(i) for i in items], ensure_ascii=False))
+            listed = [_exception_json(i, base_url=url, store_codes=codes) for i in items]
+            print(json.dumps(listed, ensure_ascii=False))
         elif not items:
             print("no exceptions: nothing waits for a manager")
         else:
@@ -403,7 +392,7 @@ def exceptions(args: argparse.Namespace) -> int:
                 "\n".join(
                     line
                     for item in items
-                    for line in _exception_text(item, base_url=config.base_url, store_codes=codes)
+                    for line in _exception_text(item, base_url=url, store_codes=codes)
                 )
             )
         return EXIT_OK

@@ -32,6 +32,7 @@ from app.cli.common import (
     token_source,
     waiting_for,
 )
+from app.cli.evidence import evidence_said, reason_said, store_codes
 from app.cli.manager_sign_in import REFUSALS, ManagerPins, acting_manager, refusal_exit
 from app.cli.parser import NAME
 from app.cli.running import run as _run
@@ -617,7 +618,21 @@ def outbox_show(args: argparse.Namespace) -> int:
                 # cashier is: the id is well formed (the parser checked) and names nothing here
                 no_entry = english(say("decision.no_entry", entry_id=args.entry_id))
                 raise Stop(EXIT_REFUSED, no_entry) from None
-            base_url = till.config.base_url
+            config = till.config
+            base_url = config.base_url
+            # What the member's activity showed, as `exceptions` and the window's Exceptions
+            # print it: for an entry waiting on a manager, this printed none of it.
+            waiting = (
+                [i for i in await till.history.exceptions() if i.row.entry_id == receipt.entry_id]
+                if receipt.status is EntryStatus.UNKNOWN
+                else []
+            )
+        codes = store_codes(config)
+        evidence = [
+            found
+            for item in waiting
+            for found in evidence_said(item, base_url=base_url, store_codes=codes)
+        ]
         rows = [
             {
                 "number": a.number,
@@ -632,6 +647,8 @@ def outbox_show(args: argparse.Namespace) -> int:
         ]
         extra = {
             "last_error_words": _failure_sentence(receipt.last_error, base_url),
+            "evidence": waiting[0].evidence if waiting else None,
+            "evidence_words": evidence,
             "attempts_detail": rows,
             # the attempts between the first few and the last ones that never arrived, counted
             "attempts_folded": [
@@ -646,6 +663,12 @@ def outbox_show(args: argparse.Namespace) -> int:
         }
         _print_receipt(receipt, args.json, extra if args.json else None)
         if not args.json:
+            for item in waiting:
+                print(f"  reason  {reason_said(item)}")
+            if evidence:
+                print("  evidence")
+                for found in evidence:
+                    print(f"    {found}")
             if receipt.attempts > len(attempts):
                 print(
                     f"  {counted(len(attempts), 'attempt')} of {receipt.attempts} listed; "

@@ -1073,6 +1073,10 @@ TEMPLATES: dict[str, str] = {
     "evidence.rivals": "Other unconfirmed redemptions that could own the same lines:",
     # ``line``: why, as the till says a failure everywhere
     "evidence.unreadable": "Why it could not be read: {line}",
+    # the last look that read the member's activity, under a latest look that could not: what
+    # it found follows, set in; undated in a record kept before the till told the two apart
+    "evidence.look_before": "The last look that read it, at {when}, found:",
+    "evidence.look_before_undated": "An earlier look that read it found:",
     # why a look at the member's activity failed: said of that look, never of the redemption
     # (the words of a failed send, "it was not sent", "nothing was applied", would be false)
     "feed.unreachable": "The Stamps server could not be reached.",

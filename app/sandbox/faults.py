@@ -11,8 +11,9 @@ byte every ``trickle_ms`` ms ("trickle": a client without a total deadline waits
 Timeouts, drops and errors-only answers happen without the effect by default;
 ``timeout_after_apply`` / ``drop_after_apply`` / ``errors_only_after_apply`` apply it first,
 which is the case that makes retries dangerous. ``latency_ms`` delays every request
-in scope; ``retry_after`` puts that ``Retry-After`` on every injected error. Control endpoints
-(``/_sandbox/…``) are never faulted.
+in scope (a client that hangs up meanwhile is let go; a stopping server drops the connection
+unanswered, as a cut network does); ``retry_after`` puts that ``Retry-After`` on every injected
+error. Control endpoints (``/_sandbox/…``) are never faulted.
 
 ``held`` is not a fault a till meets but a gate a test opens: while it is set, every request in
 scope waits, unanswered and not yet applied, until it is cleared (or a reset clears it, the
@@ -40,6 +41,8 @@ from collections import deque
 from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass
 from typing import Any
+
+from starlette.requests import ClientDisconnect
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -243,16 +246,31 @@ class FaultMiddleware:
         self.released = released
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            await self._faulted(scope, receive, send)
+        except ClientDisconnect:
+            # The client hung up before the app had read its request (a till that gave up on a
+            # slow server): nothing was applied and no one is left to answer. Raised on, it was
+            # uvicorn's "Exception in ASGI application" and a traceback in the demo's terminal.
+            return
+
+    async def _faulted(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or not self.injector.in_scope(scope["method"], scope["path"]):
             await self.app(scope, receive, send)
             return
         decision = self.injector.draw(scope["method"], scope["path"])
-        if self.injector.config.latency_ms:
-            await asyncio.sleep(self.injector.config.latency_ms / 1000)
+        latency = self.injector.config.latency_ms / 1000
+        if latency:
+            let_in = await self._read_then_wait(receive, lambda: asyncio.sleep(latency))
+            if let_in is None:
+                await self._gone_or_dropped(receive, send)
+                return
+            receive = let_in
         if self.injector.config.held:
             let_in = await self._at_the_gate(receive)
             if let_in is None:
-                return  # the client gave up, or the server is stopping: never applied
+                await self._gone_or_dropped(receive, send)
+                return
             receive = let_in
         if decision is None:
             await self.app(scope, receive, send)
@@ -326,9 +344,21 @@ class FaultMiddleware:
             await asyncio.gather(gone, released, return_exceptions=True)
 
     async def _at_the_gate(self, receive: Receive) -> Receive | None:
-        """Wait until the gate opens; then a ``receive`` that gives the app the request's body
-        again (read here, to see the client hang up behind it). ``None`` when the client hung up
-        or the server is stopping first."""
+        """Wait until the gate opens (:meth:`_read_then_wait`), counted in ``holding``."""
+        self.injector.holding += 1
+        try:
+            return await self._read_then_wait(receive, self.injector.let_go.wait)
+        finally:
+            self.injector.holding -= 1
+
+    async def _read_then_wait(
+        self, receive: Receive, until: Callable[[], Awaitable[object]]
+    ) -> Receive | None:
+        """Wait for what ``until`` starts; then a ``receive`` that gives the app the request's
+        body again (read here, to see the client hang up behind it). ``None`` when the client
+        hung up or the server is stopping first: a wait that ignored the stop (a latency's
+        sleep) outlived uvicorn's graceful shutdown, which cancelled it, logged a traceback and
+        answered 500 to a till whose network the demo had cut."""
         body: deque[Message] = deque()
         while True:
             message = await receive()
@@ -339,12 +369,10 @@ class FaultMiddleware:
                 break
         gone = asyncio.ensure_future(_client_gone(receive))
         waiters = {gone, asyncio.ensure_future(self.released.wait())}
-        opened = asyncio.ensure_future(self.injector.let_go.wait())
-        self.injector.holding += 1
+        opened = asyncio.ensure_future(until())
         try:
             await asyncio.wait({*waiters, opened}, return_when=asyncio.FIRST_COMPLETED)
         finally:
-            self.injector.holding -= 1
             for task in (*waiters, opened):
                 task.cancel()
             await asyncio.gather(*waiters, opened, return_exceptions=True)
@@ -355,6 +383,13 @@ class FaultMiddleware:
             return body.popleft() if body else await receive()
 
         return replayed
+
+    async def _gone_or_dropped(self, receive: Receive, send: Send) -> None:
+        """After a wait the client or the server's stop cut short: nothing to do for a client
+        gone; a client still there while the server stops is dropped, unanswered, as a cut
+        network drops it (returning without an answer, uvicorn logged an error and sent 500)."""
+        if self.released.is_set():
+            await self._drop(receive, send)
 
     async def _hold(self, receive: Receive) -> None:
         """Answer nothing until the client hangs up or the server shuts down."""

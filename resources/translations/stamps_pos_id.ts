@@ -6218,6 +6218,16 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Mengapa tidak bisa dibaca: {line}</translation>
     </message>
     <message>
+        <source>The last look that read it, at {when}, found:</source>
+        <comment>evidence.look_before</comment>
+        <translation>Pemeriksaan terakhir yang bisa membacanya, pada {when}, menemukan:</translation>
+    </message>
+    <message>
+        <source>An earlier look that read it found:</source>
+        <comment>evidence.look_before_undated</comment>
+        <translation>Pemeriksaan sebelumnya yang bisa membacanya menemukan:</translation>
+    </message>
+    <message>
         <source>The Stamps server could not be reached.</source>
         <comment>feed.unreachable</comment>
         <translation>Server Stamps tidak bisa dihubungi.</translation>

@@ -58,6 +58,9 @@ DEFERRED, AMBIGUOUS = "deferred", "ambiguous"
 FEED_AHEAD = (
     "MalformedResponse: the member's activity dates a redemption later than the till's clock reads"
 )
+#: Where a failed look's evidence keeps what the last look that read the feed found (its own
+#: ``checked_at`` with it): the latest look and an earlier one, told apart.
+LOOK_BEFORE = "look_before"
 #: The verdict when the only lines that could be the entry's are at a store the till cannot
 #: place: it has no store code to know its own lines by. Not "not found": such a line may well
 #: be this redemption, and sending it again on "not found" would apply it twice.
@@ -293,13 +296,29 @@ def apply_activity(
 def check_failed(
     session: Session, target: ReconcileTarget, error: str, policy: OutboxPolicy, now: datetime
 ) -> None:
-    """The feed could not be read: keep the entry ``unknown`` and look again later."""
+    """The feed could not be read: keep the entry ``unknown`` and look again later.
+
+    The evidence is this look's alone; what the last look that read the feed found is kept
+    apart, whole and with its own time, under :data:`LOOK_BEFORE`. Merged into this one, its
+    "lines read" and "that match" stood beside "why it could not be read", and a manager read
+    two looks as one: a feed read and unreadable at once."""
     entry = session.get(OutboxEntry, target.entry_id)
     if entry is None or entry.status != EntryStatus.UNKNOWN:
         return
-    evidence = dict(entry.evidence or {})
-    evidence.update({"checked_at": now.isoformat(), "result": "feed_unreadable", "error": error})
-    evidence["checks"] = target.checks + 1
+    previous = dict(entry.evidence or {})
+    evidence: dict[str, Any] = {
+        "checked_at": now.isoformat(),
+        "result": "feed_unreadable",
+        "error": error,
+        "checks": target.checks + 1,
+    }
+    read = (
+        {k: v for k, v in previous.items() if k not in ("checks", LOOK_BEFORE)}
+        if "lines_read" in previous
+        else previous.get(LOOK_BEFORE)  # unreadable again: the look that read it stays
+    )
+    if isinstance(read, dict):
+        evidence[LOOK_BEFORE] = read
     entry.evidence = evidence
     entry.next_check_at = now + timedelta(seconds=check_delay(policy, target.checks + 1))
     entry.updated_at = now

@@ -106,6 +106,7 @@ if TYPE_CHECKING:
         evidence_text,
         feed_line_parts,
         moment,
+        told_when,
     )
     from app.core.services.failures import failure_words, outcome_words
     from app.core.services.fields import (
@@ -403,7 +404,14 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("app.core.services.standings", ("STANDINGS", "STATUS_NAMES", "Standing")),
     (
         "app.core.services.evidence_words",
-        ("EvidenceLine", "evidence_lines", "evidence_text", "feed_line_parts", "moment"),
+        (
+            "EvidenceLine",
+            "evidence_lines",
+            "evidence_text",
+            "feed_line_parts",
+            "moment",
+            "told_when",
+        ),
     ),
     (
         "app.core.services.manager_mode",
@@ -737,6 +745,7 @@ __all__ = [
     "summarise",
     "tills_own_files",
     "token_file",
+    "told_when",
     "typed_token",
     "unwritable_folder",
     "what_to_do",

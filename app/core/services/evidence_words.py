@@ -11,13 +11,13 @@ and named the store by its code.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
 from app.core.domain import Channel, format_count
 from app.core.messages import Message, say
-from app.core.outbox.reconcile import FEED_AHEAD
+from app.core.outbox.reconcile import FEED_AHEAD, LOOK_BEFORE
 from app.core.outbox.transitions import read_error_text
 from app.core.services.failures import SERVER_REFUSALS, failure_words
 from app.core.services.receipts import feed_line_said, server_reason
@@ -92,18 +92,21 @@ def feed_failure_words(record: str, *, base_url: str = "") -> Message | None:
 @dataclass(frozen=True)
 class EvidenceLine:
     """One line: its parts joined by commas, put in ``lead`` (a message taking ``line``) when
-    there is one; ``listed`` an item of the list the line above opens."""
+    there is one; ``listed`` an item of the list the line above opens; ``under`` a line of an
+    earlier look, under the line that dates it."""
 
     parts: tuple[Message | str, ...]
     lead: str | None = None
     listed: bool = False
+    under: bool = False
 
     def said(self, wording: Wording) -> str:
         """The line in ``wording``'s words."""
         text = ", ".join(wording(p) if isinstance(p, Message) else p for p in self.parts)
         if self.lead is not None:
             text = wording(say(self.lead, line=text))
-        return f"  • {text}" if self.listed else text
+        text = f"  • {text}" if self.listed else text
+        return f"  {text}" if self.under else text
 
 
 def moment(text: str) -> datetime | None:
@@ -118,6 +121,21 @@ def moment(text: str) -> datetime | None:
 def _when(value: Any, when: Telling) -> str:
     found = moment(value) if isinstance(value, str) else None
     return when(found) if found is not None else str(value)
+
+
+#: The messages of an exception's reason that carry a moment as a UTC stamp, by the parameter
+#: that holds it (the record keeps it so; a person reads it on a clock, as the window does).
+MOMENTS = {"exception.not_found": "since", "manager.server_id_taken": "made"}
+
+
+def told_when(said: Message, when: Telling) -> Message:
+    """``said`` with the UTC stamp it carries (:data:`MOMENTS`) told by ``when``."""
+    name = MOMENTS.get(said.id)
+    stamp = said.params.get(name) if name is not None else None
+    found = moment(stamp) if name is not None and isinstance(stamp, str) else None
+    if name is None or found is None:
+        return said
+    return Message(said.id, {**said.params, name: when(found)})
 
 
 def stamps_said(count: int) -> Message:
@@ -165,6 +183,37 @@ def _entries(value: Any, named: Mapping[str, str]) -> list[EvidenceLine]:
     return [EvidenceLine((named.get(str(item), str(item)),), listed=True) for item in listed]
 
 
+#: What a look that read the member's activity found, as its evidence records it: all of it
+#: but when it looked, how many looks there were, and the verdict.
+_FINDINGS = (
+    "since",
+    "until",
+    "expected",
+    "lines_read",
+    "candidates",
+    "store_unknown",
+    "accounted_by_other_entries",
+    "waiting_on",
+    "rivals",
+)
+
+
+def looks(evidence: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    """The latest look and, when it could not read the member's activity, what the last look
+    that read it found (``None``: none did). A record kept before the till told the two apart
+    has that look's findings beside the failure, its time lost: they are told as an earlier
+    look's, undated, never as the latest's."""
+    if evidence.get("result") != "feed_unreadable":
+        return evidence, None
+    before = evidence.get(LOOK_BEFORE)
+    if isinstance(before, dict):
+        return evidence, before
+    if "lines_read" not in evidence:
+        return evidence, None
+    latest = {k: v for k, v in evidence.items() if k not in _FINDINGS}
+    return latest, {k: v for k, v in evidence.items() if k in _FINDINGS}
+
+
 def evidence_lines(
     evidence: dict[str, Any] | None,
     *,
@@ -175,21 +224,48 @@ def evidence_lines(
 ) -> list[EvidenceLine]:
     """What reconciliation read, a line for each thing it recorded. Why it could not read the
     member's activity is said of that reading (:func:`feed_failure_words`; ``base_url``, the
-    till's, as :func:`failure_words` takes it). The other redemptions it names by id are told
-    as ``named`` tells them (by id: their words). A store the till knows the code of
-    (``store_codes``, by store id) is told by that code, as the sign-in page names it: a
-    manager knows "RDG-KMG", not "32"."""
-    named = named or {}
-    store_codes = store_codes or {}
+    till's, as :func:`failure_words` takes it), right under the latest look; what the last
+    look that read it found then follows, dated and set in (:func:`looks`). The other
+    redemptions it names by id are told as ``named`` tells them (by id: their words). A store
+    the till knows the code of (``store_codes``, by store id) is told by that code, as the
+    sign-in page names it: a manager knows "RDG-KMG", not "32"."""
     if not evidence:
         return [_sentence("evidence.not_read")]
+    latest, before = looks(evidence)
     lines: list[EvidenceLine] = []
-    checks, checked = evidence.get("checks"), evidence.get("checked_at")
+    checks, checked = latest.get("checks"), latest.get("checked_at")
     if checked:
         if checks in (None, 1):
             lines.append(_sentence("evidence.looked_once", when=_when(checked, when)))
         else:
             lines.append(_sentence("evidence.looked", count=str(checks), when=_when(checked, when)))
+    error = latest.get("error")
+    why = feed_failure_words(error, base_url=base_url) if isinstance(error, str) and error else None
+    if why is not None:
+        lines.append(EvidenceLine((why,), lead="evidence.unreadable"))
+    lines += _found(latest, when, named or {}, store_codes or {})
+    if before is not None:
+        dated = before.get("checked_at")
+        lines.append(
+            _sentence("evidence.look_before", when=_when(dated, when))
+            if dated
+            else _sentence("evidence.look_before_undated")
+        )
+        lines += [
+            replace(line, under=True)
+            for line in _found(before, when, named or {}, store_codes or {})
+        ]
+    return lines
+
+
+def _found(
+    evidence: Mapping[str, Any],
+    when: Telling,
+    named: Mapping[str, str],
+    store_codes: Mapping[int, str],
+) -> list[EvidenceLine]:
+    """What one look found: the lines it looked for, what it read, what it waited on."""
+    lines: list[EvidenceLine] = []
     if evidence.get("since") and evidence.get("until"):
         lines.append(
             _sentence(
@@ -235,10 +311,6 @@ def evidence_lines(
     if evidence.get("rivals"):
         lines.append(_sentence("evidence.rivals"))
         lines += _entries(evidence["rivals"], named)
-    error = evidence.get("error")
-    why = feed_failure_words(error, base_url=base_url) if isinstance(error, str) and error else None
-    if why is not None:
-        lines.append(EvidenceLine((why,), lead="evidence.unreadable"))
     return lines
 
 

@@ -23,6 +23,7 @@ from app.core.outbox.reconcile import (
     AMBIGUOUS,
     CANNOT_RECONCILE,
     DEFERRED,
+    LOOK_BEFORE,
     STORE_UNKNOWN,
     line_status_of,
 )
@@ -494,10 +495,13 @@ NAMED_IN_EVIDENCE = ("waiting_on", "rivals")
 def _ids_in_evidence(evidence: dict[str, Any] | None) -> list[str]:
     """The entry ids the evidence names, in its order, each once."""
     found: list[str] = []
-    for key in NAMED_IN_EVIDENCE:
-        listed = (evidence or {}).get(key)
-        if isinstance(listed, list):
-            found += [i for i in listed if isinstance(i, str) and i not in found]
+    # a failed look's record keeps the last look that read the feed apart, with its lists
+    before = (evidence or {}).get(LOOK_BEFORE)
+    for record in (evidence or {}, before if isinstance(before, dict) else {}):
+        for key in NAMED_IN_EVIDENCE:
+            listed = record.get(key)
+            if isinstance(listed, list):
+                found += [i for i in listed if isinstance(i, str) and i not in found]
     return found
 
 

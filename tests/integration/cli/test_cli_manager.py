@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import csv
 import io
+import itertools
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -425,6 +426,39 @@ def test_sync_and_doctor_say_a_cancel_for_the_dashboard_apart_from_the_rejected(
     assert "0 rejected, 1 to cancel on the Stamps dashboard" in queue["detail"]
     assert (queue["data"]["rejected"], queue["data"]["failed"]) == (1, 0)
     assert queue["data"]["dashboard_cancels"] == 1
+
+
+def test_outbox_show_prints_an_unknown_entry_s_evidence_as_exceptions_does(
+    till_settings: Settings, sandbox: SandboxControl, tmp_path: Path
+) -> None:
+    # `outbox show` of an entry waiting on a manager printed none of what the member's activity
+    # showed, which Exceptions (the window's and `stamps-pos exceptions`) say.
+    cli = Cli(till_settings.model_copy(update={"idempotency": "unknown"}), tmp_path)
+    sandbox.faults(drop_rate=1.0, scope="redemptions")  # never applied, its answer lost
+    _code, lost = cli.json("redeem", "reward", "--user", AYU, "--reward", "1", "--cashier", "Rina")
+    sandbox.faults(drop_rate=0.0)
+    assert lost["status"] == "unknown"
+    cli("sync", "--once")  # a look at the member's activity (exit 3: one is still unknown)
+    listed = cli("exceptions").stdout.splitlines()
+    block = _evidence_block(listed)
+    assert any(line.startswith("    Lines read: ") for line in block), listed
+    shown = cli("outbox", "show", lost["id"]).stdout.splitlines()
+    assert _evidence_block(shown) == block, shown
+    # why it waits, on the till's clock as the evidence under it (not "since …T05:30:28+00:00")
+    [reason] = [line for line in listed if line.startswith("  reason  ")]
+    assert reason.startswith("  reason  Not in the member's activity: 0 lines read since ")
+    assert "+00:00" not in reason and reason in shown
+    _code, [item] = cli.json("exceptions")
+    _code, detail = cli.json("outbox", "show", lost["id"])
+    assert detail["evidence"] == item["evidence"] and detail["evidence"] is not None
+    assert detail["evidence_words"] == item["evidence_words"] == [b.strip() for b in block]
+
+
+def _evidence_block(lines: list[str]) -> list[str]:
+    """The lines under "  evidence", as `exceptions` and `outbox show` print them."""
+    assert "  evidence" in lines, lines
+    after = lines[lines.index("  evidence") + 1 :]
+    return list(itertools.takewhile(lambda line: line.startswith("    "), after))
 
 
 def test_exceptions_retry_dismiss_and_the_summary(

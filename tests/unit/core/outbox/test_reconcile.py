@@ -464,3 +464,31 @@ async def test_a_reconciled_entry_keeps_what_its_lines_status_said(
     held = await outbox.held_stamps(entry.lane, as_of=clock.now() - timedelta(seconds=1))
     assert held == 10  # not known to be cancelled: still taken off the balance read before
     await worker.stop()
+
+
+async def test_a_failed_look_keeps_the_look_that_read_the_feed_apart_with_its_time(
+    make_outbox: OutboxFactory, transport: FakeTransport, clock: ManualClock
+) -> None:
+    # The failed look's error was merged into the earlier look's lines read and matches: the
+    # Exceptions said both under one "Looked at it twice, last at …"
+    outbox = await make_outbox(NOT_HONOURED)
+    worker = SyncWorker(outbox, transport)
+    entry = await _never_applied(outbox, worker, transport)
+    assert await worker.reconcile_due() == 0
+    read = await outbox.get(entry.id)
+    assert read is not None and read.evidence is not None
+    assert read.evidence["result"] == "not_found"
+    transport.activity_error = ConnectionFailed("offline")
+    for _ in range(2):  # and the look that read it stays, whatever fails after it
+        clock.advance(3600)
+        assert await worker.reconcile_due() == 0
+        after = await outbox.get(entry.id)
+        assert after is not None and after.evidence is not None
+        assert after.evidence["result"] == "feed_unreadable"
+        assert after.evidence["checked_at"] == clock.now().isoformat()
+        assert "lines_read" not in after.evidence and "candidates" not in after.evidence
+        assert after.evidence["look_before"] == {
+            k: v for k, v in read.evidence.items() if k != "checks"
+        }
+    assert after.evidence["checks"] == 3
+    await worker.stop()

@@ -51,3 +51,55 @@ def test_the_feed_refused_in_the_servers_words_is_quoted() -> None:
     assert _why("ReadRefused: User not found") == (
         "Why it could not be read: The Stamps server would not give it, and said: “User not found”"
     )
+
+
+#: What a look that read the member's activity at 06:40 found: three lines, none alike.
+READ_AT_0640 = {
+    "checked_at": "2026-12-01T06:40:00+00:00",
+    "since": "2026-12-01T06:38:00+00:00",
+    "until": "2026-12-01T06:39:30+00:00",
+    "expected": {"name": "Croissant Mentega", "stamps": 15, "store": 32},
+    "lines_read": 3,
+    "candidates": [],
+    "result": "not_found",
+}
+UNREACHABLE = "ConnectionFailed: could not reach the Stamps server (ConnectError: refused)"
+
+
+def _hm(moment: datetime) -> str:
+    return moment.strftime("%H.%M")
+
+
+def test_a_failed_look_is_told_apart_from_the_last_look_that_read_the_feed() -> None:
+    # "Lines read: 3. Lines that match: 0." stood beside "Why it could not be read": a manager
+    # read one look that both read the feed and could not
+    evidence = {
+        "checked_at": "2026-12-01T06:42:00+00:00",
+        "result": "feed_unreadable",
+        "error": UNREACHABLE,
+        "checks": 2,
+        "look_before": READ_AT_0640,
+    }
+    said = evidence_text(evidence, english, base_url="", when=_hm, store_codes={32: "RDG-KMG"})
+    assert said.splitlines() == [
+        "Looked at it 2 times, last at 06.42.",
+        "Why it could not be read: The Stamps server could not be reached.",
+        "The last look that read it, at 06.40, found:",
+        "  Lines looked for: made between 06.38 and 06.39.",
+        "  Looked for: Croissant Mentega, 15 stamps, store RDG-KMG.",
+        "  Lines read: 3.",
+        "  Lines that match: 0.",
+    ]
+
+
+def test_a_record_that_merged_the_two_looks_tells_the_findings_as_an_earlier_looks() -> None:
+    # kept before the till told them apart: the time of the look that read the feed is lost
+    merged = {**READ_AT_0640, "checked_at": "2026-12-01T06:42:00+00:00", "checks": 2}
+    merged |= {"result": "feed_unreadable", "error": UNREACHABLE}
+    said = evidence_text(merged, english, base_url="", when=_hm).splitlines()
+    assert said[:3] == [
+        "Looked at it 2 times, last at 06.42.",
+        "Why it could not be read: The Stamps server could not be reached.",
+        "An earlier look that read it found:",
+    ]
+    assert "  Lines read: 3." in said and "Lines read: 3." not in said

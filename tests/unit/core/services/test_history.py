@@ -746,6 +746,21 @@ async def test_an_exception_carries_the_rows_of_the_redemptions_its_evidence_nam
     assert named[day.ids["confirmed"]].member == "Ayu Pratiwi"
 
 
+async def test_the_redemptions_a_failed_looks_earlier_look_names_are_named_too(
+    day: Day,
+) -> None:
+    # a look that could not read the feed keeps the last one that did apart, with its lists
+    item = await _evidence_of_the_unknown(
+        day,
+        {
+            "result": "feed_unreadable",
+            "error": "ConnectionFailed: offline",
+            "look_before": {"result": "deferred", "waiting_on": [day.ids["queued"]]},
+        },
+    )
+    assert [row.entry_id for row in item.others] == [day.ids["queued"]]
+
+
 async def test_a_page_s_count_is_what_its_filters_match_beyond_its_limit(day: Day) -> None:
     every_row = await day.history.rows()
     assert len(every_row) > 1
