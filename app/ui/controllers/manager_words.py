@@ -5,7 +5,6 @@ the translator (``QCoreApplication.translate``) and the core's messages (``words
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
 
@@ -21,6 +20,7 @@ from app.core.services import (
     format_rupiah,
     recorded_what,
     reference_of,
+    told_when,
 )
 from app.core.services import (
     outcome_words as attempt_outcome,
@@ -300,24 +300,10 @@ def _exception_status(row: HistoryRow) -> str:
     return status_words(row.status)
 
 
-#: The messages that carry a moment as a UTC stamp (the command line prints it so), by the
-#: parameter that holds it: on screen it is the till's local time, as the rows beside it write it.
-_MOMENTS = {"exception.not_found": "since", "manager.server_id_taken": "made"}
-
-
 def in_local_time(said: Message) -> Message:
-    """``said`` with the UTC stamp it carries (:data:`_MOMENTS`) in the till's local time."""
-    name = _MOMENTS.get(said.id)
-    stamp = said.params.get(name) if name is not None else None
-    if name is None or not isinstance(stamp, str):
-        return said
-    try:
-        moment = datetime.fromisoformat(stamp)
-    except ValueError:
-        return said
-    if moment.tzinfo is None:
-        return said
-    return Message(said.id, {**said.params, name: local_time_text(moment)})
+    """``said`` with the UTC stamp it carries (the command line prints it so) in the till's
+    local time, as the rows beside it write it."""
+    return told_when(said, local_time_text)
 
 
 def _reason_words(said: Message) -> str:
