@@ -752,9 +752,16 @@ async def test_without_idempotency_an_ambiguous_answer_is_unknown_not_resent(
         sandbox.faults(drop_after_apply=True, drop_rate=1.0, scope="redemptions")
         receipt = await till.redeemer.redeem(order, member, Sale("dewi"))
         done = await till.wait(receipt.entry_id, WAIT)
-        assert done.status is EntryStatus.UNKNOWN
-        assert done.verdict is Verdict.NOT_CONFIRMED
-        assert "do not hand over" in str(done.headline)
+        attempts = await till.outbox.attempts(receipt.entry_id)
+        # Sent once, its answer lost: never sent again.
+        assert [attempt.outcome for attempt in attempts] == [Outcome.AMBIGUOUS]
+        if done.status is not EntryStatus.SYNCED:
+            assert done.status is EntryStatus.UNKNOWN
+            assert done.verdict is Verdict.NOT_CONFIRMED
+            assert "do not hand over" in str(done.headline)
+        # else the member's activity, read at once (its first look is due as the entry turns
+        # unknown), proved it applied before the receipt was read: on a loaded machine the
+        # worker's look can come first, and confirmed is then the truth
     assert len(sandbox.ledger()) == 1
 
 
